@@ -1,0 +1,201 @@
+//! Reading a pack's files and parsing each into the model, collecting every problem.
+
+use std::path::Path;
+
+use serde::de::DeserializeOwned;
+
+use super::Pack;
+use super::model::*;
+use crate::diagnostic::Diagnostic;
+
+mod embedded {
+    include!(concat!(env!("OUT_DIR"), "/embedded_rules.rs"));
+}
+
+/// One file of a pack.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct SourceFile {
+    /// The name shown in messages: `rules/questions.toml`, or the path given by the user.
+    pub name: String,
+    /// The path within the pack, with `/`: `questions.toml`, `obligations/clients.toml`.
+    pub rel: String,
+    pub text: String,
+}
+
+/// The default pack, as compiled into the binary.
+pub fn embedded_files() -> Vec<SourceFile> {
+    embedded::FILES
+        .iter()
+        .map(|(rel, text)| SourceFile {
+            name: format!("rules/{rel}"),
+            rel: rel.to_string(),
+            text: text.to_string(),
+        })
+        .collect()
+}
+
+/// Every `.toml` file in a pack folder and its `obligations/` and `cases/` folders.
+pub fn read_dir(dir: &Path) -> std::io::Result<Vec<SourceFile>> {
+    if !dir.is_dir() {
+        return Err(std::io::Error::new(
+            std::io::ErrorKind::NotFound,
+            format!("`{}` is not a folder", dir.display()),
+        ));
+    }
+    let mut files = Vec::new();
+    for sub in ["", "obligations", "cases"] {
+        let folder = if sub.is_empty() {
+            dir.to_path_buf()
+        } else {
+            dir.join(sub)
+        };
+        if !folder.is_dir() {
+            continue;
+        }
+        let mut entries: Vec<_> = std::fs::read_dir(&folder)?
+            .filter_map(|e| e.ok())
+            .map(|e| e.path())
+            .filter(|p| p.is_file() && p.extension().is_some_and(|e| e == "toml"))
+            .collect();
+        entries.sort();
+        for path in entries {
+            let bytes = std::fs::read(&path)?;
+            let text = String::from_utf8(bytes).map_err(|_| {
+                std::io::Error::new(
+                    std::io::ErrorKind::InvalidData,
+                    format!("`{}` is not UTF-8 text: save it as UTF-8", path.display()),
+                )
+            })?;
+            let file_name = path.file_name().unwrap_or_default().to_string_lossy();
+            let rel = if sub.is_empty() {
+                file_name.to_string()
+            } else {
+                format!("{sub}/{file_name}")
+            };
+            files.push(SourceFile {
+                name: path.display().to_string(),
+                rel,
+                text,
+            });
+        }
+    }
+    Ok(files)
+}
+
+fn parse_one<T: DeserializeOwned>(file: &SourceFile, diags: &mut Vec<Diagnostic>) -> Option<T> {
+    match toml::from_str::<T>(&file.text) {
+        Ok(v) => Some(v),
+        Err(e) => {
+            let (message, help) = explain_toml_error(e.message());
+            diags.push(
+                Diagnostic::error(&file.name, &file.text, e.span(), message).with_help_opt(help),
+            );
+            None
+        }
+    }
+}
+
+/// Turn serde's wording into ours, with a hint where we can give one.
+pub(crate) fn explain_toml_error(raw: &str) -> (String, Option<String>) {
+    let msg = raw.trim().trim_end_matches('.').to_string();
+    let help = if msg.starts_with("unknown field") {
+        Some(match msg.find(", expected") {
+            Some(i) => format!("check the field name; expected {}", msg[i + 11..].trim()),
+            None => "check the field name".to_string(),
+        })
+    } else if msg.starts_with("missing field") {
+        Some("add the field; see the README's rule-pack format".to_string())
+    } else if msg.starts_with("invalid type") {
+        Some("check the value's type: text needs quotes, lists need [ ]".to_string())
+    } else if msg.starts_with("unknown variant") {
+        Some(match msg.find(", expected") {
+            Some(i) => format!("use one of{}", &msg[i + 10..]),
+            None => "check the spelling of the value".to_string(),
+        })
+    } else if msg.starts_with("data did not match any variant of untagged enum Text") {
+        return (
+            "text must be a string or a table `{ id = \"…\", en = \"…\" }`".to_string(),
+            Some("give both languages: `title = { id = \"…\", en = \"…\" }`".to_string()),
+        );
+    } else {
+        Some("fix the TOML syntax at this place".to_string())
+    };
+    let first = msg.lines().next().unwrap_or("").to_string();
+    (first, help)
+}
+
+/// Parse every file into the model; files that fail to parse add diagnostics and are skipped.
+pub(super) fn parse(files: Vec<SourceFile>, diags: &mut Vec<Diagnostic>) -> Pack {
+    let mut pack = Pack::default();
+    for (index, file) in files.iter().enumerate() {
+        match file.rel.as_str() {
+            "pack.toml" => pack.meta = parse_one::<Meta>(file, diags),
+            "principles.toml" => {
+                if let Some(f) = parse_one::<PrincipleFile>(file, diags) {
+                    pack.principles.extend(f.principle);
+                }
+            }
+            "questions.toml" => {
+                if let Some(f) = parse_one::<QuestionFile>(file, diags) {
+                    pack.questions.extend(f.question.into_iter().map(|mut q| {
+                        q.file = index;
+                        q
+                    }));
+                }
+            }
+            "actions.toml" => {
+                if let Some(f) = parse_one::<ActionFile>(file, diags) {
+                    pack.actions.extend(f.action.into_iter().map(|mut a| {
+                        a.file = index;
+                        a
+                    }));
+                }
+            }
+            "tensions.toml" => {
+                if let Some(f) = parse_one::<TensionFile>(file, diags) {
+                    pack.tensions.extend(f.tension.into_iter().map(|mut t| {
+                        t.file = index;
+                        t
+                    }));
+                }
+            }
+            rel if rel.starts_with("obligations/") => {
+                if let Some(f) = parse_one::<ObligationFile>(file, diags) {
+                    pack.obligations
+                        .extend(f.obligation.into_iter().map(|mut o| {
+                            o.file = index;
+                            o
+                        }));
+                }
+            }
+            rel if rel.starts_with("cases/") => {
+                if let Some(mut c) = parse_one::<Case>(file, diags) {
+                    c.file = index;
+                    pack.cases.push(c);
+                }
+            }
+            _ => diags.push(
+                Diagnostic::warning(
+                    &file.name,
+                    &file.text,
+                    None,
+                    "this file is not part of a pack",
+                )
+                .with_help(
+                    "a pack has pack.toml, principles.toml, questions.toml, actions.toml, \
+                         tensions.toml, obligations/*.toml and cases/*.toml",
+                ),
+            ),
+        }
+    }
+    // Principles are found by file name; remember which file they came from.
+    pack.files = files;
+    if pack.meta.is_none() && !pack.files.iter().any(|f| f.rel == "pack.toml") {
+        diags.push(
+            Diagnostic::error("pack.toml", "", None, "the pack has no pack.toml").with_help(
+                "every pack needs pack.toml with its id, edition and ranking of principles",
+            ),
+        );
+    }
+    pack
+}
