@@ -41,6 +41,11 @@ struct FileForm {
     pack: Option<Stamp>,
     #[serde(default)]
     answers: Option<BTreeMap<String, Spanned<toml::Value>>>,
+    /// In a student's answers file: the practice case and the chosen course of action.
+    #[serde(default)]
+    case: Option<String>,
+    #[serde(default)]
+    course: Option<Spanned<String>>,
 }
 
 /// A read answers file.
@@ -48,6 +53,10 @@ struct FileForm {
 pub struct AnswersFile {
     pub answers: Answers,
     pub stamp: Option<Stamp>,
+    /// The practice case this file answers, if it says.
+    pub case: Option<String>,
+    /// The course of action chosen in practice, with its place in the file.
+    pub course: Option<Spanned<String>>,
     /// Warnings: answers to questions that would not be asked.
     pub warnings: Vec<Diagnostic>,
 }
@@ -59,7 +68,7 @@ pub fn parse(pack: &Pack, name: &str, text: &str) -> Result<AnswersFile, Vec<Dia
         Err(e) => {
             let (message, help) = crate::pack::explain_toml_error(e.message());
             let help = if message.starts_with("unknown field") {
-                Some("an answers file has an `[answers]` table, and optionally `[pack]`".into())
+                Some("an answers file has an `[answers]` table, and optionally `[pack]`, `case` and `course`".into())
             } else {
                 help
             };
@@ -100,6 +109,8 @@ pub fn parse(pack: &Pack, name: &str, text: &str) -> Result<AnswersFile, Vec<Dia
     Ok(AnswersFile {
         answers,
         stamp: form.pack,
+        case: form.case,
+        course: form.course,
         warnings,
     })
 }

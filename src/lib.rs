@@ -12,6 +12,7 @@ pub mod engine;
 pub mod i18n;
 pub mod interview;
 pub mod pack;
+pub mod practice;
 pub mod report;
 pub mod suggest;
 pub mod terminal;

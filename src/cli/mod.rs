@@ -4,7 +4,9 @@
 
 mod assess;
 mod list;
+mod practice;
 mod show;
+mod test;
 mod validate;
 
 use std::io::IsTerminal;
@@ -93,12 +95,16 @@ pub enum ColorArg {
 pub enum Command {
     /// Walk through a dilemma and get the duties, tensions and a course of action
     Assess(assess::Args),
+    /// Practise a case and get graded feedback, or grade answer files
+    Practice(practice::Args),
     /// List the principles, obligations, questions, actions or cases of the pack
     List(list::Args),
     /// Show one principle, question, obligation, tension, action or case in words
     Show(show::Args),
     /// Check the rule pack and print every problem found
     Validate(validate::Args),
+    /// Run the pack's practice cases as tests of the pack
+    Test(test::Args),
     /// Print a shell completion script
     Completions {
         /// The shell: bash, zsh, fish, elvish or powershell
@@ -191,6 +197,8 @@ pub fn run(cli: Cli) -> Result<Exit> {
         Command::List(args) => list::run(&cx, args),
         Command::Show(args) => show::run(&cx, args),
         Command::Validate(args) => validate::run(&cx, args),
+        Command::Practice(args) => practice::run(&cx, args),
+        Command::Test(args) => test::run(&cx, args),
         Command::Completions { shell } => {
             let mut cmd = <Cli as clap::CommandFactory>::command();
             clap_complete::generate(shell, &mut cmd, "etika", &mut std::io::stdout());

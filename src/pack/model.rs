@@ -208,9 +208,24 @@ pub struct Case {
     /// The model reading of the case, in the answers-file form.
     pub answers: toml::Table,
     pub expect: Expect,
+    /// The courses of action a student chooses between; exactly one is the model's.
+    #[serde(default, rename = "course")]
+    pub courses: Vec<CourseChoice>,
     pub debrief: Text,
     #[serde(skip)]
     pub file: usize,
+}
+
+/// One course of action a student may choose in practice.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct CourseChoice {
+    pub id: Spanned<String>,
+    pub text: Text,
+    #[serde(default)]
+    pub model: bool,
+    /// Why this course is or is not the model's, shown after the student chooses.
+    pub feedback: Text,
 }
 
 /// What a case's model answers must produce.
@@ -227,6 +242,9 @@ pub struct Expect {
     pub actions: Vec<Spanned<String>>,
     #[serde(default)]
     pub consult: Option<Consult>,
+    /// Reasons: for an obligation id, the questions that must be in its trace.
+    #[serde(default)]
+    pub why: std::collections::BTreeMap<String, Vec<String>>,
 }
 
 // Files that hold lists: `[[principle]]`, `[[question]]`, and so on.

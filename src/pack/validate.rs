@@ -601,5 +601,42 @@ fn check_cases(pack: &Pack, cx: &mut Ctx) {
         for r in &c.expect.actions {
             check_ref(pack, cx, c.file, r, "action", &action_ids);
         }
+        let models = c.courses.iter().filter(|x| x.model).count();
+        if !c.courses.is_empty() && models != 1 {
+            cx.error(
+                pack,
+                c.file,
+                Some(c.id.span()),
+                format!(
+                    "{what} must mark exactly one `[[course]]` with `model = true`, not {models}"
+                ),
+                Some("the student's choice is graded against the model course".into()),
+            );
+        }
+        if c.courses.len() == 1 {
+            cx.warn(
+                pack,
+                c.file,
+                Some(c.id.span()),
+                format!("{what} offers only one course of action"),
+                Some("add two or three plausible alternatives for the student to weigh".into()),
+            );
+        }
+        for x in &c.courses {
+            check_text(
+                pack,
+                cx,
+                c.file,
+                &format!("{what} course `{}` text", x.id.get_ref()),
+                &x.text,
+            );
+            check_text(
+                pack,
+                cx,
+                c.file,
+                &format!("{what} course `{}` feedback", x.id.get_ref()),
+                &x.feedback,
+            );
+        }
     }
 }

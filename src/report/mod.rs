@@ -4,6 +4,7 @@
 //! text; it never changes the decision.
 
 mod condition_words;
+pub mod feedback;
 mod json;
 mod markdown;
 mod table;
