@@ -652,3 +652,213 @@ impl fmt::Display for Expr {
         go(self, f, 0)
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn answers(pairs: &[(&str, Value)]) -> BTreeMap<String, Value> {
+        pairs
+            .iter()
+            .map(|(k, v)| (k.to_string(), v.clone()))
+            .collect()
+    }
+
+    fn yes(b: bool) -> Value {
+        Value::Yes(b)
+    }
+
+    fn one(s: &str) -> Value {
+        Value::One(s.into())
+    }
+
+    fn many(items: &[&str]) -> Value {
+        Value::Many(items.iter().map(|s| s.to_string()).collect())
+    }
+
+    #[test]
+    fn precedence_is_not_then_and_then_or() {
+        let e = parse("a or b and not c").unwrap();
+        assert_eq!(e.to_string(), "a or b and not c");
+        // a or (b and (not c))
+        assert!(e.eval(&answers(&[("a", yes(true))])));
+        assert!(e.eval(&answers(&[("b", yes(true)), ("c", yes(false))])));
+        assert!(!e.eval(&answers(&[("b", yes(true)), ("c", yes(true))])));
+        let grouped = parse("(a or b) and not c").unwrap();
+        assert_eq!(grouped.to_string(), "(a or b) and not c");
+        assert!(!grouped.eval(&answers(&[("a", yes(true)), ("c", yes(true))])));
+    }
+
+    #[test]
+    fn comparisons_and_membership() {
+        let e = parse("harm_target == 'child' or 'child' in people").unwrap();
+        assert!(e.eval(&answers(&[("harm_target", one("child"))])));
+        assert!(!e.eval(&answers(&[("harm_target", one("public"))])));
+        assert!(e.eval(&answers(&[("people", many(&["adult", "child"]))])));
+        assert!(!e.eval(&answers(&[("people", many(&[]))])));
+        let ne = parse("client_age != \"child\"").unwrap();
+        assert!(ne.eval(&answers(&[("client_age", one("adult"))])));
+        assert!(!ne.eval(&answers(&[("client_age", one("child"))])));
+    }
+
+    #[test]
+    fn unasked_questions_make_every_comparison_false() {
+        let empty = answers(&[]);
+        for src in ["q", "q == 'x'", "q != 'x'", "'x' in q"] {
+            assert!(!parse(src).unwrap().eval(&empty), "{src}");
+        }
+        assert!(parse("not q").unwrap().eval(&empty));
+        assert!(parse("not q != 'x'").unwrap().eval(&empty));
+    }
+
+    #[test]
+    fn trace_names_the_answers_that_made_it_true() {
+        let e = parse("harm_risk and (harm_target == 'child' or urgent) and not consents").unwrap();
+        let a = answers(&[
+            ("harm_risk", yes(true)),
+            ("harm_target", one("child")),
+            ("urgent", yes(false)),
+            ("consents", yes(false)),
+        ]);
+        assert_eq!(
+            e.trace(&a).unwrap(),
+            vec!["harm_risk", "harm_target", "consents"]
+        );
+        let unasked = answers(&[("harm_risk", yes(true)), ("urgent", yes(true))]);
+        // `consents` was not asked, so it explains nothing.
+        assert_eq!(e.trace(&unasked).unwrap(), vec!["harm_risk", "urgent"]);
+        assert_eq!(e.trace(&answers(&[("harm_risk", yes(false))])), None);
+    }
+
+    #[test]
+    fn syntax_errors_are_located_with_help() {
+        let cases: &[(&str, &str, usize)] = &[
+            ("a and and b", "expected a question id", 6),
+            ("a && b", "unexpected `&&`", 2),
+            ("a = 'x'", "unexpected `=`", 2),
+            ("a == x", "expected a quoted option id", 5),
+            ("(a or b", "expected `)`", 7),
+            ("a b", "expected `and`, `or` or the end", 2),
+            ("'x' in", "expected a question id after `in`", 6),
+            ("q == 'unclosed", "unclosed quote", 5),
+            ("x in q", "must be a quoted option id", 0),
+            ("a é", "unexpected character `é`", 2),
+            ("", "empty condition", 0),
+        ];
+        for (src, msg, at) in cases {
+            let e = parse(src).unwrap_err();
+            assert!(e.message.contains(msg), "{src}: {e:?}");
+            assert_eq!(e.span.start, *at, "{src}: {e:?}");
+        }
+        assert_eq!(
+            parse("a && b").unwrap_err().help.as_deref(),
+            Some("write `and`")
+        );
+    }
+
+    #[test]
+    fn deep_nesting_and_huge_input_are_refused_not_overflowed() {
+        let deep = format!("{}a{}", "(".repeat(1000), ")".repeat(1000));
+        assert!(
+            parse(&deep)
+                .unwrap_err()
+                .message
+                .contains("nested too deeply")
+        );
+        let nots = format!("{}a", "not ".repeat(1000));
+        assert!(parse(&nots).is_err());
+        let long = vec!["a"; 5000].join(" or ");
+        assert!(parse(&long).unwrap_err().message.contains("too long"));
+        let ok = format!(
+            "{}a{}",
+            "(".repeat(MAX_DEPTH - 1),
+            ")".repeat(MAX_DEPTH - 1)
+        );
+        assert!(parse(&ok).is_ok());
+    }
+
+    #[test]
+    fn checker_finds_unknown_questions_options_and_wrong_kinds() {
+        let lookup = |id: &str| match id {
+            "harm_risk" => Some(QuestionInfo {
+                kind: Kind::YesNo,
+                options: vec![],
+            }),
+            "harm_target" => Some(QuestionInfo {
+                kind: Kind::OneOf,
+                options: vec!["child", "public"],
+            }),
+            "people" => Some(QuestionInfo {
+                kind: Kind::AnyOf,
+                options: vec!["child", "adult"],
+            }),
+            _ => None,
+        };
+        let ids = ["harm_risk", "harm_target", "people"];
+        let errs = |src: &str| check(&parse(src).unwrap(), &lookup, &ids);
+        assert!(errs("harm_risk and harm_target == 'child' and 'adult' in people").is_empty());
+        let e = errs("harm_riks");
+        assert_eq!(e[0].message, "unknown question `harm_riks`");
+        assert_eq!(e[0].help.as_deref(), Some("did you mean `harm_risk`?"));
+        let e = errs("harm_target");
+        assert!(
+            e[0].message
+                .contains("is a one_of question, but is used here as yes_no"),
+            "{e:?}"
+        );
+        assert!(
+            e[0].help
+                .as_deref()
+                .unwrap()
+                .contains("harm_target == 'option'")
+        );
+        let e = errs("harm_target == 'childd'");
+        assert_eq!(e[0].message, "`harm_target` has no option `childd`");
+        assert_eq!(e[0].span, 15..23);
+        assert_eq!(e[0].help.as_deref(), Some("did you mean 'child'?"));
+        let e = errs("'child' in harm_risk or harm_risk == 'x' or weather");
+        assert_eq!(e.len(), 3, "every problem is reported: {e:?}");
+    }
+
+    #[test]
+    fn display_round_trips() {
+        for src in [
+            "a and (b or c)",
+            "not (a and b)",
+            "'x' in q or r != 'y'",
+            "a or b or c and d",
+        ] {
+            let e = parse(src).unwrap();
+            assert_eq!(e.to_string(), src);
+        }
+    }
+
+    mod props {
+        use super::*;
+        use proptest::prelude::*;
+
+        fn token() -> impl Strategy<Value = &'static str> {
+            prop::sample::select(vec![
+                "a", "b", "q", "and", "or", "not", "in", "==", "!=", "(", ")", "'x'", "'y'", "\"z",
+                "&", "=", " ",
+            ])
+        }
+
+        proptest! {
+            #[test]
+            fn parse_never_panics_on_arbitrary_text(s in "\\PC{0,200}") {
+                let _ = parse(&s);
+            }
+
+            #[test]
+            fn parse_never_panics_on_token_soup(tokens in prop::collection::vec(token(), 0..60)) {
+                let src = tokens.join(" ");
+                if let Ok(e) = parse(&src) {
+                    // Whatever parses prints as text that parses to the same meaning.
+                    let again = parse(&e.to_string()).unwrap();
+                    prop_assert_eq!(again.to_string(), e.to_string());
+                }
+            }
+        }
+    }
+}

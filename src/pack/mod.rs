@@ -4,6 +4,7 @@
 mod load;
 pub mod model;
 mod reach;
+pub use reach::satisfiable;
 mod validate;
 
 use std::collections::HashMap;
