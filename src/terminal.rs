@@ -14,10 +14,12 @@ use crate::text::Lang;
 
 pub struct Terminal {
     render: RenderConfig<'static>,
+    width: usize,
 }
 
 impl Terminal {
-    pub fn new(color: bool) -> Self {
+    /// `width` is the terminal's: prompts and help are wrapped at word boundaries to fit it.
+    pub fn new(color: bool, width: u16) -> Self {
         let render = if color {
             RenderConfig::default_colored()
         } else {
@@ -26,7 +28,15 @@ impl Terminal {
         let render = render
             .with_prompt_prefix(Styled::new("?"))
             .with_answered_prompt_prefix(Styled::new("✔"));
-        Terminal { render }
+        Terminal {
+            render,
+            width: width.max(20) as usize,
+        }
+    }
+
+    /// Wrap at word boundaries, leaving `indent` columns for inquire's own marks.
+    fn wrap(&self, text: &str, indent: usize) -> String {
+        textwrap::fill(text, self.width.saturating_sub(indent).max(16))
     }
 }
 
@@ -58,8 +68,9 @@ impl Prompter for Terminal {
         number: usize,
         lang: Lang,
     ) -> Result<Value, Stop> {
-        let prompt = format!("[{number}] {}", q.prompt.get(lang));
-        let help = q.help.get(lang);
+        let prompt = self.wrap(&format!("[{number}] {}", q.prompt.get(lang)), 12);
+        let help = self.wrap(q.help.get(lang), 2);
+        let help = help.as_str();
         match q.kind {
             crate::condition::Kind::YesNo => {
                 let parser = |s: &str| parse_yes_no(s).ok_or(());
@@ -116,12 +127,16 @@ impl Prompter for Terminal {
                         .collect(),
                     _ => Vec::new(),
                 };
-                let full_help = format!(
-                    "{help} {}",
-                    lang.pick(
-                        "(spasi: pilih, enter: lanjut)",
-                        "(space: select, enter: continue)"
-                    )
+                let full_help = self.wrap(
+                    &format!(
+                        "{} {}",
+                        q.help.get(lang),
+                        lang.pick(
+                            "(spasi: pilih, enter: lanjut)",
+                            "(space: select, enter: continue)"
+                        )
+                    ),
+                    2,
                 );
                 let chosen = MultiSelect::new(&prompt, labels.clone())
                     .with_render_config(self.render)
@@ -145,22 +160,40 @@ impl Prompter for Terminal {
             lang.pick("✔ Selesai, tampilkan hasil", "✔ Done, show the report")
                 .to_string(),
         ];
-        choices.extend(items.iter().map(|i| format!("{} → {}", i.prompt, i.answer)));
-        let chosen = Select::new(
+        // One line per entry, so the list stays readable in a narrow terminal.
+        let room = self.width.saturating_sub(4).max(16);
+        choices.extend(items.iter().map(|i| {
+            // Shorten the question, never the answer.
+            let answer = truncate(&i.answer, room / 2);
+            let left = room.saturating_sub(answer.chars().count() + 3).max(8);
+            format!("{} → {answer}", truncate(&i.prompt, left))
+        }));
+        let title = self.wrap(
             lang.pick(
                 "Periksa jawaban Anda. Pilih jawaban untuk mengubahnya:",
                 "Review your answers. Pick one to change it:",
             ),
-            choices,
-        )
-        .with_render_config(self.render)
-        .with_help_message(lang.pick(
-            "↑↓ pindah, enter pilih, esc batal",
-            "↑↓ move, enter select, esc cancel",
-        ))
-        .with_page_size(12)
-        .raw_prompt()
-        .map_err(stop)?;
+            2,
+        );
+        let chosen = Select::new(&title, choices)
+            .with_render_config(self.render)
+            .with_help_message(lang.pick(
+                "↑↓ pindah, enter pilih, esc batal",
+                "↑↓ move, enter select, esc cancel",
+            ))
+            .with_page_size(12)
+            .raw_prompt()
+            .map_err(stop)?;
         Ok(chosen.index.checked_sub(1))
     }
+}
+
+/// Cut a line to `max` characters with an ellipsis, so a list entry stays on one line.
+fn truncate(s: &str, max: usize) -> String {
+    if s.chars().count() <= max {
+        return s.to_string();
+    }
+    let mut out: String = s.chars().take(max.saturating_sub(1)).collect();
+    out.push('…');
+    out
 }

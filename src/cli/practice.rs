@@ -69,7 +69,7 @@ pub fn run(cx: &Context, args: Args) -> Result<Exit> {
         Some(path) => answers::write_atomic(path, &practice_toml(&pack, case, a, None)),
         None => Ok(()),
     };
-    let mut terminal = Terminal::new(cx.style.color);
+    let mut terminal = Terminal::new(cx.style.color, cx.style.width);
     let given = match interview::interview(&pack, &mut terminal, Answers::new(), lang, &mut saved) {
         Ok(a) => a,
         Err(Stop::Cancelled) => return Err(Cancelled.into()),
