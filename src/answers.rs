@@ -314,10 +314,10 @@ pub fn effective(pack: &Pack, answers: &Answers) -> Answers {
     let mut kept = Answers::new();
     for q in &pack.questions {
         let id = q.id.get_ref();
-        if let Some(v) = answers.get(id) {
-            if is_asked(q, &kept) {
-                kept.insert(id.clone(), v.clone());
-            }
+        if let Some(v) = answers.get(id)
+            && is_asked(q, &kept)
+        {
+            kept.insert(id.clone(), v.clone());
         }
     }
     kept

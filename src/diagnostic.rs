@@ -106,22 +106,22 @@ impl Diagnostic {
         let gutter = self.line.map(|l| l.to_string().len()).unwrap_or(1);
         let pad = " ".repeat(gutter);
         let _ = writeln!(out, "{pad}--> {}", self.location());
-        if let (Some(span), Some(line_no)) = (&self.span, self.line) {
-            if let Some(line) = text.lines().nth(line_no - 1) {
-                let line_start = line_start(text, span.start);
-                let col_chars = text[line_start..span.start].chars().count();
-                let end = span.end.min(line_start + line.len()).max(span.start);
-                let width = text[span.start..end].chars().count().max(1);
-                let shown = line.replace('\t', " ");
-                let _ = writeln!(out, "{pad} |");
-                let _ = writeln!(out, "{line_no} | {shown}");
-                let _ = writeln!(
-                    out,
-                    "{pad} | {}{}",
-                    " ".repeat(col_chars),
-                    "^".repeat(width)
-                );
-            }
+        if let (Some(span), Some(line_no)) = (&self.span, self.line)
+            && let Some(line) = text.lines().nth(line_no - 1)
+        {
+            let line_start = line_start(text, span.start);
+            let col_chars = text[line_start..span.start].chars().count();
+            let end = span.end.min(line_start + line.len()).max(span.start);
+            let width = text[span.start..end].chars().count().max(1);
+            let shown = line.replace('\t', " ");
+            let _ = writeln!(out, "{pad} |");
+            let _ = writeln!(out, "{line_no} | {shown}");
+            let _ = writeln!(
+                out,
+                "{pad} | {}{}",
+                " ".repeat(col_chars),
+                "^".repeat(width)
+            );
         }
         if let Some(help) = &self.help {
             let _ = writeln!(out, "{pad} = help: {help}");

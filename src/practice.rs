@@ -204,14 +204,14 @@ pub fn check_case(pack: &Pack, case: &Case) -> Vec<String> {
             ));
         }
     }
-    if let Some(level) = e.consult {
-        if d.consult.level != level {
-            out.push(format!(
-                "- consultation must be `{}`, but is `{}`",
-                level.id(),
-                d.consult.level.id()
-            ));
-        }
+    if let Some(level) = e.consult
+        && d.consult.level != level
+    {
+        out.push(format!(
+            "- consultation must be `{}`, but is `{}`",
+            level.id(),
+            d.consult.level.id()
+        ));
     }
     for (obligation, questions) in &e.why {
         match d.obligations.iter().find(|f| &f.id == obligation) {

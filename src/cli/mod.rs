@@ -214,10 +214,10 @@ pub fn report_error(err: &anyhow::Error) -> ExitCode {
         return Exit::Cancelled.into();
     }
     // A closed pipe (`etika list obligations | head -1`) is not an error worth a word.
-    if let Some(io) = err.downcast_ref::<std::io::Error>() {
-        if io.kind() == std::io::ErrorKind::BrokenPipe {
-            return Exit::Success.into();
-        }
+    if let Some(io) = err.downcast_ref::<std::io::Error>()
+        && io.kind() == std::io::ErrorKind::BrokenPipe
+    {
+        return Exit::Success.into();
     }
     let mut msg = format!("error: {err}");
     for cause in err.chain().skip(1) {

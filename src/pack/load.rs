@@ -86,13 +86,75 @@ fn parse_one<T: DeserializeOwned>(file: &SourceFile, diags: &mut Vec<Diagnostic>
     match toml::from_str::<T>(&file.text) {
         Ok(v) => Some(v),
         Err(e) => {
-            let (message, help) = explain_toml_error(e.message());
-            diags.push(
-                Diagnostic::error(&file.name, &file.text, e.span(), message).with_help_opt(help),
-            );
+            diags.push(toml_diagnostic(&file.name, &file.text, &e));
             None
         }
     }
+}
+
+fn toml_diagnostic(name: &str, text: &str, e: &toml::de::Error) -> Diagnostic {
+    let (message, help) = explain_toml_error(e.message());
+    Diagnostic::error(name, text, e.span(), message).with_help_opt(help)
+}
+
+/// Parse a file of `[[kind]]` entries. When the whole file does not parse, each entry is
+/// parsed on its own, so one mistake does not hide the others and the good entries still
+/// load. Each entry is parsed within a copy of the file in which every other entry is
+/// blanked out (newlines kept), so spans and line numbers stay those of the real file.
+fn parse_entries<F, T>(
+    file: &SourceFile,
+    kind: &str,
+    diags: &mut Vec<Diagnostic>,
+    items: impl Fn(F) -> Vec<T>,
+) -> Vec<T>
+where
+    F: DeserializeOwned,
+{
+    let e = match toml::from_str::<F>(&file.text) {
+        Ok(f) => return items(f),
+        Err(e) => e,
+    };
+    let header = format!("[[{kind}]]");
+    let mut starts: Vec<usize> = Vec::new();
+    let mut offset = 0;
+    for line in file.text.split_inclusive('\n') {
+        let code = line.split('#').next().unwrap_or("").trim();
+        if code == header {
+            starts.push(offset);
+        }
+        offset += line.len();
+    }
+    if starts.len() < 2 {
+        diags.push(toml_diagnostic(&file.name, &file.text, &e));
+        return Vec::new();
+    }
+    let mut bounds: Vec<(usize, usize)> = Vec::new();
+    bounds.push((0, starts[0]));
+    for (i, &start) in starts.iter().enumerate() {
+        bounds.push((start, starts.get(i + 1).copied().unwrap_or(file.text.len())));
+    }
+    let mut out = Vec::new();
+    for (a, b) in bounds {
+        let masked = blank_outside(&file.text, a, b);
+        match toml::from_str::<F>(&masked) {
+            Ok(f) => out.extend(items(f)),
+            Err(e) => diags.push(toml_diagnostic(&file.name, &file.text, &e)),
+        }
+    }
+    out
+}
+
+/// `text` with everything outside `a..b` replaced by spaces byte for byte (newlines kept).
+fn blank_outside(text: &str, a: usize, b: usize) -> String {
+    let mut out = String::with_capacity(text.len());
+    for (i, c) in text.char_indices() {
+        if (a..b).contains(&i) || c == '\n' {
+            out.push(c);
+        } else {
+            out.extend(std::iter::repeat_n(' ', c.len_utf8()));
+        }
+    }
+    out
 }
 
 /// Turn serde's wording into ours, with a hint where we can give one.
@@ -131,42 +193,41 @@ pub(super) fn parse(files: Vec<SourceFile>, diags: &mut Vec<Diagnostic>) -> Pack
         match file.rel.as_str() {
             "pack.toml" => pack.meta = parse_one::<Meta>(file, diags),
             "principles.toml" => {
-                if let Some(f) = parse_one::<PrincipleFile>(file, diags) {
-                    pack.principles.extend(f.principle);
-                }
+                pack.principles.extend(parse_entries(
+                    file,
+                    "principle",
+                    diags,
+                    |f: PrincipleFile| f.principle,
+                ));
             }
             "questions.toml" => {
-                if let Some(f) = parse_one::<QuestionFile>(file, diags) {
-                    pack.questions.extend(f.question.into_iter().map(|mut q| {
-                        q.file = index;
-                        q
-                    }));
-                }
+                let items = parse_entries(file, "question", diags, |f: QuestionFile| f.question);
+                pack.questions.extend(items.into_iter().map(|mut q| {
+                    q.file = index;
+                    q
+                }));
             }
             "actions.toml" => {
-                if let Some(f) = parse_one::<ActionFile>(file, diags) {
-                    pack.actions.extend(f.action.into_iter().map(|mut a| {
-                        a.file = index;
-                        a
-                    }));
-                }
+                let items = parse_entries(file, "action", diags, |f: ActionFile| f.action);
+                pack.actions.extend(items.into_iter().map(|mut a| {
+                    a.file = index;
+                    a
+                }));
             }
             "tensions.toml" => {
-                if let Some(f) = parse_one::<TensionFile>(file, diags) {
-                    pack.tensions.extend(f.tension.into_iter().map(|mut t| {
-                        t.file = index;
-                        t
-                    }));
-                }
+                let items = parse_entries(file, "tension", diags, |f: TensionFile| f.tension);
+                pack.tensions.extend(items.into_iter().map(|mut t| {
+                    t.file = index;
+                    t
+                }));
             }
             rel if rel.starts_with("obligations/") => {
-                if let Some(f) = parse_one::<ObligationFile>(file, diags) {
-                    pack.obligations
-                        .extend(f.obligation.into_iter().map(|mut o| {
-                            o.file = index;
-                            o
-                        }));
-                }
+                let items =
+                    parse_entries(file, "obligation", diags, |f: ObligationFile| f.obligation);
+                pack.obligations.extend(items.into_iter().map(|mut o| {
+                    o.file = index;
+                    o
+                }));
             }
             rel if rel.starts_with("cases/") => {
                 if let Some(mut c) = parse_one::<Case>(file, diags) {

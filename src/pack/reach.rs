@@ -130,15 +130,15 @@ pub(super) fn check_reachability(pack: &Pack, diags: &mut Vec<Diagnostic>) {
         diags.push(Diagnostic::warning(&f.name, &f.text, Some(span), msg).with_help(help));
     };
     for q in &pack.questions {
-        if let (Some(expr), Some(src)) = (&q.ask_if_expr, &q.ask_if) {
-            if satisfiable(pack, expr) == Some(false) {
-                warn(
-                    q.file,
-                    src.span(),
-                    format!("question `{}` is never asked", q.id.get_ref()),
-                    "no answers to the earlier questions make its `ask_if` true",
-                );
-            }
+        if let (Some(expr), Some(src)) = (&q.ask_if_expr, &q.ask_if)
+            && satisfiable(pack, expr) == Some(false)
+        {
+            warn(
+                q.file,
+                src.span(),
+                format!("question `{}` is never asked", q.id.get_ref()),
+                "no answers to the earlier questions make its `ask_if` true",
+            );
         }
     }
     for o in &pack.obligations {

@@ -287,29 +287,33 @@ pub(super) fn validate(pack: &mut Pack, diags: &mut Vec<Diagnostic>) {
         t.when_expr = e;
     }
 
-    // Actions nobody calls for.
-    for a in &pack.actions {
-        let used = pack
-            .obligations
-            .iter()
-            .flat_map(|o| &o.actions)
-            .chain(pack.tensions.iter().flat_map(|t| &t.actions))
-            .any(|x| x.get_ref() == a.id.get_ref());
-        if !used {
-            cx.warn(
-                pack,
-                a.file,
-                Some(a.id.span()),
-                format!(
-                    "action `{}` is used by no obligation or tension",
-                    a.id.get_ref()
-                ),
-                Some("list it in some obligation's or tension's `actions`, or remove it".into()),
-            );
+    check_cases(pack, &mut cx);
+
+    // Actions nobody calls for; not worth saying while errors may have hidden their users.
+    if !cx.diags.iter().any(|d| d.is_error()) {
+        for a in &pack.actions {
+            let used = pack
+                .obligations
+                .iter()
+                .flat_map(|o| &o.actions)
+                .chain(pack.tensions.iter().flat_map(|t| &t.actions))
+                .any(|x| x.get_ref() == a.id.get_ref());
+            if !used {
+                cx.warn(
+                    pack,
+                    a.file,
+                    Some(a.id.span()),
+                    format!(
+                        "action `{}` is used by no obligation or tension",
+                        a.id.get_ref()
+                    ),
+                    Some(
+                        "list it in some obligation's or tension's `actions`, or remove it".into(),
+                    ),
+                );
+            }
         }
     }
-
-    check_cases(pack, &mut cx);
 
     let has_errors = cx.diags.iter().any(|d| d.is_error());
     if !has_errors {

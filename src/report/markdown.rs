@@ -114,10 +114,10 @@ pub fn to_markdown(pack: &Pack, d: &Decision, lang: Lang) -> String {
         }
         out.push('\n');
     }
-    if !d.tensions.is_empty() {
-        if let Some(note) = &meta.ranking.note {
-            let _ = writeln!(out, "_{}_\n", note.get(lang));
-        }
+    if !d.tensions.is_empty()
+        && let Some(note) = &meta.ranking.note
+    {
+        let _ = writeln!(out, "_{}_\n", note.get(lang));
     }
 
     let _ = writeln!(out, "## {}\n", w.consult);
