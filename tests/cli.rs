@@ -1,0 +1,22 @@
+//! The integration tests: the `etika` binary driven as people use it. One test binary, a
+//! module per feature in `tests/cli/`; `util` holds the few helpers they share.
+
+#[path = "cli/util.rs"]
+mod util;
+
+#[path = "cli/answers_files.rs"]
+mod answers_files;
+#[path = "cli/assess.rs"]
+mod assess;
+#[path = "cli/global.rs"]
+mod global;
+#[path = "cli/json_shape.rs"]
+mod json_shape;
+#[path = "cli/list_show.rs"]
+mod list_show;
+#[path = "cli/pty.rs"]
+mod pty;
+#[path = "cli/reports.rs"]
+mod reports;
+#[path = "cli/validate.rs"]
+mod validate;

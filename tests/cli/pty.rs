@@ -1,0 +1,381 @@
+//! The interactive questionnaire in a real pseudo-terminal (expectrl), driving inquire's
+//! prompts with keys: a full run to the report, Esc and Ctrl-C, changing an answer at the
+//! review, and yes/no in Indonesian.
+//!
+//! inquire redraws with escape codes, so the screen text is read with the codes stripped and
+//! matched on short distinctive pieces. Every wait has a deadline, so a test fails rather than
+//! hangs, and the child is killed when the session is dropped. The terminal is never resized.
+
+use std::process::Command;
+use std::time::{Duration, Instant};
+
+use expectrl::Session;
+use expectrl::process::unix::WaitStatus;
+use expectrl::session::OsSession;
+
+use crate::util::{VOLATILE_ENV, fixture_pack};
+
+const TIMEOUT: Duration = Duration::from_secs(10);
+
+const ENTER: &str = "\r";
+const ESC: &str = "\x1b";
+const DOWN: &str = "\x1b[B";
+const SPACE: &str = " ";
+const CTRL_C: &str = "\x03";
+
+/// Remove terminal escape sequences: CSI (`ESC [ … final`), OSC (`ESC ] … BEL` or `ESC \`)
+/// and two-byte escapes; carriage returns go too, so text reads as it was written.
+pub fn strip_ansi(bytes: &[u8]) -> String {
+    let mut out = Vec::with_capacity(bytes.len());
+    let mut i = 0;
+    while i < bytes.len() {
+        match bytes[i] {
+            0x1b => {
+                i += 1;
+                match bytes.get(i) {
+                    Some(b'[') => {
+                        i += 1;
+                        // Parameter and intermediate bytes, then one final byte.
+                        while i < bytes.len() && !(0x40..=0x7e).contains(&bytes[i]) {
+                            i += 1;
+                        }
+                        i += 1;
+                    }
+                    Some(b']') => {
+                        while i < bytes.len() && bytes[i] != 0x07 {
+                            if bytes[i] == 0x1b && bytes.get(i + 1) == Some(&b'\\') {
+                                i += 1;
+                                break;
+                            }
+                            i += 1;
+                        }
+                        i += 1;
+                    }
+                    Some(_) => i += 1,
+                    None => {}
+                }
+            }
+            b'\r' => i += 1,
+            b => {
+                out.push(b);
+                i += 1;
+            }
+        }
+    }
+    // A read may end inside a character: leave its first bytes for the next look, so the
+    // text only ever grows at its end.
+    if let Err(e) = std::str::from_utf8(&out)
+        && e.error_len().is_none()
+    {
+        out.truncate(e.valid_up_to());
+    }
+    String::from_utf8_lossy(&out).into_owned()
+}
+
+#[test]
+fn stripper_removes_colour_cursor_and_title_sequences() {
+    let raw = b"\x1b[1;31mred\x1b[0m \x1b[?25lhidden\x1b[2K\x1b[1G cursor\x1b]0;title\x07 done\r\n";
+    assert_eq!(strip_ansi(raw), "red hidden cursor done\n");
+    // Half a character or half a sequence at the end is left for later.
+    assert_eq!(strip_ansi(b"ok \xe2\x9c"), "ok ");
+    assert_eq!(strip_ansi(b"ok \x1b[1;3"), "ok ");
+}
+
+fn squash(text: &str) -> String {
+    text.chars().filter(|c| !c.is_whitespace()).collect()
+}
+
+/// An `etika` session in a pseudo-terminal, with everything it has drawn so far.
+struct Pty {
+    session: OsSession,
+    raw: Vec<u8>,
+    /// How much of the stripped screen text has been matched already.
+    seen: usize,
+}
+
+impl Pty {
+    fn spawn(args: &[&str]) -> Pty {
+        let mut cmd = Command::new(env!("CARGO_BIN_EXE_etika"));
+        for var in VOLATILE_ENV {
+            cmd.env_remove(var);
+        }
+        cmd.env("TERM", "xterm-256color");
+        cmd.arg("--rules").arg(fixture_pack());
+        cmd.args(args);
+        let mut session = Session::spawn(cmd).expect("spawn etika in a pty");
+        // `expect` below has its own deadline; this bounds expectrl's own waits as well.
+        session.set_expect_timeout(Some(TIMEOUT));
+        Pty {
+            session,
+            raw: Vec::new(),
+            seen: 0,
+        }
+    }
+
+    /// Read what is there without blocking; true at the end of output.
+    fn pump(&mut self) -> bool {
+        let mut buf = [0u8; 4096];
+        loop {
+            match self.session.try_read(&mut buf) {
+                Ok(0) => return true,
+                Ok(n) => self.raw.extend_from_slice(&buf[..n]),
+                Err(e) if e.kind() == std::io::ErrorKind::WouldBlock => return false,
+                // Linux gives EIO on the master once the child has closed the terminal.
+                Err(_) => return true,
+            }
+        }
+    }
+
+    fn screen(&self) -> String {
+        strip_ansi(&self.raw)
+    }
+
+    /// The screen text without white space: prompts are wrapped (by etika at word boundaries,
+    /// by inquire at the terminal's 80 columns, even inside a word), and a needle must match
+    /// wherever those breaks fall.
+    fn squashed(&self) -> String {
+        squash(&self.screen())
+    }
+
+    /// Wait until `needle` appears after what was matched before.
+    fn expect(&mut self, needle: &str) {
+        let start = Instant::now();
+        loop {
+            let eof = self.pump();
+            let text = self.squashed();
+            let wanted = squash(needle);
+            if let Some(at) = text.get(self.seen..).and_then(|t| t.find(&wanted)) {
+                self.seen += at + wanted.len();
+                return;
+            }
+            if eof || start.elapsed() > TIMEOUT {
+                panic!(
+                    "`{needle}` did not appear ({}); the screen so far:\n{}",
+                    if eof { "end of output" } else { "timed out" },
+                    self.screen()
+                );
+            }
+            std::thread::sleep(Duration::from_millis(10));
+        }
+    }
+
+    fn send(&mut self, keys: &str) {
+        use std::io::Write as _;
+        self.session.write_all(keys.as_bytes()).expect("send keys");
+        self.session.flush().expect("flush keys");
+    }
+
+    /// Wait for a prompt, then answer it.
+    fn answer(&mut self, prompt: &str, keys: &[&str]) {
+        self.expect(prompt);
+        for k in keys {
+            // Each key alone, so that Esc is not read as the start of a sequence.
+            self.send(k);
+            std::thread::sleep(Duration::from_millis(30));
+        }
+    }
+
+    /// Read to the end of output and return the exit code.
+    fn finish(mut self) -> (i32, String) {
+        let start = Instant::now();
+        while !self.pump() {
+            assert!(
+                start.elapsed() < TIMEOUT,
+                "etika did not finish; the screen so far:\n{}",
+                self.screen()
+            );
+            std::thread::sleep(Duration::from_millis(10));
+        }
+        let code = loop {
+            match self.session.get_process().status() {
+                Ok(WaitStatus::Exited(_, code)) => break code,
+                Ok(WaitStatus::StillAlive) | Ok(WaitStatus::Continued(_)) => {}
+                Ok(other) => panic!("etika ended with {other:?}:\n{}", self.screen()),
+                Err(e) => panic!("cannot get etika's status: {e}"),
+            }
+            assert!(start.elapsed() < TIMEOUT, "etika did not exit");
+            std::thread::sleep(Duration::from_millis(10));
+        };
+        (code, self.screen())
+    }
+}
+
+/// The threat-to-life answers, typed: an adult threatens an identifiable person, soon, and
+/// asks for secrecy; `imminent` is the answer to "could the harm happen soon".
+fn answer_threat_case(pty: &mut Pty, imminent: &str) {
+    // After each choice, the answered prompt ("✔ [n] …") must show the chosen label; waiting
+    // for the mark first skips the option list drawn before it.
+    pty.answer("How old is the client?", &[DOWN, ENTER]);
+    pty.expect("✔ [1] How old is the client? 18 to 59");
+    pty.answer("What does this situation involve?", &[SPACE, ENTER]);
+    pty.expect("✔ [2] What does this situation involve? (choose all that apply) The client threatens someone else");
+    pty.answer(
+        "Is anyone's life or physical safety seriously at risk?",
+        &["y", ENTER],
+    );
+    pty.expect("✔ [3] Is anyone's life or physical safety seriously at risk? yes");
+    pty.answer("Who is at risk?", &[DOWN, ENTER]);
+    pty.expect("✔ [4] Who is at risk? A particular, identifiable person");
+    pty.answer("Could the harm happen soon", &[imminent, ENTER]);
+    pty.answer(
+        "Has the client asked you to keep this to yourself?",
+        &["y", ENTER],
+    );
+    pty.answer(
+        "Did you explain the limits of confidentiality",
+        &["n", ENTER],
+    );
+    pty.answer("Are you a student on placement", &["n", ENTER]);
+}
+
+#[test]
+fn full_run_answers_every_prompt_and_prints_the_report() {
+    let mut pty = Pty::spawn(&["--lang", "en", "--width", "100", "assess"]);
+    pty.expect("do not type names");
+    answer_threat_case(&mut pty, "y");
+    pty.expect("Review your answers");
+    pty.answer("Done, show the report", &[ENTER]);
+    pty.expect("BINDING DUTIES");
+    pty.expect("Prevent serious harm even when the client asks for secrecy");
+    pty.expect("Help a person whose life is in danger");
+    pty.expect("RECOMMENDED COURSE OF ACTION");
+    pty.expect("it is not legal advice");
+    let (code, screen) = pty.finish();
+    assert_eq!(code, 0, "{screen}");
+    // The help of each question is shown at its prompt.
+    assert!(
+        screen.contains("Protection of life comes before other duties"),
+        "{screen}"
+    );
+}
+
+#[test]
+fn esc_at_the_first_prompt_cancels_with_130() {
+    let mut pty = Pty::spawn(&["--lang", "en", "assess"]);
+    pty.answer("How old is the client?", &[ESC]);
+    pty.expect("cancelled");
+    let (code, screen) = pty.finish();
+    assert_eq!(code, 130, "{screen}");
+    assert!(!screen.contains("BINDING DUTIES"), "no report:\n{screen}");
+}
+
+#[test]
+fn ctrl_c_at_a_later_prompt_cancels_with_130() {
+    let mut pty = Pty::spawn(&["--lang", "en", "assess"]);
+    pty.answer("How old is the client?", &[ENTER]);
+    pty.answer("What does this situation involve?", &[ENTER]);
+    pty.answer(
+        "Is anyone's life or physical safety seriously at risk?",
+        &[CTRL_C],
+    );
+    pty.expect("cancelled");
+    let (code, screen) = pty.finish();
+    assert_eq!(code, 130, "{screen}");
+    assert!(!screen.contains("panicked"), "{screen}");
+}
+
+#[test]
+fn ctrl_c_keeps_the_saved_answers_and_says_how_to_resume() {
+    let dir = crate::util::temp_dir();
+    let save = dir.path().join("session.toml");
+    let save_arg = save.display().to_string();
+    let mut pty = Pty::spawn(&["--lang", "en", "assess", "--save", &save_arg]);
+    pty.answer("How old is the client?", &[DOWN, ENTER]);
+    pty.answer("What does this situation involve?", &[SPACE, ENTER]);
+    pty.answer(
+        "Is anyone's life or physical safety seriously at risk?",
+        &[CTRL_C],
+    );
+    pty.expect("--resume");
+    let (code, screen) = pty.finish();
+    assert_eq!(code, 130, "{screen}");
+    let saved = std::fs::read_to_string(&save).expect("the session was saved");
+    assert!(saved.contains("client_age = \"adult\""), "{saved}");
+    assert!(
+        saved.contains("situation = [\"harm_to_others\"]"),
+        "{saved}"
+    );
+    assert!(!saved.contains("harm_risk"), "not answered yet:\n{saved}");
+}
+
+#[test]
+fn changing_an_answer_at_the_review_changes_the_report() {
+    let mut pty = Pty::spawn(&["--lang", "en", "--width", "100", "assess"]);
+    // Not imminent: the duty to warn does not bind yet.
+    answer_threat_case(&mut pty, "n");
+    pty.expect("Review your answers");
+    pty.expect("Could the harm happen soon (within days)? → no");
+    // Done, age, situation, risk, target, then "could the harm happen soon": five down.
+    pty.send(DOWN);
+    for _ in 0..4 {
+        std::thread::sleep(Duration::from_millis(30));
+        pty.send(DOWN);
+    }
+    std::thread::sleep(Duration::from_millis(30));
+    pty.send(ENTER);
+    pty.answer("Could the harm happen soon", &["y", ENTER]);
+    pty.expect("Review your answers");
+    pty.expect("Done, show the report");
+    pty.expect("Could the harm happen soon (within days)? → yes");
+    // The cursor starts on "Done".
+    pty.send(ENTER);
+    pty.expect("BINDING DUTIES");
+    pty.expect("Prevent serious harm even when the client asks for secrecy");
+    let (code, screen) = pty.finish();
+    assert_eq!(code, 0, "{screen}");
+    let report = &screen[screen.rfind("Ethical assessment").expect("a report")..];
+    // In the table the reason wraps inside its cell: match the end of it.
+    assert!(
+        report.contains("(within days)? → yes"),
+        "the report shows the changed answer:\n{report}"
+    );
+    assert!(!report.contains("No binding duty applies."), "{report}");
+}
+
+#[test]
+fn indonesian_yes_no_accepts_ya_and_tidak() {
+    let mut pty = Pty::spawn(&["--lang", "id", "--width", "100", "assess"]);
+    pty.expect("jangan mengetik nama");
+    pty.answer("Berapa usia klien?", &[DOWN, ENTER]);
+    pty.answer("Apa saja yang menyangkut situasi ini?", &[ENTER]);
+    pty.answer(
+        "Apakah nyawa atau keselamatan seseorang sedang terancam serius?",
+        &["tidak", ENTER],
+    );
+    pty.answer(
+        "Apakah klien meminta Anda merahasiakan hal ini?",
+        &["ya", ENTER],
+    );
+    pty.answer(
+        "Apakah batas kerahasiaan sudah Anda jelaskan",
+        &["tidak", ENTER],
+    );
+    pty.expect("Periksa jawaban Anda");
+    pty.expect("Selesai, tampilkan hasil");
+    pty.expect("Apakah klien meminta Anda merahasiakan hal ini? → ya");
+    pty.send(ENTER);
+    pty.expect("KEWAJIBAN YANG BERLAKU");
+    pty.expect("Menjaga kerahasiaan");
+    // Table cells wrap: match the start of the title.
+    pty.expect("Memberi tahu batas");
+    pty.expect("KETEGANGAN ANTARPRINSIP");
+    pty.expect("bukan nasihat hukum");
+    let (code, screen) = pty.finish();
+    assert_eq!(code, 0, "{screen}");
+    assert!(screen.contains("Tidak ada kewajiban mengikat"), "{screen}");
+}
+
+#[test]
+fn indonesian_yes_no_rejects_other_words_and_asks_again() {
+    let mut pty = Pty::spawn(&["--lang", "id", "assess"]);
+    pty.answer("Berapa usia klien?", &[ENTER]);
+    pty.answer("Apa saja yang menyangkut situasi ini?", &[ENTER]);
+    pty.answer(
+        "Apakah nyawa atau keselamatan seseorang sedang terancam serius?",
+        &["mungkin", ENTER],
+    );
+    pty.expect("Jawab ya atau tidak");
+    pty.send(ESC);
+    let (code, screen) = pty.finish();
+    assert_eq!(code, 130, "{screen}");
+}

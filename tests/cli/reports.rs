@@ -1,0 +1,161 @@
+//! The three report formats pinned by snapshots at a fixed width, in English and Indonesian,
+//! plus the properties a snapshot cannot state: no line wider than `--width`, no colour codes
+//! unless asked for, and the disclaimer in every report.
+
+use crate::util::*;
+
+fn report(lang: &str, format: &str, width: &str) -> String {
+    let out = assess(
+        THREAT_TO_LIFE,
+        &["--lang", lang, "--format", format, "--width", width],
+    );
+    assert!(out.status.success(), "{}", stderr(&out));
+    assert_eq!(stderr(&out), "", "a clean run writes nothing to stderr");
+    let text = stdout(&out);
+    assert!(
+        !text.contains('\x1b'),
+        "no escape codes when piped:\n{text}"
+    );
+    text
+}
+
+const DISCLAIMER_EN: &str = "it is not legal advice";
+const DISCLAIMER_ID: &str = "bukan nasihat hukum";
+
+/// The disclaimer, which may be wrapped over lines in a table: compare without line breaks.
+fn has_disclaimer(text: &str, words: &str) -> bool {
+    let flat: String = text.split_whitespace().collect::<Vec<_>>().join(" ");
+    flat.contains(words)
+}
+
+#[test]
+fn table_en_width_100() {
+    let text = report("en", "table", "100");
+    assert!(has_disclaimer(&text, DISCLAIMER_EN));
+    for line in text.lines() {
+        assert!(columns(line) <= 100, "{} columns: {line}", columns(line));
+    }
+    insta::assert_snapshot!("threat_table_en_w100", text);
+}
+
+#[test]
+fn table_en_width_40_fits_in_40_columns() {
+    let text = report("en", "table", "40");
+    assert!(has_disclaimer(&text, DISCLAIMER_EN));
+    let widest = text.lines().map(columns).max().unwrap_or(0);
+    assert!(widest <= 40, "a line is {widest} columns wide:\n{text}");
+    // Narrow is not empty: every section is still there.
+    for heading in [
+        "BINDING DUTIES",
+        "OBLIGATIONS THAT APPLY",
+        "TENSIONS BETWEEN PRINCIPLES",
+        "CONSULT",
+        "RECOMMENDED COURSE OF ACTION",
+    ] {
+        assert!(text.contains(heading), "no `{heading}`:\n{text}");
+    }
+    insta::assert_snapshot!("threat_table_en_w40", text);
+}
+
+#[test]
+fn markdown_en() {
+    let text = report("en", "markdown", "100");
+    assert!(text.starts_with("# Case note for supervision"), "{text}");
+    assert!(has_disclaimer(&text, DISCLAIMER_EN));
+    // A case note keeps no client-identifying data, and says so.
+    assert!(text.contains("no name or identifying detail"), "{text}");
+    insta::assert_snapshot!("threat_markdown_en", text);
+}
+
+#[test]
+fn json_en() {
+    let text = report("en", "json", "100");
+    let v: serde_json::Value = serde_json::from_str(&text).expect("valid JSON");
+    assert!(
+        v["disclaimer"]
+            .as_str()
+            .is_some_and(|d| d.contains(DISCLAIMER_EN))
+    );
+    insta::assert_snapshot!("threat_json_en", text);
+}
+
+#[test]
+fn table_id_width_100() {
+    let text = report("id", "table", "100");
+    assert!(has_disclaimer(&text, DISCLAIMER_ID));
+    assert!(text.contains("KEWAJIBAN YANG MENGIKAT"), "{text}");
+    for line in text.lines() {
+        assert!(columns(line) <= 100, "{} columns: {line}", columns(line));
+    }
+    insta::assert_snapshot!("threat_table_id_w100", text);
+}
+
+#[test]
+fn markdown_id() {
+    let text = report("id", "markdown", "100");
+    assert!(
+        text.starts_with("# Catatan kasus untuk supervisi"),
+        "{text}"
+    );
+    assert!(has_disclaimer(&text, DISCLAIMER_ID));
+    insta::assert_snapshot!("threat_markdown_id", text);
+}
+
+#[test]
+fn every_format_and_language_carries_the_disclaimer_even_with_nothing_to_report() {
+    for (lang, words) in [("en", DISCLAIMER_EN), ("id", DISCLAIMER_ID)] {
+        for format in ["table", "markdown", "json"] {
+            let out = assess(ORDINARY, &["--lang", lang, "--format", format]);
+            assert!(out.status.success(), "{}", stderr(&out));
+            let text = stdout(&out);
+            assert!(
+                has_disclaimer(&text, words),
+                "{lang} {format} has no disclaimer:\n{text}"
+            );
+            assert!(text.contains("supervisor"), "{lang} {format}:\n{text}");
+        }
+    }
+}
+
+#[test]
+fn ordinary_table_says_plainly_that_nothing_binds() {
+    let out = assess(ORDINARY, &["--lang", "en", "--width", "100"]);
+    let text = stdout(&out);
+    assert!(text.contains("No binding duty applies."), "{text}");
+    assert!(
+        text.contains("No obligation applies to these answers."),
+        "{text}"
+    );
+}
+
+#[test]
+fn every_width_from_33_to_120_keeps_every_line_inside_it() {
+    for width in [33, 40, 57, 80, 120] {
+        let w = width.to_string();
+        let text = report("en", "table", &w);
+        for line in text.lines() {
+            assert!(
+                columns(line) <= width,
+                "--width {width}: a line of {} columns: {line}",
+                columns(line)
+            );
+        }
+    }
+}
+
+#[test]
+#[ignore = "bug: below about 30 columns the report heading and section titles are not wrapped (`--width 20` gives a 30-column line)"]
+fn the_narrowest_widths_keep_every_line_inside_them() {
+    for lang in ["en", "id"] {
+        for width in [20, 25] {
+            let text = report(lang, "table", &width.to_string());
+            for line in text.lines() {
+                assert!(
+                    columns(line) <= width,
+                    "--lang {lang} --width {width}: a line of {} columns: {line}",
+                    columns(line)
+                );
+            }
+        }
+    }
+}
