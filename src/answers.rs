@@ -40,7 +40,7 @@ struct FileForm {
     #[serde(default)]
     pack: Option<Stamp>,
     #[serde(default)]
-    answers: Option<BTreeMap<String, Spanned<toml::Value>>>,
+    answers: Option<BTreeMap<Spanned<String>, Spanned<toml::Value>>>,
     /// In a student's answers file: the practice case and the chosen course of action.
     #[serde(default)]
     case: Option<String>,
@@ -86,24 +86,28 @@ pub fn parse(pack: &Pack, name: &str, text: &str) -> Result<AnswersFile, Vec<Dia
     let mut diags = Vec::new();
     let mut answers = Answers::new();
     for (key, value) in &entries {
+        let spans = Spans {
+            key: Some(key.span()),
+            value: Some(value.span()),
+        };
         if let Some(v) = convert(
             pack,
-            key,
+            key.get_ref(),
             value.get_ref(),
-            Some(value.span()),
+            spans,
             name,
             text,
             &mut diags,
         ) {
-            answers.insert(key.clone(), v);
+            answers.insert(key.get_ref().clone(), v);
         }
     }
     if diags.iter().any(|d| d.is_error()) {
         return Err(diags);
     }
     let spans: BTreeMap<&str, Range<usize>> = entries
-        .iter()
-        .map(|(k, v)| (k.as_str(), v.span()))
+        .keys()
+        .map(|k| (k.get_ref().as_str(), k.span()))
         .collect();
     let warnings = unasked_warnings(pack, &answers, name, text, |k| spans.get(k).cloned());
     Ok(AnswersFile {
@@ -139,7 +143,18 @@ pub fn from_table(
     let mut diags = Vec::new();
     let mut answers = Answers::new();
     for (key, value) in table {
-        if let Some(v) = convert(pack, key, value, locate(key), name, text, &mut diags) {
+        if let Some(v) = convert(
+            pack,
+            key,
+            value,
+            Spans {
+                key: locate(key),
+                value: locate(key),
+            },
+            name,
+            text,
+            &mut diags,
+        ) {
             answers.insert(key.clone(), v);
         }
     }
@@ -148,11 +163,18 @@ pub fn from_table(
     (answers, diags)
 }
 
+/// Where an answer's key and value stand in the file.
+#[derive(Clone)]
+struct Spans {
+    key: Option<Range<usize>>,
+    value: Option<Range<usize>>,
+}
+
 fn convert(
     pack: &Pack,
     key: &str,
     value: &toml::Value,
-    span: Option<Range<usize>>,
+    spans: Spans,
     name: &str,
     text: &str,
     diags: &mut Vec<Diagnostic>,
@@ -164,11 +186,12 @@ fn convert(
             None => "remove it; `etika list questions` shows the questions of this pack".into(),
         };
         diags.push(
-            Diagnostic::error(name, text, span, format!("unknown question `{key}`"))
+            Diagnostic::error(name, text, spans.key, format!("unknown question `{key}`"))
                 .with_help(help),
         );
         return None;
     };
+    let span = spans.value;
     let options: Vec<&str> = q.options.iter().map(|o| o.id.get_ref().as_str()).collect();
     let check_option = |opt: &str, diags: &mut Vec<Diagnostic>| -> bool {
         if options.contains(&opt) {

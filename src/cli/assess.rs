@@ -134,7 +134,7 @@ fn ask(cx: &Context, pack: &Pack, start: Answers, save_to: Option<&Path>) -> Res
                 "etika bertanya tentang situasi, bukan tentang orangnya: jangan mengetik nama. Esc atau Ctrl-C untuk berhenti.",
                 "etika asks about the situation, not the person: do not type names. Esc or Ctrl-C stops."
             ),
-            cx.style.width as usize
+            cx.prompt_width as usize
         )
     );
     if let Some(path) = save_to {
@@ -148,7 +148,7 @@ fn ask(cx: &Context, pack: &Pack, start: Answers, save_to: Option<&Path>) -> Res
         Some(path) => answers::write_atomic(path, &answers::to_toml(pack, a)),
         None => Ok(()),
     };
-    let mut terminal = Terminal::new(cx.style.color, cx.style.width);
+    let mut terminal = Terminal::new(cx.style.color, cx.prompt_width);
     match interview::interview(pack, &mut terminal, start, lang, &mut saved) {
         Ok(a) => Ok(a),
         Err(Stop::Cancelled) => {

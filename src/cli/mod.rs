@@ -117,6 +117,9 @@ pub struct Context {
     pub lang: Lang,
     pub style: Style,
     pub stdin_tty: bool,
+    /// The width of the terminal the prompts are drawn on (standard error), whatever --width
+    /// says about reports.
+    pub prompt_width: u16,
     pub global: Global,
 }
 
@@ -148,10 +151,14 @@ impl Context {
                 .map(|(w, _)| w.0.clamp(20, 1000))
                 .unwrap_or(100)
         });
+        let prompt_width = terminal_size::terminal_size_of(std::io::stderr())
+            .map(|(w, _)| w.0.clamp(20, 1000))
+            .unwrap_or(width);
         Context {
             lang,
             style: Style { lang, width, color },
             stdin_tty: std::io::stdin().is_terminal(),
+            prompt_width,
             global,
         }
     }

@@ -69,7 +69,7 @@ pub fn run(cx: &Context, args: Args) -> Result<Exit> {
         Some(path) => answers::write_atomic(path, &practice_toml(&pack, case, a, None)),
         None => Ok(()),
     };
-    let mut terminal = Terminal::new(cx.style.color, cx.style.width);
+    let mut terminal = Terminal::new(cx.style.color, cx.prompt_width);
     let given = match interview::interview(&pack, &mut terminal, Answers::new(), lang, &mut saved) {
         Ok(a) => a,
         Err(Stop::Cancelled) => return Err(Cancelled.into()),
@@ -136,7 +136,7 @@ fn terminal_render(cx: &Context) -> inquire::ui::RenderConfig<'static> {
 
 fn show_narrative(case: &Case, cx: &Context) {
     let lang = cx.lang;
-    let w = (cx.style.width as usize).min(100);
+    let w = (cx.prompt_width as usize).min(100);
     eprintln!("\n{}\n", cx.style.bold(case.title.get(lang)));
     for para in case.narrative.get(lang).trim().split("\n\n") {
         eprintln!("{}\n", textwrap::fill(para.trim(), w));

@@ -190,6 +190,7 @@ pub(crate) fn explain_toml_error(raw: &str) -> (String, Option<String>) {
 pub(super) fn parse(files: Vec<SourceFile>, diags: &mut Vec<Diagnostic>) -> Pack {
     let mut pack = Pack::default();
     for (index, file) in files.iter().enumerate() {
+        let errors_before = diags.len();
         match file.rel.as_str() {
             "pack.toml" => pack.meta = parse_one::<Meta>(file, diags),
             "principles.toml" => {
@@ -248,8 +249,20 @@ pub(super) fn parse(files: Vec<SourceFile>, diags: &mut Vec<Diagnostic>) -> Pack
                 ),
             ),
         }
+        if diags[errors_before..].iter().any(|d| d.is_error()) {
+            let kind = match file.rel.as_str() {
+                "principles.toml" => "principle",
+                "questions.toml" => "question",
+                "actions.toml" => "action",
+                "tensions.toml" => "tension",
+                rel if rel.starts_with("obligations/") => "obligation",
+                _ => "",
+            };
+            if !kind.is_empty() && !pack.incomplete.contains(&kind) {
+                pack.incomplete.push(kind);
+            }
+        }
     }
-    // Principles are found by file name; remember which file they came from.
     pack.files = files;
     if pack.meta.is_none() && !pack.files.iter().any(|f| f.rel == "pack.toml") {
         diags.push(

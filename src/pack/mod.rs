@@ -30,6 +30,8 @@ pub struct Pack {
     pub tensions: Vec<Tension>,
     pub cases: Vec<Case>,
     index: Index,
+    /// Kinds with an entry that failed to parse: references to them may be false alarms.
+    pub(crate) incomplete: Vec<&'static str>,
 }
 
 #[derive(Debug, Clone, Default)]

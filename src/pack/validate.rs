@@ -361,7 +361,8 @@ fn check_ref(
     kind: &str,
     known: &[&str],
 ) {
-    if known.contains(&r.get_ref().as_str()) {
+    if known.contains(&r.get_ref().as_str()) || pack.incomplete.contains(&kind) {
+        // Known, or perhaps in an entry that failed to parse: that error is already shown.
         return;
     }
     let help = match closest(r.get_ref(), known.iter().copied()) {
@@ -378,43 +379,82 @@ fn check_ref(
 }
 
 fn check_text(pack: &Pack, cx: &mut Ctx, file: usize, what: &str, text: &Text) {
+    let src = &pack.files[file].text;
+    let at = |lang: Option<&str>| locate_text(src, what, lang);
+    let help = Some("write the text in both languages".to_string());
     match text {
         Text::Both { id, en } => {
             let (id_blank, en_blank) = (id.trim().is_empty(), en.trim().is_empty());
             if id_blank && en_blank {
-                cx.error(
-                    pack,
-                    file,
-                    None,
-                    format!("{what} is empty"),
-                    Some("write the text in both languages".into()),
-                );
+                cx.error(pack, file, at(None), format!("{what} is empty"), help);
             } else if id_blank || en_blank {
-                let missing = if id_blank {
-                    "Indonesian (`id`)"
+                let (code, missing) = if id_blank {
+                    ("id", "Indonesian (`id`)")
                 } else {
-                    "English (`en`)"
+                    ("en", "English (`en`)")
                 };
-                cx.warn(
-                    pack,
-                    file,
-                    None,
-                    format!("{what} has no {missing} translation"),
-                    Some("write the text in both languages".into()),
-                );
+                let msg = format!("{what} has no {missing} translation");
+                cx.warn(pack, file, at(Some(code)), msg, help);
             }
         }
         Text::Same(s) if s.trim().is_empty() => {
-            cx.error(
-                pack,
-                file,
-                None,
-                format!("{what} is empty"),
-                Some("write the text in both languages".into()),
-            );
+            cx.error(pack, file, at(None), format!("{what} is empty"), help);
         }
         Text::Same(_) => {}
     }
+}
+
+/// Find where a text field stands in its file, from its description: the ids in backticks
+/// lead to the entry, the last word names the field (`obligation `x` title`). With `lang`,
+/// narrow to that language's value. A search, not a parse: `None` when it cannot tell.
+fn locate_text(src: &str, what: &str, lang: Option<&str>) -> Option<Range<usize>> {
+    let field = what.rsplit(' ').next()?;
+    let ids: Vec<&str> = what
+        .split('`')
+        .skip(1)
+        .step_by(2)
+        .flat_map(|id| id.split('.'))
+        .collect();
+    let mut anchor = 0;
+    for id in &ids {
+        let needle = format!("\"{id}\"");
+        anchor = anchor + src[anchor..].find(&needle)?;
+    }
+    // The entry around the anchor: from the `[[` header before it to the next one.
+    let start = src[..anchor].rfind("\n[[").map(|i| i + 1).unwrap_or(0);
+    let end = src[anchor..]
+        .find("\n[[")
+        .map(|i| anchor + i)
+        .unwrap_or(src.len());
+    let is_field = |at: usize| {
+        let rest = &src[at + field.len()..];
+        let before_ok =
+            at == 0 || !src[..at].ends_with(|c: char| c.is_ascii_alphanumeric() || c == '_');
+        before_ok && rest.trim_start_matches([' ', '\t']).starts_with('=')
+    };
+    let find_in = |from: usize, to: usize| {
+        let mut i = from;
+        while let Some(k) = src[i..to].find(field) {
+            let at = i + k;
+            if is_field(at) {
+                return Some(at);
+            }
+            i = at + field.len();
+        }
+        None
+    };
+    let at = find_in(anchor, end).or_else(|| find_in(start, anchor))?;
+    let line_end = src[at..].find('\n').map(|i| at + i).unwrap_or(src.len());
+    if let Some(code) = lang {
+        for quote in ["\"\"", "''"] {
+            let needle = format!("{code} = {quote}");
+            if let Some(k) = src[at..line_end].find(&needle) {
+                let s = at + k;
+                return Some(s..s + needle.len());
+            }
+        }
+    }
+    Some(at..at + field.len())
 }
 
 /// Parse and check one condition; returns the parsed form (a false constant if it failed).
@@ -453,7 +493,11 @@ fn check_condition(
             options: q.options.iter().map(|o| o.id.get_ref().as_str()).collect(),
         })
     };
-    let errors = condition::check(&expr, &lookup, &ids);
+    let mut errors = condition::check(&expr, &lookup, &ids);
+    if pack.incomplete.contains(&"question") {
+        // A question whose entry failed to parse looks unknown; its error is already shown.
+        errors.retain(|e| !e.message.starts_with("unknown question"));
+    }
     let ok = errors.is_empty();
     for e in errors {
         cx.error(

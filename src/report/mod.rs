@@ -51,14 +51,6 @@ impl Style {
             s.to_string()
         }
     }
-
-    pub fn alert(&self, s: &str) -> String {
-        if self.color {
-            format!("\x1b[1;31m{s}\x1b[0m")
-        } else {
-            s.to_string()
-        }
-    }
 }
 
 /// Render a decision in the chosen format.

@@ -26,7 +26,8 @@ fn para(out: &mut String, text: &str, style: &Style) {
 
 fn section(out: &mut String, title: &str, style: &Style) {
     out.push('\n');
-    out.push_str(&style.heading(&format!("■ {}", title.to_uppercase())));
+    let text = textwrap::fill(&format!("■ {}", title.to_uppercase()), style.width as usize);
+    out.push_str(&style.heading(&text));
     out.push('\n');
 }
 
@@ -37,7 +38,8 @@ pub fn to_table(pack: &Pack, d: &Decision, style: &Style) -> String {
     let narrow = style.width < NARROW;
     let mut out = String::new();
 
-    out.push_str(&style.bold(&format!("etika · {}", w.report_title)));
+    let title = textwrap::fill(&format!("etika · {}", w.report_title), style.width as usize);
+    out.push_str(&style.bold(&title));
     out.push('\n');
     para(
         &mut out,
@@ -57,7 +59,8 @@ pub fn to_table(pack: &Pack, d: &Decision, style: &Style) -> String {
             let o = pack.obligation(&f.id).expect("fired obligations exist");
             t.add_row(vec![Cell::new(format!(
                 "{}\n{}\n{}: {}",
-                style.alert(o.title.get(lang)),
+                // No colour inside cells: the table measures escape codes as text.
+                o.title.get(lang),
                 o.text.get(lang),
                 w.source,
                 o.source.get(lang)

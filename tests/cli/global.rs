@@ -85,7 +85,7 @@ fn color_always_has_escape_codes_even_in_a_pipe() {
 }
 
 #[test]
-#[ignore = "bug: with --color always the binding-duty titles are padded as if their escape codes took columns: those rows are 89 columns wide in a 100-column box"]
+
 fn color_always_keeps_the_table_borders_aligned() {
     let out = assess(THREAT_TO_LIFE, &["--color", "always", "--width", "100"]);
     let coloured = strip_sgr(&stdout(&out));

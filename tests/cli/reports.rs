@@ -144,7 +144,7 @@ fn every_width_from_33_to_120_keeps_every_line_inside_it() {
 }
 
 #[test]
-#[ignore = "bug: below about 30 columns the report heading and section titles are not wrapped (`--width 20` gives a 30-column line)"]
+
 fn the_narrowest_widths_keep_every_line_inside_them() {
     for lang in ["en", "id"] {
         for width in [20, 25] {
