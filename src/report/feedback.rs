@@ -5,7 +5,7 @@ use std::fmt::Write as _;
 use comfy_table::{Cell, ContentArrangement, Table, presets};
 use serde_json::{Value, json};
 
-use super::{Style, title_of};
+use super::{Style, title_of, titles};
 use crate::answers::describe_answer;
 use crate::pack::{Case, Pack};
 use crate::practice::{COURSE_POINTS, Feedback};
@@ -27,11 +27,24 @@ fn answer_text(pack: &Pack, q: &str, v: Option<&crate::answers::Value>, lang: La
     }
 }
 
-fn titles(pack: &Pack, ids: &[String], lang: Lang) -> String {
-    ids.iter()
-        .map(|i| title_of(pack, i, lang))
-        .collect::<Vec<_>>()
-        .join("; ")
+/// "Score: 7 / 15  (answers 6/8, obligations 1/4, course 0/3)".
+fn score_line(f: &Feedback, lang: Lang) -> String {
+    let b = &f.breakdown;
+    format!(
+        "{}: {} / {}  ({} {}/{}, {} {}/{}, {} {}/{})",
+        lang.pick("Nilai", "Score"),
+        f.score,
+        f.max,
+        lang.pick("jawaban", "answers"),
+        b.answers,
+        b.answers_max,
+        lang.pick("kewajiban", "obligations"),
+        b.obligations,
+        b.obligations_max,
+        lang.pick("langkah", "course"),
+        b.course,
+        b.course_max
+    )
 }
 
 /// How the score is made, in words.
@@ -93,26 +106,7 @@ pub fn feedback_table(pack: &Pack, case: &Case, f: &Feedback, style: &Style) -> 
             case.title.get(lang)
         ))
     );
-    let b = &f.breakdown;
-    let _ = writeln!(
-        out,
-        "\n{}",
-        style.heading(&format!(
-            "{}: {} / {}  ({} {}/{}, {} {}/{}, {} {}/{})",
-            lang.pick("Nilai", "Score"),
-            f.score,
-            f.max,
-            lang.pick("jawaban", "answers"),
-            b.answers,
-            b.answers_max,
-            lang.pick("kewajiban", "obligations"),
-            b.obligations,
-            b.obligations_max,
-            lang.pick("langkah", "course"),
-            b.course,
-            b.course_max
-        ))
-    );
+    let _ = writeln!(out, "\n{}", style.heading(&score_line(f, lang)));
     out.push_str(&textwrap::fill(&score_rule(lang), w));
     out.push('\n');
 
@@ -272,29 +266,13 @@ pub fn feedback_table(pack: &Pack, case: &Case, f: &Feedback, style: &Style) -> 
 
 pub fn feedback_markdown(pack: &Pack, case: &Case, f: &Feedback, lang: Lang) -> String {
     let mut out = String::new();
-    let b = &f.breakdown;
     let _ = writeln!(
         out,
         "# {}: {}\n",
         lang.pick("Umpan balik latihan", "Practice feedback"),
         case.title.get(lang)
     );
-    let _ = writeln!(
-        out,
-        "**{}: {} / {}** ({} {}/{}, {} {}/{}, {} {}/{})\n",
-        lang.pick("Nilai", "Score"),
-        f.score,
-        f.max,
-        lang.pick("jawaban", "answers"),
-        b.answers,
-        b.answers_max,
-        lang.pick("kewajiban", "obligations"),
-        b.obligations,
-        b.obligations_max,
-        lang.pick("langkah", "course"),
-        b.course,
-        b.course_max
-    );
+    let _ = writeln!(out, "**{}**\n", score_line(f, lang));
     let _ = writeln!(out, "_{}_\n", score_rule(lang));
     let _ = writeln!(
         out,

@@ -3,7 +3,7 @@
 
 use std::fmt::Write as _;
 
-use super::{principle_name, title_of, why_lines};
+use super::{how_settled, prevails_name, principle_name, titles, why_lines};
 use crate::answers::describe_answer;
 use crate::engine::Decision;
 use crate::i18n::{consult_level, phase, words};
@@ -91,27 +91,13 @@ pub fn to_markdown(pack: &Pack, d: &Decision, lang: Lang) -> String {
         let t = pack.tension(&a.id).expect("active tensions exist");
         let _ = writeln!(out, "### {}\n", t.title.get(lang));
         let _ = writeln!(out, "{}\n", t.explanation.get(lang));
-        let prevails = a
-            .prevails
-            .as_deref()
-            .map(|p| principle_name(pack, p, lang))
-            .unwrap_or_else(|| w.not_ranked.to_string());
-        let _ = writeln!(out, "- {}: **{}**", w.prevails, prevails);
-        if a.settled_by.is_empty() {
-            let _ = writeln!(
-                out,
-                "- {}: {}",
-                w.settled_by_ranking,
-                meta.ranking.source.get(lang)
-            );
-        } else {
-            let titles: Vec<String> = a
-                .settled_by
-                .iter()
-                .map(|b| title_of(pack, b, lang))
-                .collect();
-            let _ = writeln!(out, "- {}: {}", w.settled_by_binding, titles.join("; "));
-        }
+        let _ = writeln!(
+            out,
+            "- {}: **{}**",
+            w.prevails,
+            prevails_name(pack, a, lang)
+        );
+        let _ = writeln!(out, "- {}", how_settled(pack, a, lang));
         out.push('\n');
     }
     if !d.tensions.is_empty()
@@ -123,13 +109,12 @@ pub fn to_markdown(pack: &Pack, d: &Decision, lang: Lang) -> String {
     let _ = writeln!(out, "## {}\n", w.consult);
     let _ = writeln!(out, "{}", consult_level(lang, d.consult.level));
     if !d.consult.because.is_empty() {
-        let titles: Vec<String> = d
-            .consult
-            .because
-            .iter()
-            .map(|b| title_of(pack, b, lang))
-            .collect();
-        let _ = writeln!(out, "({} {})", w.because, titles.join("; "));
+        let _ = writeln!(
+            out,
+            "({} {})",
+            w.because,
+            titles(pack, &d.consult.because, lang)
+        );
     }
     out.push('\n');
 

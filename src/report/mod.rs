@@ -123,3 +123,37 @@ pub fn principle_name(pack: &Pack, id: &str, lang: Lang) -> String {
         .map(|p| p.name.get(lang).to_string())
         .unwrap_or_else(|| id.to_string())
 }
+
+/// Titles of obligations or tensions, joined for a "because" line.
+pub(crate) fn titles(pack: &Pack, ids: &[String], lang: Lang) -> String {
+    ids.iter()
+        .map(|i| title_of(pack, i, lang))
+        .collect::<Vec<_>>()
+        .join("; ")
+}
+
+/// The principle that prevails in a tension, in words.
+pub(crate) fn prevails_name(pack: &Pack, t: &crate::engine::ActiveTension, lang: Lang) -> String {
+    match &t.prevails {
+        Some(p) => principle_name(pack, p, lang),
+        None => crate::i18n::words(lang).not_ranked.to_string(),
+    }
+}
+
+/// How a tension was settled: by a binding duty (named) or by the ranking (its source).
+pub(crate) fn how_settled(pack: &Pack, t: &crate::engine::ActiveTension, lang: Lang) -> String {
+    let w = crate::i18n::words(lang);
+    if t.settled_by.is_empty() {
+        format!(
+            "{}: {}",
+            w.settled_by_ranking,
+            pack.meta().ranking.source.get(lang)
+        )
+    } else {
+        format!(
+            "{}: {}",
+            w.settled_by_binding,
+            titles(pack, &t.settled_by, lang)
+        )
+    }
+}

@@ -3,7 +3,7 @@
 
 use comfy_table::{Cell, ContentArrangement, Table, presets};
 
-use super::{Style, principle_name, title_of, why_lines};
+use super::{Style, how_settled, prevails_name, principle_name, titles, why_lines};
 use crate::engine::Decision;
 use crate::i18n::{consult_level, phase, words};
 use crate::pack::Pack;
@@ -118,24 +118,8 @@ pub fn to_table(pack: &Pack, d: &Decision, style: &Style) -> String {
         }
         for a in &d.tensions {
             let tension = pack.tension(&a.id).expect("active tensions exist");
-            let prevails = match &a.prevails {
-                Some(p) => principle_name(pack, p, lang),
-                None => w.not_ranked.to_string(),
-            };
-            let how = if a.settled_by.is_empty() {
-                format!(
-                    "{}: {}",
-                    w.settled_by_ranking,
-                    meta.ranking.source.get(lang)
-                )
-            } else {
-                let titles: Vec<String> = a
-                    .settled_by
-                    .iter()
-                    .map(|b| title_of(pack, b, lang))
-                    .collect();
-                format!("{}: {}", w.settled_by_binding, titles.join("; "))
-            };
+            let prevails = prevails_name(pack, a, lang);
+            let how = how_settled(pack, a, lang);
             let pair = format!(
                 "{}\n({} ↔ {})",
                 tension.title.get(lang),
@@ -166,15 +150,9 @@ pub fn to_table(pack: &Pack, d: &Decision, style: &Style) -> String {
     section(&mut out, w.consult, style);
     para(&mut out, consult_level(lang, d.consult.level), style);
     if !d.consult.because.is_empty() {
-        let titles: Vec<String> = d
-            .consult
-            .because
-            .iter()
-            .map(|b| title_of(pack, b, lang))
-            .collect();
         para(
             &mut out,
-            &format!("({} {})", w.because, titles.join("; ")),
+            &format!("({} {})", w.because, titles(pack, &d.consult.because, lang)),
             style,
         );
     }
