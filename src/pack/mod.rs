@@ -217,6 +217,14 @@ mod fuzz {
     use super::*;
     use proptest::prelude::*;
 
+    /// The number of inputs: `PROPTEST_CASES` when set, else a default small enough for CI.
+    fn cases(default: u32) -> u32 {
+        std::env::var("PROPTEST_CASES")
+            .ok()
+            .and_then(|v| v.parse().ok())
+            .unwrap_or(default)
+    }
+
     fn embedded_pack() -> Pack {
         let loaded = load_files("embedded", embedded_files());
         assert!(!loaded.has_errors(), "{}", loaded.render(true));
@@ -303,7 +311,7 @@ mod fuzz {
     }
 
     proptest! {
-        #![proptest_config(ProptestConfig { cases: 64, ..ProptestConfig::default() })]
+        #![proptest_config(ProptestConfig { cases: cases(64), ..ProptestConfig::default() })]
 
         /// Mutate one file of the bundled pack; loading gives diagnostics, never a panic, and
         /// every diagnostic renders.
@@ -331,7 +339,7 @@ mod fuzz {
     }
 
     proptest! {
-        #![proptest_config(ProptestConfig { cases: 256, ..ProptestConfig::default() })]
+        #![proptest_config(ProptestConfig { cases: cases(256), ..ProptestConfig::default() })]
 
         #[test]
         fn answers_files_never_panic(text in "\\PC{0,300}") {
