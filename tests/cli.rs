@@ -14,9 +14,15 @@ mod global;
 mod json_shape;
 #[path = "cli/list_show.rs"]
 mod list_show;
+#[path = "cli/pack_tests.rs"]
+mod pack_tests;
+#[path = "cli/practice.rs"]
+mod practice;
 #[path = "cli/pty.rs"]
 mod pty;
 #[path = "cli/reports.rs"]
 mod reports;
+#[path = "cli/sessions.rs"]
+mod sessions;
 #[path = "cli/validate.rs"]
 mod validate;

@@ -15,13 +15,13 @@ use expectrl::session::OsSession;
 
 use crate::util::{VOLATILE_ENV, fixture_pack};
 
-const TIMEOUT: Duration = Duration::from_secs(10);
+pub(crate) const TIMEOUT: Duration = Duration::from_secs(10);
 
-const ENTER: &str = "\r";
-const ESC: &str = "\x1b";
-const DOWN: &str = "\x1b[B";
-const SPACE: &str = " ";
-const CTRL_C: &str = "\x03";
+pub(crate) const ENTER: &str = "\r";
+pub(crate) const ESC: &str = "\x1b";
+pub(crate) const DOWN: &str = "\x1b[B";
+pub(crate) const SPACE: &str = " ";
+pub(crate) const CTRL_C: &str = "\x03";
 
 /// Remove terminal escape sequences: CSI (`ESC [ … final`), OSC (`ESC ] … BEL` or `ESC \`)
 /// and two-byte escapes; carriage returns go too, so text reads as it was written.
@@ -86,7 +86,7 @@ fn squash(text: &str) -> String {
 }
 
 /// An `etika` session in a pseudo-terminal, with everything it has drawn so far.
-struct Pty {
+pub(crate) struct Pty {
     session: OsSession,
     raw: Vec<u8>,
     /// How much of the stripped screen text has been matched already.
@@ -94,7 +94,7 @@ struct Pty {
 }
 
 impl Pty {
-    fn spawn(args: &[&str]) -> Pty {
+    pub(crate) fn spawn(args: &[&str]) -> Pty {
         let mut cmd = Command::new(env!("CARGO_BIN_EXE_etika"));
         for var in VOLATILE_ENV {
             cmd.env_remove(var);
@@ -126,7 +126,7 @@ impl Pty {
         }
     }
 
-    fn screen(&self) -> String {
+    pub(crate) fn screen(&self) -> String {
         strip_ansi(&self.raw)
     }
 
@@ -138,7 +138,7 @@ impl Pty {
     }
 
     /// Wait until `needle` appears after what was matched before.
-    fn expect(&mut self, needle: &str) {
+    pub(crate) fn expect(&mut self, needle: &str) {
         let start = Instant::now();
         loop {
             let eof = self.pump();
@@ -159,14 +159,14 @@ impl Pty {
         }
     }
 
-    fn send(&mut self, keys: &str) {
+    pub(crate) fn send(&mut self, keys: &str) {
         use std::io::Write as _;
         self.session.write_all(keys.as_bytes()).expect("send keys");
         self.session.flush().expect("flush keys");
     }
 
     /// Wait for a prompt, then answer it.
-    fn answer(&mut self, prompt: &str, keys: &[&str]) {
+    pub(crate) fn answer(&mut self, prompt: &str, keys: &[&str]) {
         self.expect(prompt);
         for k in keys {
             // Each key alone, so that Esc is not read as the start of a sequence.
@@ -176,7 +176,7 @@ impl Pty {
     }
 
     /// Read to the end of output and return the exit code.
-    fn finish(mut self) -> (i32, String) {
+    pub(crate) fn finish(mut self) -> (i32, String) {
         let start = Instant::now();
         while !self.pump() {
             assert!(
@@ -202,7 +202,7 @@ impl Pty {
 
 /// The threat-to-life answers, typed: an adult threatens an identifiable person, soon, and
 /// asks for secrecy; `imminent` is the answer to "could the harm happen soon".
-fn answer_threat_case(pty: &mut Pty, imminent: &str) {
+pub(crate) fn answer_threat_case(pty: &mut Pty, imminent: &str) {
     // After each choice, the answered prompt ("✔ [n] …") must show the chosen label; waiting
     // for the mark first skips the option list drawn before it.
     pty.answer("How old is the client?", &[DOWN, ENTER]);

@@ -164,6 +164,17 @@ impl PackCopy {
         self
     }
 
+    /// Remove a file or a folder (`cases`, say) from the copy.
+    pub fn remove(&self, rel: &str) -> &PackCopy {
+        let path = self.dir.path().join(rel);
+        if path.is_dir() {
+            std::fs::remove_dir_all(&path).expect("remove a pack folder");
+        } else {
+            std::fs::remove_file(&path).expect("remove a pack file");
+        }
+        self
+    }
+
     /// The 1-based line of the first `needle` in `rel`, as it is now.
     pub fn line_of(&self, rel: &str, needle: &str) -> usize {
         let text = std::fs::read_to_string(self.dir.path().join(rel)).expect("read a pack file");

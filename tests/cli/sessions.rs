@@ -1,0 +1,312 @@
+//! Saved sessions: `assess --save` writes the answers after every question to a file only
+//! its owner can read, holding the pack's id and edition and the answers, nothing else;
+//! `--resume` continues such a file where it stopped, and refuses one saved with another pack
+//! or edition, or with no pack at all.
+//!
+//! `assess` asks only in a terminal, so saving and resuming run in a pseudo-terminal.
+
+use std::path::Path;
+
+use crate::pty::{CTRL_C, DOWN, ENTER, Pty, SPACE};
+use crate::util::*;
+
+const PACK_ID: &str = "kode_etik_peksos_id";
+const EDITION: &str = "2026.1";
+
+#[cfg(unix)]
+fn mode(path: &Path) -> u32 {
+    use std::os::unix::fs::PermissionsExt;
+    std::fs::metadata(path).unwrap().permissions().mode() & 0o777
+}
+
+/// The question ids and their option ids, from `etika list questions --format json`.
+fn questions() -> Vec<(String, Vec<String>)> {
+    let out = etika()
+        .args(["list", "questions", "--format", "json"])
+        .output()
+        .unwrap();
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    v.as_array()
+        .unwrap()
+        .iter()
+        .map(|q| {
+            let options = q["options"]
+                .as_array()
+                .map(|o| {
+                    o.iter()
+                        .map(|x| x["id"].as_str().unwrap().to_string())
+                        .collect()
+                })
+                .unwrap_or_default();
+            (q["id"].as_str().unwrap().to_string(), options)
+        })
+        .collect()
+}
+
+/// A saved session holds `[pack]` (id, edition) and `[answers]` (question ids; true/false,
+/// option ids, or lists of option ids), and nothing else: no free text about anyone.
+fn assert_only_ids(text: &str) -> toml::Table {
+    let file: toml::Table = toml::from_str(text).unwrap_or_else(|e| panic!("{e}:\n{text}"));
+    let keys: Vec<&str> = file.keys().map(String::as_str).collect();
+    assert_eq!(keys, ["answers", "pack"], "{text}");
+    let pack = file["pack"].as_table().unwrap();
+    assert_eq!(pack.len(), 2, "{text}");
+    assert_eq!(pack["id"].as_str(), Some(PACK_ID), "{text}");
+    assert_eq!(pack["edition"].as_str(), Some(EDITION), "{text}");
+    let questions = questions();
+    for (key, value) in file["answers"].as_table().unwrap() {
+        let (_, options) = questions
+            .iter()
+            .find(|(id, _)| id == key)
+            .unwrap_or_else(|| panic!("`{key}` is not a question:\n{text}"));
+        let is_option =
+            |v: &toml::Value| v.as_str().is_some_and(|s| options.iter().any(|o| o == s));
+        let fine = match value {
+            toml::Value::Boolean(_) => true,
+            toml::Value::String(_) => is_option(value),
+            toml::Value::Array(items) => items.iter().all(is_option),
+            _ => false,
+        };
+        assert!(fine, "`{key} = {value}` is not an answer by id:\n{text}");
+    }
+    // Comments aside, every line is a table header or `id = value`.
+    for line in text
+        .lines()
+        .filter(|l| !l.trim().is_empty() && !l.starts_with('#'))
+    {
+        assert!(
+            line == "[pack]" || line == "[answers]" || line.contains(" = "),
+            "{line}\n{text}"
+        );
+    }
+    file
+}
+
+#[test]
+fn answers_and_resume_together_is_a_usage_error() {
+    let dir = temp_dir();
+    let a = write(dir.path(), "a.toml", THREAT_TO_LIFE);
+    let out = etika()
+        .arg("assess")
+        .arg("--answers")
+        .arg(&a)
+        .arg("--resume")
+        .arg(&a)
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2), "{}", stderr(&out));
+    let err = stderr(&out);
+    assert!(
+        err.contains("--answers") && err.contains("--resume"),
+        "{err}"
+    );
+    assert_eq!(stdout(&out), "");
+}
+
+/// With `--answers` nothing is asked, so `--save` has nothing to save as it goes; but it is
+/// accepted and then silently ignored. It should either be refused (as `practice` refuses
+/// it) or write the answers.
+#[test]
+
+fn save_with_answers_is_refused_or_saves() {
+    let dir = temp_dir();
+    let a = write(dir.path(), "a.toml", THREAT_TO_LIFE);
+    let save = dir.path().join("saved.toml");
+    let out = etika()
+        .arg("assess")
+        .arg("--answers")
+        .arg(&a)
+        .arg("--save")
+        .arg(&save)
+        .output()
+        .unwrap();
+    match out.status.code() {
+        Some(2) => {}
+        Some(0) => {
+            let text = std::fs::read_to_string(&save).expect("--save wrote the file");
+            assert_only_ids(&text);
+        }
+        other => panic!("exit {other:?}: {}", stderr(&out)),
+    }
+}
+
+/// Save two answers, stop with Ctrl-C; the file holds them and only them, readable by its
+/// owner only. Resume: the first question shown is the third, not the first; finish; the
+/// report appears and the file holds every answer.
+#[test]
+fn save_then_ctrl_c_then_resume_at_the_third_question() {
+    let dir = temp_dir();
+    let save = dir.path().join("session.toml");
+    let save_arg = save.display().to_string();
+    // A file already there, readable by all: saving makes it the owner's only.
+    std::fs::write(&save, "").unwrap();
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        std::fs::set_permissions(&save, std::fs::Permissions::from_mode(0o644)).unwrap();
+    }
+
+    let mut pty = Pty::spawn(&["--lang", "en", "assess", "--save", &save_arg]);
+    pty.expect("Answers are saved to");
+    pty.answer("How old is the client?", &[DOWN, ENTER]);
+    pty.expect("✔ [1] How old is the client? 18 to 59");
+    pty.answer("What does this situation involve?", &[SPACE, ENTER]);
+    pty.expect("The client threatens someone else");
+    pty.answer(
+        "[3] Is anyone's life or physical safety seriously at risk?",
+        &[CTRL_C],
+    );
+    pty.expect("Your answers are saved. Continue with");
+    pty.expect(&format!("etika assess --resume {save_arg}"));
+    let (code, screen) = pty.finish();
+    assert_eq!(code, 130, "{screen}");
+    assert!(!screen.contains("BINDING DUTIES"), "no report:\n{screen}");
+
+    let text = std::fs::read_to_string(&save).unwrap();
+    let file = assert_only_ids(&text);
+    let answers = file["answers"].as_table().unwrap();
+    assert_eq!(answers.len(), 2, "{text}");
+    assert_eq!(answers["client_age"].as_str(), Some("adult"), "{text}");
+    assert_eq!(
+        answers["situation"].as_array().unwrap()[0].as_str(),
+        Some("harm_to_others"),
+        "{text}"
+    );
+    #[cfg(unix)]
+    assert_eq!(mode(&save), 0o600, "{:o}", mode(&save));
+    // Nothing is left beside it: the write was atomic, through a temporary file.
+    let entries: Vec<_> = std::fs::read_dir(dir.path()).unwrap().collect();
+    assert_eq!(entries.len(), 1, "{entries:?}");
+
+    let mut pty = Pty::spawn(&["--lang", "en", "assess", "--resume", &save_arg]);
+    pty.expect(&format!("Answers are saved to {save_arg}"));
+    pty.expect("[3] Is anyone's life or physical safety seriously at risk?");
+    let before = pty.screen();
+    assert!(
+        !before.contains("How old is the client?") && !before.contains("[1]"),
+        "the first two questions are not asked again:\n{before}"
+    );
+    pty.send("y");
+    std::thread::sleep(std::time::Duration::from_millis(30));
+    pty.send(ENTER);
+    pty.answer("[4] Who is at risk?", &[DOWN, ENTER]);
+    pty.expect("✔ [4] Who is at risk? A particular, identifiable person");
+    pty.answer("Could the harm happen soon", &["y", ENTER]);
+    pty.answer(
+        "Has the client asked you to keep this to yourself?",
+        &["y", ENTER],
+    );
+    pty.answer(
+        "Did you explain the limits of confidentiality",
+        &["n", ENTER],
+    );
+    pty.answer("Are you a student on placement", &["n", ENTER]);
+    // The review has the resumed answers too.
+    pty.expect("Review your answers");
+    pty.expect("Done, show the report");
+    pty.expect("How old is the client? → 18 to 59");
+    // The cursor starts on "Done".
+    pty.send(ENTER);
+    pty.expect("BINDING DUTIES");
+    pty.expect("Prevent serious harm even when the client asks for secrecy");
+    let (code, screen) = pty.finish();
+    assert_eq!(code, 0, "{screen}");
+
+    // The resumed session kept saving to the same file.
+    let text = std::fs::read_to_string(&save).unwrap();
+    let file = assert_only_ids(&text);
+    let answers = file["answers"].as_table().unwrap();
+    assert_eq!(answers.len(), 8, "{text}");
+    assert_eq!(answers["harm_imminent"].as_bool(), Some(true), "{text}");
+    assert_eq!(answers["client_age"].as_str(), Some("adult"), "{text}");
+    #[cfg(unix)]
+    assert_eq!(mode(&save), 0o600);
+}
+
+/// Run `assess --resume FILE` in a terminal and expect it to stop with 1 before asking
+/// anything; returns the screen.
+fn resume_refused(file: &Path) -> String {
+    let arg = file.display().to_string();
+    let pty = Pty::spawn(&["--lang", "en", "assess", "--resume", &arg]);
+    let (code, screen) = pty.finish();
+    assert_eq!(code, 1, "{screen}");
+    assert!(!screen.contains("panicked"), "{screen}");
+    assert!(!screen.contains("[1]"), "nothing is asked:\n{screen}");
+    screen
+}
+
+#[test]
+fn resume_refuses_a_file_saved_with_another_edition() {
+    let dir = temp_dir();
+    let text = format!(
+        "[pack]\nid = \"{PACK_ID}\"\nedition = \"2025.1\"\n\n[answers]\nclient_age = \"adult\"\n"
+    );
+    let file = write(dir.path(), "old.toml", &text);
+    let screen = resume_refused(&file);
+    let wanted = format!(
+        "`{}` was saved with the pack `{PACK_ID}` edition 2025.1, but this is `{PACK_ID}` edition {EDITION}",
+        file.display()
+    );
+    assert!(screen.contains(&wanted), "no `{wanted}` in:\n{screen}");
+    assert!(screen.contains("help: "), "{screen}");
+    // The file is left as it was.
+    assert_eq!(std::fs::read_to_string(&file).unwrap(), text);
+}
+
+#[test]
+fn resume_refuses_a_file_saved_with_another_pack() {
+    let dir = temp_dir();
+    let file = write(
+        dir.path(),
+        "other.toml",
+        &format!(
+            "[pack]\nid = \"agency_policy\"\nedition = \"{EDITION}\"\n\n[answers]\nclient_age = \"adult\"\n"
+        ),
+    );
+    let screen = resume_refused(&file);
+    assert!(
+        screen.contains(&format!(
+            "saved with the pack `agency_policy` edition {EDITION}, but this is `{PACK_ID}`"
+        )),
+        "{screen}"
+    );
+}
+
+#[test]
+fn resume_refuses_a_file_with_no_pack() {
+    let dir = temp_dir();
+    let file = write(dir.path(), "plain.toml", THREAT_TO_LIFE);
+    let screen = resume_refused(&file);
+    let wanted = format!(
+        "`{}` does not say which pack it was saved with, so it cannot be resumed",
+        file.display()
+    );
+    assert!(screen.contains(&wanted), "no `{wanted}` in:\n{screen}");
+    assert!(screen.contains("--answers"), "{screen}");
+}
+
+#[test]
+fn resume_of_a_broken_file_is_a_located_error() {
+    let dir = temp_dir();
+    let file = write(
+        dir.path(),
+        "broken.toml",
+        &format!(
+            "[pack]\nid = \"{PACK_ID}\"\nedition = \"{EDITION}\"\n\n[answers]\nclient_age = \"adult\"\nharm_risk = \"yes\"\n"
+        ),
+    );
+    let screen = resume_refused(&file);
+    assert!(
+        screen.contains(&format!("{}:7:13", file.display())),
+        "{screen}"
+    );
+    assert!(screen.contains("wants true or false"), "{screen}");
+}
+
+#[test]
+fn resume_of_a_missing_file_says_so() {
+    let dir = temp_dir();
+    let screen = resume_refused(&dir.path().join("nowhere.toml"));
+    assert!(screen.contains("cannot read the answers file"), "{screen}");
+    assert!(screen.contains("nowhere.toml"), "{screen}");
+}
