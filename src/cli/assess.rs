@@ -18,7 +18,7 @@ pub struct Args {
     #[arg(long, value_name = "FILE", conflicts_with = "resume")]
     pub answers: Option<PathBuf>,
     /// Save the answers to FILE after every question (mode 0600), to resume later
-    #[arg(long, value_name = "FILE")]
+    #[arg(long, value_name = "FILE", conflicts_with = "answers")]
     pub save: Option<PathBuf>,
     /// Continue a session saved with --save; it keeps saving to the same file
     #[arg(long, value_name = "FILE")]
@@ -67,12 +67,7 @@ pub fn run(cx: &Context, args: Args) -> Result<Exit> {
     let given: Answers = if let Some(path) = &args.answers {
         read_answers(&pack, path)?.answers
     } else {
-        if !cx.stdin_tty {
-            bail!(
-                "`etika assess` asks its questions in a terminal, and there is none here\n  \
-                 help: give the answers in a file with `--answers FILE` (the README shows the format)"
-            );
-        }
+        // A saved session is checked first: a wrong file is worth knowing about anywhere.
         let mut start = Answers::new();
         let mut save_to = args.save.clone();
         if let Some(path) = &args.resume {
@@ -80,6 +75,12 @@ pub fn run(cx: &Context, args: Args) -> Result<Exit> {
             check_stamp(&pack, path, &file)?;
             start = file.answers;
             save_to = save_to.or_else(|| Some(path.clone()));
+        }
+        if !cx.stdin_tty {
+            bail!(
+                "`etika assess` asks its questions in a terminal, and there is none here\n  \
+                 help: give the answers in a file with `--answers FILE` (the README shows the format)"
+            );
         }
         ask(cx, &pack, start, save_to.as_deref())?
     };

@@ -199,6 +199,11 @@ pub fn practice_toml(pack: &Pack, case: &Case, a: &Answers, course: Option<&str>
 fn grade_one(pack: &Pack, path: &Path, case_arg: Option<&str>) -> Result<(String, Feedback)> {
     let file = super::assess::read_answers(pack, path)?;
     let case_id = match (case_arg, &file.case) {
+        (Some(c), Some(f)) if c != f => bail!(
+            "`{}` answers the case `{f}`, not `{c}`\n  help: grade it with `etika practice {f} --answers {}`, or leave the case out",
+            path.display(),
+            path.display()
+        ),
         (Some(c), _) => c.to_string(),
         (None, Some(c)) => c.clone(),
         (None, None) => bail!(
@@ -214,12 +219,21 @@ fn grade_one(pack: &Pack, path: &Path, case_arg: Option<&str>) -> Result<(String
                 .iter()
                 .map(|x| x.id.get_ref().as_str())
                 .collect();
-            bail!(
-                "{}: the case `{case_id}` has no course `{}`\n  help: choose one of: {}",
-                path.display(),
-                c.get_ref(),
-                ids.join(", ")
+            let name = path.display().to_string();
+            let text = std::fs::read_to_string(path).unwrap_or_default();
+            let d = crate::diagnostic::Diagnostic::error(
+                &name,
+                &text,
+                Some(c.span()),
+                format!("the case `{case_id}` has no course `{}`", c.get_ref()),
             )
+            .with_help(format!("choose one of: {}", ids.join(", ")));
+            eprint!("{}", d.render(&text));
+            bail!(super::Reported(format!(
+                "{}: the case `{case_id}` has no course `{}`",
+                d.location(),
+                c.get_ref()
+            )))
         }
         Some(c) => Some(c.get_ref().clone()),
         None => None,
