@@ -20,16 +20,8 @@ pub struct Terminal {
 impl Terminal {
     /// `width` is the terminal's: prompts and help are wrapped at word boundaries to fit it.
     pub fn new(color: bool, width: u16) -> Self {
-        let render = if color {
-            RenderConfig::default_colored()
-        } else {
-            RenderConfig::empty()
-        };
-        let render = render
-            .with_prompt_prefix(Styled::new("?"))
-            .with_answered_prompt_prefix(Styled::new("✔"));
         Terminal {
-            render,
+            render: render_config(color),
             width: width.max(20) as usize,
         }
     }
@@ -38,6 +30,26 @@ impl Terminal {
     fn wrap(&self, text: &str, indent: usize) -> String {
         textwrap::fill(text, self.width.saturating_sub(indent).max(16))
     }
+}
+
+/// How every prompt is drawn: plain or coloured, with "?" before a question and "✔" after.
+pub fn render_config(color: bool) -> RenderConfig<'static> {
+    let render = if color {
+        RenderConfig::default_colored()
+    } else {
+        RenderConfig::empty()
+    };
+    render
+        .with_prompt_prefix(Styled::new("?"))
+        .with_answered_prompt_prefix(Styled::new("✔"))
+}
+
+/// The key help under a list to choose from.
+pub fn select_help(lang: Lang) -> &'static str {
+    lang.pick(
+        "↑↓ pindah, enter pilih, ketik untuk menyaring, esc batal",
+        "↑↓ move, enter select, type to filter, esc cancel",
+    )
 }
 
 fn stop(e: InquireError) -> Stop {
@@ -138,9 +150,23 @@ impl Prompter for Terminal {
                     ),
                     2,
                 );
+                // Enter with nothing ticked is nearly always a slip (Enter does not tick), so
+                // ask for at least one; a pack offers "something else" where none may fit.
+                let empty = lang.pick(
+                    "Pilih setidaknya satu dengan spasi, lalu enter",
+                    "Tick at least one with space, then press enter",
+                );
+                let at_least_one = move |chosen: &[inquire::list_option::ListOption<&String>]| {
+                    Ok(if chosen.is_empty() {
+                        inquire::validator::Validation::Invalid(empty.into())
+                    } else {
+                        inquire::validator::Validation::Valid
+                    })
+                };
                 let chosen = MultiSelect::new(&prompt, labels.clone())
                     .with_render_config(self.render)
                     .with_help_message(&full_help)
+                    .with_validator(at_least_one)
                     .with_default(&defaults)
                     .with_page_size(labels.len().min(10))
                     .raw_prompt()

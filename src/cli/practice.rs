@@ -120,6 +120,7 @@ fn choose_case<'p>(pack: &'p Pack, cx: &Context) -> Result<&'p Case> {
         titles,
     )
     .with_render_config(terminal_render(cx))
+    .with_help_message(crate::terminal::select_help(lang))
     .with_page_size(12)
     .raw_prompt()
     .map_err(|_| Cancelled)?;
@@ -127,11 +128,7 @@ fn choose_case<'p>(pack: &'p Pack, cx: &Context) -> Result<&'p Case> {
 }
 
 fn terminal_render(cx: &Context) -> inquire::ui::RenderConfig<'static> {
-    if cx.style.color {
-        inquire::ui::RenderConfig::default_colored()
-    } else {
-        inquire::ui::RenderConfig::empty()
-    }
+    crate::terminal::render_config(cx.style.color)
 }
 
 fn show_narrative(case: &Case, cx: &Context) {
@@ -158,19 +155,29 @@ fn choose_course(case: &Case, cx: &Context) -> Result<Option<String>> {
         return Ok(None);
     }
     let lang = cx.lang;
-    let texts: Vec<String> = case
-        .courses
-        .iter()
-        .map(|c| c.text.get(lang).to_string())
-        .collect();
+    let w = (cx.prompt_width as usize).min(100);
+    // The courses in full, lettered, so a narrow terminal still shows every word; the list
+    // to choose from then needs only the letter and the first words.
+    eprintln!();
+    let mut labels = Vec::new();
+    for (i, c) in case.courses.iter().enumerate() {
+        let letter = (b'A' + i as u8) as char;
+        let text = c.text.get(lang);
+        let opts = textwrap::Options::new(w).subsequent_indent("   ");
+        eprintln!("{}\n", textwrap::fill(&format!("{letter}. {text}"), opts));
+        let short: String = text.chars().take(w.saturating_sub(12).max(10)).collect();
+        let more = if short.len() < text.len() { "…" } else { "" };
+        labels.push(format!("{letter}. {short}{more}"));
+    }
     let chosen = Select::new(
         lang.pick(
             "Langkah mana yang akan Anda ambil?",
             "Which course of action would you take?",
         ),
-        texts,
+        labels,
     )
     .with_render_config(terminal_render(cx))
+    .with_help_message(crate::terminal::select_help(lang))
     .raw_prompt()
     .map_err(|_| Cancelled)?;
     Ok(Some(case.courses[chosen.index].id.get_ref().clone()))

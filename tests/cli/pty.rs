@@ -263,7 +263,7 @@ fn esc_at_the_first_prompt_cancels_with_130() {
 fn ctrl_c_at_a_later_prompt_cancels_with_130() {
     let mut pty = Pty::spawn(&["--lang", "en", "assess"]);
     pty.answer("How old is the client?", &[ENTER]);
-    pty.answer("What does this situation involve?", &[ENTER]);
+    pty.answer("What does this situation involve?", &[SPACE, ENTER]);
     pty.answer(
         "Is anyone's life or physical safety seriously at risk?",
         &[CTRL_C],
@@ -337,7 +337,7 @@ fn indonesian_yes_no_accepts_ya_and_tidak() {
     let mut pty = Pty::spawn(&["--lang", "id", "--width", "100", "assess"]);
     pty.expect("jangan mengetik nama");
     pty.answer("Berapa usia klien?", &[DOWN, ENTER]);
-    pty.answer("Apa saja yang menyangkut situasi ini?", &[ENTER]);
+    pty.answer("Apa saja yang menyangkut situasi ini?", &[SPACE, ENTER]);
     pty.answer(
         "Apakah nyawa atau keselamatan seseorang sedang terancam serius?",
         &["tidak", ENTER],
@@ -369,12 +369,28 @@ fn indonesian_yes_no_accepts_ya_and_tidak() {
 fn indonesian_yes_no_rejects_other_words_and_asks_again() {
     let mut pty = Pty::spawn(&["--lang", "id", "assess"]);
     pty.answer("Berapa usia klien?", &[ENTER]);
-    pty.answer("Apa saja yang menyangkut situasi ini?", &[ENTER]);
+    pty.answer("Apa saja yang menyangkut situasi ini?", &[SPACE, ENTER]);
     pty.answer(
         "Apakah nyawa atau keselamatan seseorang sedang terancam serius?",
         &["mungkin", ENTER],
     );
     pty.expect("Jawab ya atau tidak");
+    pty.send(ESC);
+    let (code, screen) = pty.finish();
+    assert_eq!(code, 130, "{screen}");
+}
+
+#[test]
+fn a_list_question_asks_again_when_nothing_is_ticked() {
+    let mut pty = Pty::spawn(&["--lang", "en", "assess"]);
+    pty.answer("How old is the client?", &[ENTER]);
+    // Enter does not tick; with nothing ticked the question is asked again, with the keys.
+    pty.answer("What does this situation involve?", &[ENTER]);
+    pty.expect("Tick at least one with space, then press enter");
+    pty.send(SPACE);
+    std::thread::sleep(Duration::from_millis(30));
+    pty.send(ENTER);
+    pty.expect("Is anyone's life or physical safety seriously at risk?");
     pty.send(ESC);
     let (code, screen) = pty.finish();
     assert_eq!(code, 130, "{screen}");
