@@ -65,7 +65,22 @@ pub fn run(cx: &Context, args: Args) -> Result<Exit> {
     let pack = cx.pack()?;
     let lang = cx.lang;
     let given: Answers = if let Some(path) = &args.answers {
-        read_answers(&pack, path)?.answers
+        let file = read_answers(&pack, path)?;
+        if let Some(stamp) = &file.stamp {
+            let meta = pack.meta();
+            if stamp.id != meta.id || stamp.edition != meta.edition {
+                eprintln!(
+                    "warning: `{}` was saved with the pack `{}` edition {}; this is `{}` edition {}\n  \
+                     = help: every answer was checked against this pack, but re-read the report with that in mind",
+                    path.display(),
+                    stamp.id,
+                    stamp.edition,
+                    meta.id,
+                    meta.edition
+                );
+            }
+        }
+        file.answers
     } else {
         // A saved session is checked first: a wrong file is worth knowing about anywhere.
         let mut start = Answers::new();

@@ -310,3 +310,21 @@ fn resume_of_a_missing_file_says_so() {
     assert!(screen.contains("cannot read the answers file"), "{screen}");
     assert!(screen.contains("nowhere.toml"), "{screen}");
 }
+
+#[test]
+fn answers_saved_with_another_edition_are_used_with_a_warning() {
+    let answers = format!(
+        "[pack]\nid = \"kode_etik_peksos_id\"\nedition = \"2020.1\"\n\n{}",
+        ORDINARY
+    );
+    let out = assess(&answers, &["--format", "json"]);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    let err = stderr(&out);
+    assert!(err.contains("warning:"), "{err}");
+    assert!(
+        err.contains("edition 2020.1; this is `kode_etik_peksos_id` edition 2026.1"),
+        "{err}"
+    );
+    let report: serde_json::Value = serde_json::from_str(&stdout(&out)).unwrap();
+    assert_eq!(report["binding"].as_array().unwrap().len(), 0);
+}
