@@ -146,24 +146,17 @@ fn show_one(pack: &Pack, kind: &str, id: &str, lang: Lang, out: &mut String) {
                 l("Prinsip", "Principles"),
                 names(&o.principles)
             );
-            let _ = writeln!(
+            let when = l("Berlaku bila", "Applies when");
+            write_rule(
+                pack,
+                lang,
                 out,
-                "  {} {}",
-                l("Berlaku bila", "Applies when"),
-                describe_condition(pack, &o.when_expr, lang)
+                when,
+                &o.when_expr,
+                &o.when,
+                o.consult,
+                &o.actions,
             );
-            let _ = writeln!(out, "  ({})", o.when.get_ref());
-            let _ = writeln!(out, "  {}: {}", l("Konsultasi", "Consult"), o.consult.id());
-            for a in &o.actions {
-                if let Some(act) = pack.action(a.get_ref()) {
-                    let _ = writeln!(
-                        out,
-                        "  - [{}] {}",
-                        crate::i18n::phase(lang, act.phase),
-                        act.text.get(lang)
-                    );
-                }
-            }
         }
         "tension" => {
             let t = pack.tension(id).expect("listed");
@@ -180,23 +173,17 @@ fn show_one(pack: &Pack, kind: &str, id: &str, lang: Lang, out: &mut String) {
                 l("Prinsip", "Principles"),
                 names(&t.principles)
             );
-            let _ = writeln!(
+            let when = l("Muncul bila", "Arises when");
+            write_rule(
+                pack,
+                lang,
                 out,
-                "  {} {}",
-                l("Muncul bila", "Arises when"),
-                describe_condition(pack, &t.when_expr, lang)
+                when,
+                &t.when_expr,
+                &t.when,
+                t.consult,
+                &t.actions,
             );
-            let _ = writeln!(out, "  ({})", t.when.get_ref());
-            for a in &t.actions {
-                if let Some(act) = pack.action(a.get_ref()) {
-                    let _ = writeln!(
-                        out,
-                        "  - [{}] {}",
-                        crate::i18n::phase(lang, act.phase),
-                        act.text.get(lang)
-                    );
-                }
-            }
         }
         "action" => {
             let a = pack.action(id).expect("listed");
@@ -232,5 +219,38 @@ fn show_one(pack: &Pack, kind: &str, id: &str, lang: Lang, out: &mut String) {
             let _ = writeln!(out, "  {}", c.narrative.get(lang).trim());
         }
         _ => {}
+    }
+}
+
+/// An obligation's or tension's condition (in words and as written), consultation level and
+/// course-of-action steps.
+#[allow(clippy::too_many_arguments)]
+fn write_rule(
+    pack: &Pack,
+    lang: Lang,
+    out: &mut String,
+    when_label: &str,
+    expr: &crate::condition::Expr,
+    raw: &toml::Spanned<String>,
+    consult: crate::pack::Consult,
+    actions: &[toml::Spanned<String>],
+) {
+    let _ = writeln!(
+        out,
+        "  {when_label} {}",
+        describe_condition(pack, expr, lang)
+    );
+    let _ = writeln!(out, "  ({})", raw.get_ref());
+    let _ = writeln!(
+        out,
+        "  {}: {}",
+        lang.pick("Konsultasi", "Consult"),
+        consult.id()
+    );
+    for a in actions {
+        if let Some(act) = pack.action(a.get_ref()) {
+            let phase = crate::i18n::phase(lang, act.phase);
+            let _ = writeln!(out, "  - [{phase}] {}", act.text.get(lang));
+        }
     }
 }
