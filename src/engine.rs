@@ -99,11 +99,15 @@ pub fn decide(pack: &Pack, given: &Answers) -> Decision {
                 .iter()
                 .filter(|f| f.binding)
                 .filter(|f| {
-                    pack.obligation(&f.id).is_some_and(|o| {
-                        o.principles
-                            .iter()
-                            .any(|p| principles.contains(p.get_ref()))
-                    })
+                    if t.settled_by.is_empty() {
+                        pack.obligation(&f.id).is_some_and(|o| {
+                            o.principles
+                                .iter()
+                                .any(|p| principles.contains(p.get_ref()))
+                        })
+                    } else {
+                        t.settled_by.iter().any(|s| s.get_ref() == &f.id)
+                    }
                 })
                 .map(|f| f.id.clone())
                 .collect();
@@ -219,6 +223,13 @@ pub(crate) mod tests {
 
     /// A small pack that exercises every step of the engine.
     pub(crate) fn mini_pack() -> Pack {
+        let loaded = mini_pack_with("");
+        assert!(!loaded.has_errors(), "{}", loaded.render(true));
+        loaded.pack
+    }
+
+    /// The small pack with more text appended to its tensions file.
+    pub(crate) fn mini_pack_with(extra_tensions: &str) -> crate::pack::Loaded {
         let t = |s: &str| format!("{{ id = \"{s} (id)\", en = \"{s}\" }}");
         let pack = format!(
             "id = \"mini\"\nname = {}\nedition = \"1\"\neffective = \"2026-01-01\"\nlanguages = [\"id\", \"en\"]\ndisclaimer = {}\n[ranking]\norder = [\"life\", \"autonomy\", \"privacy\"]\nsource = {}\n",
@@ -316,8 +327,8 @@ help = {p}
         let tensions = format!(
             "[[tension]]\nid = \"secret_vs_life\"\ntitle = {p}\nprinciples = [\"privacy\", \"life\"]\nwhen = \"risk and secret\"\nexplanation = {p}\nactions = [\"ask_sup\"]\nconsult = \"supervisor\"\n\n[[tension]]\nid = \"odd\"\ntitle = {p}\nprinciples = [\"unranked\", \"autonomy\"]\nwhen = \"secret and not risk\"\nexplanation = {p}\n",
             p = t("t")
-        );
-        let loaded = load_files(
+        ) + extra_tensions;
+        load_files(
             "mini",
             vec![
                 file("pack.toml", &pack),
@@ -327,9 +338,7 @@ help = {p}
                 file("obligations/all.toml", &obligations),
                 file("tensions.toml", &tensions),
             ],
-        );
-        assert!(!loaded.has_errors(), "{}", loaded.render(true));
-        loaded.pack
+        )
     }
 
     fn answers(pairs: &[(&str, Value)]) -> Answers {
@@ -397,6 +406,55 @@ help = {p}
         );
         assert_eq!(odd.tensions[0].id, "odd");
         assert_eq!(odd.tensions[0].prevails.as_deref(), Some("autonomy"));
+    }
+
+    #[test]
+    fn a_tension_that_names_its_settling_duties_is_settled_only_by_them() {
+        let extra = r#"
+[[tension]]
+id = "named"
+title = "t"
+principles = ["privacy", "life"]
+when = "secret"
+explanation = "t"
+settled_by = ["protect"]
+"#;
+        let loaded = mini_pack_with(extra);
+        assert!(!loaded.has_errors(), "{}", loaded.render(true));
+        let pack = loaded.pack;
+        let other = answers(&[
+            ("risk", Value::Yes(true)),
+            ("target", Value::One("other".into())),
+            ("secret", Value::Yes(true)),
+        ]);
+        let named = |d: &Decision| {
+            d.tensions
+                .iter()
+                .find(|t| t.id == "named")
+                .cloned()
+                .unwrap()
+        };
+        assert_eq!(named(&decide(&pack, &other)).settled_by, ["protect"]);
+        let own = answers(&[("risk", Value::Yes(false)), ("secret", Value::Yes(true))]);
+        let t = named(&decide(&pack, &own));
+        assert!(t.settled_by.is_empty());
+        assert_eq!(
+            t.prevails.as_deref(),
+            Some("life"),
+            "then the ranking settles it"
+        );
+
+        let wrong = mini_pack_with(&extra.replace(
+            "settled_by = [\"protect\"]",
+            "settled_by = [\"keep_secret\", \"protec\"]",
+        ));
+        let shown = wrong.render(true);
+        assert!(
+            shown.contains("settled by `keep_secret`, which is not binding"),
+            "{shown}"
+        );
+        assert!(shown.contains("unknown obligation `protec`"), "{shown}");
+        assert!(shown.contains("did you mean `protect`?"), "{shown}");
     }
 
     #[test]

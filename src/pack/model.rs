@@ -190,6 +190,10 @@ pub struct Tension {
     pub explanation: Text,
     #[serde(default)]
     pub actions: Vec<Spanned<String>>,
+    /// The binding duties that settle this tension when they apply. When left out, any
+    /// binding duty that serves one of the two principles does.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub settled_by: Vec<Spanned<String>>,
     #[serde(default)]
     pub consult: Consult,
     #[serde(skip)]

@@ -281,6 +281,22 @@ pub(super) fn validate(pack: &mut Pack, diags: &mut Vec<Diagnostic>) {
         for a in &t.actions {
             check_ref(pack, &mut cx, t.file, a, "action", &action_ids);
         }
+        for o in &t.settled_by {
+            match pack.obligation(o.get_ref()) {
+                None => {
+                    let ids: Vec<&str> = pack.obligations.iter().map(|x| x.id.get_ref().as_str()).collect();
+                    check_ref(pack, &mut cx, t.file, o, "obligation", &ids);
+                }
+                Some(ob) if !ob.binding => cx.error(
+                    pack,
+                    t.file,
+                    Some(o.span()),
+                    format!("{what} is settled by `{}`, which is not binding", o.get_ref()),
+                    Some("only a binding duty settles a tension; list binding obligations, or mark it `binding = true`".into()),
+                ),
+                Some(_) => {}
+            }
+        }
         exprs.push(check_condition(pack, &mut cx, t.file, &t.when, None));
     }
     for (t, e) in pack.tensions.iter_mut().zip(exprs) {
