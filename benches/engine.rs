@@ -19,7 +19,10 @@ fn load_and_validate_embedded_pack() -> usize {
 fn threat_answers() -> Answers {
     [
         ("client_age", Value::One("adult".into())),
-        ("situation", Value::Many(vec!["harm_to_others".into(), "child_at_risk".into()])),
+        (
+            "situation",
+            Value::Many(vec!["harm_to_others".into(), "child_at_risk".into()]),
+        ),
         ("harm_risk", Value::Yes(true)),
         ("harm_target", Value::One("identifiable_person".into())),
         ("harm_imminent", Value::Yes(true)),

@@ -51,12 +51,18 @@ pub fn read_answers(pack: &Pack, path: &Path) -> Result<AnswersFile> {
             for d in &diags {
                 eprint!("{}", d.render(&text));
             }
-            let n = diags.iter().filter(|d| d.is_error()).count();
-            bail!(Reported(format!(
-                "the answers file `{name}` has {n} problem{}; fix {} and run again",
-                if n == 1 { "" } else { "s" },
-                if n == 1 { "it" } else { "them" }
-            )))
+            let errors: Vec<_> = diags.iter().filter(|d| d.is_error()).collect();
+            let first = errors
+                .first()
+                .map(|d| format!("{}: {}", d.location(), d.message))
+                .unwrap_or_default();
+            bail!(Reported(match errors.len() {
+                1 => format!("{first}; fix it and run again"),
+                n => format!(
+                    "{first}; and {} more problems: fix them and run again",
+                    n - 1
+                ),
+            }))
         }
     }
 }

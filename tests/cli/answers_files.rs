@@ -179,7 +179,7 @@ fn several_problems_are_all_reported_and_counted() {
         assert!(err.contains(&format!("{file}:{at}")), "no {at}:\n{err}");
     }
     assert!(
-        err.contains("has 3 problems; fix them and run again"),
+        err.contains("; and 2 more problems: fix them and run again"),
         "{err}"
     );
 }
