@@ -71,12 +71,8 @@ pub fn interview(
         let q = pack
             .question(&item.question)
             .expect("reviewed questions exist");
-        let number = pack
-            .questions
-            .iter()
-            .position(|x| x.id.get_ref() == &item.question)
-            .unwrap_or(0)
-            + 1;
+        // The number it had when first asked: answers are asked in pack order.
+        let number = index + 1;
         let v = prompter.ask(q, answers.get(&item.question), number, lang)?;
         answers.insert(item.question.clone(), v);
         // A changed answer may make later questions irrelevant, or newly relevant.
