@@ -11,6 +11,29 @@ use crate::pack::{Case, Pack};
 use crate::practice::{COURSE_POINTS, Feedback};
 use crate::text::Lang;
 
+/// Headings and phrases shared by the table and Markdown feedback.
+struct Phrase(&'static str, &'static str);
+
+impl Phrase {
+    fn get(&self, lang: Lang) -> &'static str {
+        lang.pick(self.0, self.1)
+    }
+}
+
+const ALL_MATCH: Phrase = Phrase(
+    "Semua jawaban Anda sama dengan bacaan model.",
+    "All your answers match the model reading.",
+);
+const DIFFERED: Phrase = Phrase(
+    "Jawaban yang berbeda dari model",
+    "Where your reading differed",
+);
+const MISSED: Phrase = Phrase("Kewajiban yang terlewat", "Obligations you missed");
+const ADDED: Phrase = Phrase(
+    "Kewajiban yang tidak ada pada model",
+    "Obligations the model does not have",
+);
+
 fn table(style: &Style) -> Table {
     let mut t = Table::new();
     t.load_style(presets::UTF8_FULL)
@@ -113,23 +136,10 @@ pub fn feedback_table(pack: &Pack, case: &Case, f: &Feedback, style: &Style) -> 
     let _ = writeln!(
         out,
         "\n{}",
-        style.heading(&format!(
-            "■ {}",
-            lang.pick(
-                "JAWABAN YANG BERBEDA DARI MODEL",
-                "WHERE YOUR READING DIFFERED"
-            )
-        ))
+        style.heading(&format!("■ {}", &DIFFERED.get(lang).to_uppercase()))
     );
     if f.differences.is_empty() {
-        let _ = writeln!(
-            out,
-            "{}",
-            lang.pick(
-                "Semua jawaban Anda sama dengan bacaan model.",
-                "All your answers match the model reading."
-            )
-        );
+        let _ = writeln!(out, "{}", ALL_MATCH.get(lang));
     } else {
         let mut t = table(style);
         t.set_header(vec![
@@ -172,21 +182,10 @@ pub fn feedback_table(pack: &Pack, case: &Case, f: &Feedback, style: &Style) -> 
         }
     };
     if !f.missed.is_empty() {
-        list(
-            &mut out,
-            lang.pick("Kewajiban yang terlewat", "Obligations you missed"),
-            &f.missed,
-        );
+        list(&mut out, MISSED.get(lang), &f.missed);
     }
     if !f.added.is_empty() {
-        list(
-            &mut out,
-            lang.pick(
-                "Kewajiban yang tidak ada pada model",
-                "Obligations the model does not have",
-            ),
-            &f.added,
-        );
+        list(&mut out, ADDED.get(lang), &f.added);
     }
     if !f.tensions_missed.is_empty() {
         list(
@@ -274,23 +273,9 @@ pub fn feedback_markdown(pack: &Pack, case: &Case, f: &Feedback, lang: Lang) -> 
     );
     let _ = writeln!(out, "**{}**\n", score_line(f, lang));
     let _ = writeln!(out, "_{}_\n", score_rule(lang));
-    let _ = writeln!(
-        out,
-        "## {}\n",
-        lang.pick(
-            "Jawaban yang berbeda dari model",
-            "Where your reading differed"
-        )
-    );
+    let _ = writeln!(out, "## {}\n", DIFFERED.get(lang));
     if f.differences.is_empty() {
-        let _ = writeln!(
-            out,
-            "{}\n",
-            lang.pick(
-                "Semua jawaban Anda sama dengan bacaan model.",
-                "All your answers match the model reading."
-            )
-        );
+        let _ = writeln!(out, "{}\n", ALL_MATCH.get(lang));
     }
     for d in &f.differences {
         let prompt = pack
@@ -307,19 +292,7 @@ pub fn feedback_markdown(pack: &Pack, case: &Case, f: &Feedback, lang: Lang) -> 
         );
     }
     out.push('\n');
-    for (title, ids) in [
-        (
-            lang.pick("Kewajiban yang terlewat", "Obligations you missed"),
-            &f.missed,
-        ),
-        (
-            lang.pick(
-                "Kewajiban yang tidak ada pada model",
-                "Obligations the model does not have",
-            ),
-            &f.added,
-        ),
-    ] {
+    for (title, ids) in [(MISSED.get(lang), &f.missed), (ADDED.get(lang), &f.added)] {
         if ids.is_empty() {
             continue;
         }

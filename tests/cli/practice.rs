@@ -16,17 +16,11 @@ use crate::util::*;
 
 const CASE: &str = "threat_to_third_party";
 
-/// The model reading of `threat_to_third_party`, without a course.
-const MODEL_ANSWERS: &str = r#"[answers]
-client_age = "adult"
-situation = ["harm_to_others"]
-harm_risk = true
-harm_target = "identifiable_person"
-harm_imminent = true
-client_wants_secrecy = true
-limits_explained = false
-is_student = false
-"#;
+/// The model reading of `threat_to_third_party`, without a course: the threat-to-life
+/// answers, and the worker is no student.
+fn model_answers() -> String {
+    format!("{THREAT_TO_LIFE}is_student = false\n")
+}
 
 /// Reads the danger as not imminent and believes the limits were explained: 6 of 8 answers;
 /// only `keep_confidentiality` of the 4 model obligations (3 missed, none added): 1; the wrong
@@ -91,7 +85,10 @@ harm_risk = "yes"
 "#;
 
 fn perfect() -> String {
-    format!("case = \"{CASE}\"\ncourse = \"consult_then_warn\"\n\n{MODEL_ANSWERS}")
+    format!(
+        "case = \"{CASE}\"\ncourse = \"consult_then_warn\"\n\n{}",
+        model_answers()
+    )
 }
 
 /// `etika --lang en --width 100 practice ARGS…` run in `dir`, so files are named as given.
