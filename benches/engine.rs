@@ -1,19 +1,33 @@
-//! Speed of the work behind every command: loading and validating the embedded pack, and
-//! deciding. DESIGN asks that the pack load in well under 10 ms and that a non-interactive
-//! `assess` cost little more than starting a process. Run with `cargo bench`.
+//! Speed of the work behind every command: reading the embedded pack, loading and validating
+//! it from its files, deciding, and rendering. Whole-process figures are in `benches/process.sh`.
+//! Run with `cargo bench`.
 
-use etika::answers::{Answers, Value};
-use etika::pack::{embedded_files, load_files};
+use etika::diag::Diagnostics;
+use etika::pack::{Depth, load_files};
+use etika::vocab::{Answers, Lang, Value};
 
 fn main() {
     divan::main();
 }
 
+/// What `assess` does before asking anything: the checked pack, read from the binary.
 #[divan::bench]
-fn load_and_validate_embedded_pack() -> usize {
-    let loaded = load_files("embedded", divan::black_box(embedded_files()));
-    assert!(!loaded.has_errors());
-    loaded.pack.obligations.len()
+fn read_embedded_pack() -> usize {
+    let pack = etika::embedded::pack(false).expect("the embedded pack is valid");
+    pack.obligations.len()
+}
+
+/// What `validate` does: every file parsed and checked, reachability included.
+#[divan::bench]
+fn load_and_validate_embedded_files() -> usize {
+    let loaded = load_files(
+        "embedded",
+        divan::black_box(etika::embedded::files()),
+        Depth::Full,
+        Diagnostics::new(),
+    );
+    assert!(loaded.pack.is_some());
+    loaded.diagnostics.warnings()
 }
 
 fn threat_answers() -> Answers {
@@ -25,7 +39,7 @@ fn threat_answers() -> Answers {
         ),
         ("harm_risk", Value::Yes(true)),
         ("harm_target", Value::One("identifiable_person".into())),
-        ("harm_imminent", Value::Yes(true)),
+        ("harm_imminent", Value::Unsure),
         ("client_wants_secrecy", Value::Yes(true)),
         ("limits_explained", Value::Yes(false)),
     ]
@@ -35,18 +49,19 @@ fn threat_answers() -> Answers {
 }
 
 #[divan::bench]
-fn decide(bencher: divan::Bencher) {
-    let pack = load_files("embedded", embedded_files()).pack;
+fn decide_with_an_unsure_answer(bencher: divan::Bencher) {
+    let pack = etika::embedded::pack(false).unwrap();
     let answers = threat_answers();
     bencher.bench(|| etika::engine::decide(&pack, divan::black_box(&answers)));
 }
 
 #[divan::bench]
 fn decide_and_render_json(bencher: divan::Bencher) {
-    let pack = load_files("embedded", embedded_files()).pack;
+    let pack = etika::embedded::pack(false).unwrap();
     let answers = threat_answers();
     bencher.bench(|| {
         let d = etika::engine::decide(&pack, &answers);
-        etika::report::to_json(&pack, &d, etika::text::Lang::En).to_string()
+        let r = etika::view::report(&pack, &d, Lang::En, None, None);
+        etika::render::to_json(&r)
     });
 }

@@ -6,8 +6,9 @@ use clap::Parser;
 
 fn main() -> ExitCode {
     let cli = etika::cli::Cli::parse();
+    let lang = etika::cli::choose_lang(cli.global.lang);
     match etika::cli::run(cli) {
         Ok(code) => code.into(),
-        Err(err) => etika::cli::report_error(&err),
+        Err(err) => etika::cli::report_error(&err, lang),
     }
 }

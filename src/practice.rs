@@ -1,13 +1,14 @@
-//! Practice cases: grading a student's reading of a case against the model reading, and
-//! checking that each case's model answers still give its expected outcome (`etika test`).
+//! Practice cases: grading a student's reading of a case against the model reading, checking
+//! that each case's model answers still give what it expects (`etika test`), and what no case
+//! exercises.
 //!
 //! Pure: no I/O and no prompts, so the same code grades in a terminal and in tests.
 
 use serde::Serialize;
 
-use crate::answers::{self, Answers, Value};
-use crate::engine::{self, Decision};
+use crate::engine::{self, Change, Decision};
 use crate::pack::{Case, Pack};
+use crate::vocab::{Answers, Value};
 
 /// Points for choosing the model course of action.
 pub const COURSE_POINTS: u32 = 3;
@@ -19,12 +20,8 @@ pub struct AnswerDiff {
     pub question: String,
     pub student: Option<Value>,
     pub model: Option<Value>,
-    /// Obligations the model reading has that this answer alone loses.
-    pub lost: Vec<String>,
-    /// Obligations this answer alone adds.
-    pub gained: Vec<String>,
-    /// Steps of the course of action this answer alone loses.
-    pub lost_actions: Vec<String>,
+    /// What this answer alone changes, all else as the model reads it.
+    pub change: Change,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
@@ -59,12 +56,6 @@ pub struct Feedback {
     pub model: Decision,
 }
 
-/// The model answers of a case (the pack was validated, so they are well-formed).
-pub fn model_answers(pack: &Pack, case: &Case) -> Answers {
-    let f = &pack.files[case.file];
-    answers::from_table(pack, &case.answers, &f.name, &f.text).0
-}
-
 fn minus(a: &[String], b: &[String]) -> Vec<String> {
     a.iter().filter(|x| !b.contains(x)).cloned().collect()
 }
@@ -77,10 +68,6 @@ fn tension_ids(d: &Decision) -> Vec<String> {
     d.tensions.iter().map(|t| t.id.clone()).collect()
 }
 
-fn action_ids(d: &Decision) -> Vec<String> {
-    d.course.iter().map(|s| s.action.clone()).collect()
-}
-
 /// Grade a student's answers (and chosen course, if any) against a case.
 ///
 /// Score: one point for each model answer the student gave the same; one point for each
@@ -88,32 +75,26 @@ fn action_ids(d: &Decision) -> Vec<String> {
 /// add that the model does not (never below zero); and `COURSE_POINTS` for choosing the model
 /// course of action, when the case offers a choice.
 pub fn grade(pack: &Pack, case: &Case, student: &Answers, course: Option<&str>) -> Feedback {
-    let model_given = model_answers(pack, case);
-    let model = engine::decide(pack, &model_given);
+    let model = engine::decide(pack, &case.answers);
     let mine = engine::decide(pack, student);
     let (m_ans, s_ans) = (&model.answers, &mine.answers);
 
     let mut differences = Vec::new();
     for q in &pack.questions {
-        let id = q.id.get_ref();
-        let (s, m) = (s_ans.get(id), m_ans.get(id));
+        let (s, m) = (s_ans.get(&q.id), m_ans.get(&q.id));
         if s == m {
             continue;
         }
-        // What this one answer changes, all else as the model reads it.
-        let mut alone = model.answers.clone();
+        let mut alone = m_ans.clone();
         match s {
-            Some(v) => alone.insert(id.clone(), v.clone()),
-            None => alone.remove(id),
+            Some(v) => alone.insert(q.id.clone(), v.clone()),
+            None => alone.remove(&q.id),
         };
-        let changed = engine::decide(pack, &alone);
         differences.push(AnswerDiff {
-            question: id.clone(),
+            question: q.id.clone(),
             student: s.cloned(),
             model: m.cloned(),
-            lost: minus(&ids(&model), &ids(&changed)),
-            gained: minus(&ids(&changed), &ids(&model)),
-            lost_actions: minus(&action_ids(&model), &action_ids(&changed)),
+            change: engine::compare(pack, m_ans, &alone),
         });
     }
 
@@ -127,11 +108,7 @@ pub fn grade(pack: &Pack, case: &Case, student: &Answers, course: Option<&str>) 
     let obligations_max = model.obligations.len() as u32;
     let matched = obligations_max - missed.len() as u32;
     let obligations_score = matched.saturating_sub(added.len() as u32);
-    let course_model = case
-        .courses
-        .iter()
-        .find(|c| c.model)
-        .map(|c| c.id.get_ref().clone());
+    let course_model = case.model_course().map(|c| c.id.clone());
     let course_max = if course_model.is_some() {
         COURSE_POINTS
     } else {
@@ -141,16 +118,8 @@ pub fn grade(pack: &Pack, case: &Case, student: &Answers, course: Option<&str>) 
         (Some(m), Some(c)) if m == c => COURSE_POINTS,
         _ => 0,
     };
-    let breakdown = Score {
-        answers: answers_score,
-        answers_max,
-        obligations: obligations_score,
-        obligations_max,
-        course: course_score,
-        course_max,
-    };
     Feedback {
-        case: case.id.get_ref().clone(),
+        case: case.id.clone(),
         differences,
         missed,
         added,
@@ -160,48 +129,69 @@ pub fn grade(pack: &Pack, case: &Case, student: &Answers, course: Option<&str>) 
         course_model,
         score: answers_score + obligations_score + course_score,
         max: answers_max + obligations_max + course_max,
-        breakdown,
+        breakdown: Score {
+            answers: answers_score,
+            answers_max,
+            obligations: obligations_score,
+            obligations_max,
+            course: course_score,
+            course_max,
+        },
         student: mine,
         model,
     }
 }
 
-/// Check a case's model answers against its expected outcome. Each problem is one line of a
-/// diff: `-` for something expected that is missing, `+` for something there that must not be.
+/// Check a case's model answers against what it expects. Each problem is one line of a diff:
+/// `-` for something expected that is missing, `+` for something there that must not be.
 pub fn check_case(pack: &Pack, case: &Case) -> Vec<String> {
-    let d = engine::decide(pack, &model_answers(pack, case));
+    let d = engine::decide(pack, &case.answers);
     let e = &case.expect;
     let mut out = Vec::new();
     for o in &e.fire {
-        if !d.fired(o.get_ref()) {
-            out.push(format!(
-                "- obligation `{}` must apply, but does not",
-                o.get_ref()
-            ));
+        if !d.fired(o) {
+            out.push(format!("- obligation `{o}` must apply, but does not"));
         }
     }
     for o in &e.not_fire {
-        if d.fired(o.get_ref()) {
-            out.push(format!(
-                "+ obligation `{}` must not apply, but does",
-                o.get_ref()
-            ));
+        if d.fired(o) {
+            out.push(format!("+ obligation `{o}` must not apply, but does"));
         }
     }
     for t in &e.tensions {
-        if !d.tensions.iter().any(|x| &x.id == t.get_ref()) {
-            out.push(format!(
-                "- tension `{}` must arise, but does not",
-                t.get_ref()
-            ));
+        if !d.has_tension(t) {
+            out.push(format!("- tension `{t}` must arise, but does not"));
+        }
+    }
+    for t in &e.not_tensions {
+        if d.has_tension(t) {
+            out.push(format!("+ tension `{t}` must not arise, but does"));
         }
     }
     for a in &e.actions {
-        if !d.course.iter().any(|s| &s.action == a.get_ref()) {
+        if !d.has_step(a) {
             out.push(format!(
-                "- action `{}` must be in the course of action, but is not",
-                a.get_ref()
+                "- action `{a}` must be in the course of action, but is not"
             ));
+        }
+    }
+    for a in &e.not_actions {
+        if d.has_step(a) {
+            out.push(format!(
+                "+ action `{a}` must not be in the course of action, but is"
+            ));
+        }
+    }
+    for p in &e.depends_on {
+        if !d.is_pending(p) {
+            out.push(format!(
+                "- `{p}` must depend on what is found out, but does not"
+            ));
+        }
+    }
+    for q in &e.find_out {
+        if !d.find_out.iter().any(|f| &f.question == q) {
+            out.push(format!("- `{q}` must be a step to find out, but is not"));
         }
     }
     if let Some(level) = e.consult
@@ -213,17 +203,27 @@ pub fn check_case(pack: &Pack, case: &Case) -> Vec<String> {
             d.consult.level.id()
         ));
     }
+    if let Some(want) = e.no_dilemma
+        && d.no_dilemma != want
+    {
+        out.push(if want {
+            "- the report must say there is no dilemma, but does not".to_string()
+        } else {
+            "+ the report says there is no dilemma, but must not".to_string()
+        });
+    }
     for (obligation, questions) in &e.why {
         match d.obligations.iter().find(|f| &f.id == obligation) {
             None => out.push(format!(
                 "- obligation `{obligation}` must apply (with reasons), but does not"
             )),
             Some(f) => {
+                let reasons: Vec<&str> = f.why.iter().map(|x| x.question()).collect();
                 for q in questions {
-                    if !f.why.contains(q) {
+                    if !reasons.contains(&q.as_str()) {
                         out.push(format!(
                             "- obligation `{obligation}` must apply because of `{q}`, but its reasons are: {}",
-                            f.why.join(", ")
+                            reasons.join(", ")
                         ));
                     }
                 }
@@ -233,43 +233,46 @@ pub fn check_case(pack: &Pack, case: &Case) -> Vec<String> {
     out
 }
 
-/// What no case exercises: obligations that never apply, tensions that never arise, and
-/// questions never answered across all cases' model readings.
+/// What no case exercises: obligations that never apply, tensions that never arise, questions
+/// never answered, and steps never given, across all cases' model readings.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
 pub struct Coverage {
     pub obligations: Vec<String>,
     pub tensions: Vec<String>,
     pub questions: Vec<String>,
+    pub actions: Vec<String>,
 }
 
 pub fn coverage(pack: &Pack) -> Coverage {
     let decisions: Vec<Decision> = pack
         .cases
         .iter()
-        .map(|c| engine::decide(pack, &model_answers(pack, c)))
+        .map(|c| engine::decide(pack, &c.answers))
         .collect();
     Coverage {
         obligations: pack
             .obligations
             .iter()
-            .map(|o| o.id.get_ref().clone())
+            .map(|o| o.id.clone())
             .filter(|id| !decisions.iter().any(|d| d.fired(id)))
             .collect(),
         tensions: pack
             .tensions
             .iter()
-            .map(|t| t.id.get_ref().clone())
-            .filter(|id| {
-                !decisions
-                    .iter()
-                    .any(|d| d.tensions.iter().any(|t| &t.id == id))
-            })
+            .map(|t| t.id.clone())
+            .filter(|id| !decisions.iter().any(|d| d.has_tension(id)))
             .collect(),
         questions: pack
             .questions
             .iter()
-            .map(|q| q.id.get_ref().clone())
+            .map(|q| q.id.clone())
             .filter(|id| !decisions.iter().any(|d| d.answers.contains_key(id)))
+            .collect(),
+        actions: pack
+            .actions
+            .iter()
+            .map(|a| a.id.clone())
+            .filter(|id| !decisions.iter().any(|d| d.has_step(id)))
             .collect(),
     }
 }

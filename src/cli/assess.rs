@@ -2,15 +2,18 @@
 
 use std::path::{Path, PathBuf};
 
-use anyhow::{Context as _, Result, bail};
+use anyhow::Result;
 
-use super::{Cancelled, Context, Exit, Reported};
-use crate::answers::{self, Answers, AnswersFile};
+use super::output::{show, write_atomic};
+use super::{Cancelled, Context, Exit, Failure, Reported};
+use crate::answers::{self, AnswersFile};
+use crate::diag::{SourceFile, render_all};
 use crate::engine;
-use crate::interview::{self, Stop};
+use crate::interview::{self, Session, Stop, Terminal};
 use crate::pack::Pack;
-use crate::report::{self, Format};
-use crate::terminal::Terminal;
+use crate::render::{self, Format};
+use crate::view;
+use crate::vocab::{Answers, Lang, QuestionKind, Value};
 
 #[derive(Debug, clap::Args)]
 pub struct Args {
@@ -23,68 +26,225 @@ pub struct Args {
     /// Continue a session saved with --save; it keeps saving to the same file
     #[arg(long, value_name = "FILE")]
     pub resume: Option<PathBuf>,
+    /// Let --save replace a file that is already there
+    #[arg(long)]
+    pub force: bool,
     /// Report format
     #[arg(long, value_enum, default_value_t = Format::Table)]
     pub format: Format,
     /// Write the report to FILE (mode 0600) instead of standard output
     #[arg(long, value_name = "FILE")]
     pub out: Option<PathBuf>,
+    /// Show what changing an answer would change: QUESTION=VALUE (yes, no, unsure, an option
+    /// id, or ids joined by commas); may be given more than once
+    #[arg(long = "what-if", value_name = "QUESTION=VALUE")]
+    pub what_if: Vec<String>,
 }
 
 /// Read and check an answers file; problems are shown in full.
-pub fn read_answers(pack: &Pack, path: &Path) -> Result<AnswersFile> {
-    let text = std::fs::read_to_string(path).with_context(|| {
-        format!(
-            "cannot read the answers file `{}`; check the path",
-            path.display()
-        )
-    })?;
+pub fn read_answers(cx: &Context, pack: &Pack, path: &Path) -> Result<AnswersFile> {
     let name = path.display().to_string();
-    match answers::parse(pack, &name, &text) {
-        Ok(file) => {
-            for w in &file.warnings {
-                eprint!("{}", w.render(&text));
+    let file = match crate::pack::read_text(path, &name, &name) {
+        Ok(f) => f,
+        Err(d) if d.place.is_none() => {
+            let why = match &d.kind {
+                crate::diag::DiagKind::Unreadable { error } => error.clone(),
+                other => other.message(cx.lang),
+            };
+            return Err(Failure::say(
+                cx.lang,
+                (
+                    format!("berkas jawaban `{name}` tidak dapat dibaca: {why}"),
+                    format!("cannot read the answers file `{name}`: {why}"),
+                ),
+                Some(("periksa jalur berkasnya".into(), "check the path".into())),
+            )
+            .into());
+        }
+        Err(d) => {
+            let mut all = crate::diag::Diagnostics::new();
+            all.push(*d);
+            eprint!("{}", render_all(&all, false, cx.lang, cx.style.color));
+            return Err(Reported(format!(
+                "{}: {}",
+                all.first_error().map(|d| d.location()).unwrap_or(name),
+                all.first_error()
+                    .map(|d| d.message(cx.lang))
+                    .unwrap_or_default()
+            ))
+            .into());
+        }
+    };
+    parse_answers(cx, pack, &file)
+}
+
+pub fn parse_answers(cx: &Context, pack: &Pack, file: &SourceFile) -> Result<AnswersFile> {
+    match answers::parse(pack, file) {
+        Ok(read) => {
+            if !read.warnings.is_empty() {
+                eprint!(
+                    "{}",
+                    render_all(&read.warnings, false, cx.lang, cx.style.color)
+                );
             }
-            Ok(file)
+            Ok(read)
         }
         Err(diags) => {
-            for d in &diags {
-                eprint!("{}", d.render(&text));
-            }
-            let errors: Vec<_> = diags.iter().filter(|d| d.is_error()).collect();
-            let first = errors
-                .first()
-                .map(|d| format!("{}: {}", d.location(), d.message))
+            eprint!("{}", render_all(&diags, false, cx.lang, cx.style.color));
+            let first = diags
+                .first_error()
+                .map(|d| format!("{}: {}", d.location(), d.message(cx.lang)))
                 .unwrap_or_default();
-            bail!(Reported(match errors.len() {
-                1 => format!("{first}; fix it and run again"),
-                n => format!(
+            let n = diags.errors();
+            Err(Reported(match (n, cx.lang) {
+                (1, Lang::En) => format!("{first}; fix it and run again"),
+                (1, Lang::Id) => format!("{first}; perbaiki lalu jalankan lagi"),
+                (n, Lang::En) => format!(
                     "{first}; and {} more problems: fix them and run again",
                     n - 1
                 ),
-            }))
+                (n, Lang::Id) => format!(
+                    "{first}; dan {} masalah lain: perbaiki lalu jalankan lagi",
+                    n - 1
+                ),
+            })
+            .into())
         }
     }
 }
 
-pub fn run(cx: &Context, args: Args) -> Result<Exit> {
-    let pack = cx.pack()?;
+/// A `--what-if QUESTION=VALUE` in answers form.
+fn parse_what_if(cx: &Context, pack: &Pack, items: &[String]) -> Result<Answers> {
     let lang = cx.lang;
-    let given: Answers = if let Some(path) = &args.answers {
-        let file = read_answers(&pack, path)?;
-        if let Some(stamp) = &file.stamp {
-            let meta = pack.meta();
-            if stamp.id != meta.id || stamp.edition != meta.edition {
-                eprintln!(
-                    "warning: `{}` was saved with the pack `{}` edition {}; this is `{}` edition {}\n  \
-                     = help: every answer was checked against this pack, but re-read the report with that in mind",
-                    path.display(),
-                    stamp.id,
-                    stamp.edition,
-                    meta.id,
-                    meta.edition
-                );
+    let mut out = Answers::new();
+    for item in items {
+        let Some((q, v)) = item.split_once('=') else {
+            return Err(Failure::say(
+                lang,
+                (
+                    format!("`--what-if {item}` tidak berbentuk PERTANYAAN=NILAI"),
+                    format!("`--what-if {item}` is not QUESTION=VALUE"),
+                ),
+                Some((
+                    "contoh: --what-if harm_imminent=yes".into(),
+                    "for example: --what-if harm_imminent=yes".into(),
+                )),
+            )
+            .into());
+        };
+        let (q, v) = (q.trim(), v.trim());
+        let Some(question) = pack.question(q) else {
+            let hint =
+                crate::vocab::suggest::closest(q, pack.questions.iter().map(|x| x.id.as_str()));
+            return Err(Failure::say(
+                lang,
+                (
+                    format!("pertanyaan `{q}` tidak dikenal"),
+                    format!("unknown question `{q}`"),
+                ),
+                Some(match hint {
+                    Some(h) => (
+                        format!("maksud Anda `{h}`?"),
+                        format!("did you mean `{h}`?"),
+                    ),
+                    None => (
+                        "`etika list questions` menampilkan id pertanyaan".into(),
+                        "`etika list questions` shows the question ids".into(),
+                    ),
+                }),
+            )
+            .into());
+        };
+        let options: Vec<&str> = question.options.iter().map(|o| o.id.as_str()).collect();
+        let value = match (question.kind, v) {
+            (_, "unsure") if question.unsure => Some(Value::Unsure),
+            (QuestionKind::YesNo, v) => crate::interview::parse_yes_no(v)
+                .or(match v {
+                    "true" => Some(true),
+                    "false" => Some(false),
+                    _ => None,
+                })
+                .map(Value::Yes),
+            (QuestionKind::OneOf, v) => options.contains(&v).then(|| Value::One(v.to_string())),
+            (QuestionKind::AnyOf, v) => {
+                let ids: Vec<&str> = v
+                    .split(',')
+                    .map(str::trim)
+                    .filter(|s| !s.is_empty())
+                    .collect();
+                ids.iter().all(|i| options.contains(i)).then(|| {
+                    Value::Many(
+                        options
+                            .iter()
+                            .filter(|o| ids.contains(o))
+                            .map(|o| o.to_string())
+                            .collect(),
+                    )
+                })
             }
+        };
+        let Some(value) = value else {
+            let allowed = match question.kind {
+                QuestionKind::YesNo => "yes, no".to_string(),
+                _ => crate::condition::short_list(
+                    &options.iter().map(|s| s.to_string()).collect::<Vec<_>>(),
+                ),
+            };
+            let allowed = if question.unsure {
+                format!("{allowed}, unsure")
+            } else {
+                allowed
+            };
+            return Err(Failure::say(
+                lang,
+                (
+                    format!("`{v}` bukan jawaban untuk `{q}`"),
+                    format!("`{v}` is not an answer to `{q}`"),
+                ),
+                Some((
+                    format!("jawaban yang mungkin: {allowed}"),
+                    format!("its answers are: {allowed}"),
+                )),
+            )
+            .into());
+        };
+        out.insert(q.to_string(), value);
+    }
+    Ok(out)
+}
+
+pub fn run(cx: &Context, args: Args) -> Result<Exit> {
+    let pack = cx.pack(false)?;
+    let lang = cx.lang;
+    let changes = parse_what_if(cx, &pack, &args.what_if)?;
+    let given: Answers = if let Some(path) = &args.answers {
+        let file = read_answers(cx, &pack, path)?;
+        if let Some(stamp) = &file.stamp
+            && (stamp.id != pack.meta.id || stamp.edition != pack.meta.edition)
+        {
+            eprintln!(
+                "{}",
+                match lang {
+                    Lang::En => format!(
+                        "warning: `{}` was saved with the pack `{}` edition {}; this is `{}` edition {}\n  \
+                         = help: every answer was checked against this pack, but re-read the report with that in mind",
+                        path.display(),
+                        stamp.id,
+                        stamp.edition,
+                        pack.meta.id,
+                        pack.meta.edition
+                    ),
+                    Lang::Id => format!(
+                        "peringatan: `{}` disimpan dengan paket `{}` edisi {}; ini paket `{}` edisi {}\n  \
+                         = bantuan: setiap jawaban sudah diperiksa terhadap paket ini, tetapi baca laporannya dengan mengingat hal itu",
+                        path.display(),
+                        stamp.id,
+                        stamp.edition,
+                        pack.meta.id,
+                        pack.meta.edition
+                    ),
+                }
+            );
         }
         file.answers
     } else {
@@ -92,89 +252,218 @@ pub fn run(cx: &Context, args: Args) -> Result<Exit> {
         let mut start = Answers::new();
         let mut save_to = args.save.clone();
         if let Some(path) = &args.resume {
-            let file = read_answers(&pack, path)?;
-            check_stamp(&pack, path, &file)?;
+            let file = read_answers(cx, &pack, path)?;
+            check_stamp(cx, &pack, path, &file)?;
             start = file.answers;
             save_to = save_to.or_else(|| Some(path.clone()));
         }
         if !cx.stdin_tty {
-            bail!(
-                "`etika assess` asks its questions in a terminal, and there is none here\n  \
-                 help: give the answers in a file with `--answers FILE` (the README shows the format)"
-            );
+            return Err(Failure::say(
+                lang,
+                (
+                    "`etika assess` mengajukan pertanyaan di terminal, dan di sini tidak ada terminal".into(),
+                    "`etika assess` asks its questions in a terminal, and there is none here".into(),
+                ),
+                Some((
+                    "berikan jawaban dalam berkas dengan `--answers FILE` (README menunjukkan bentuknya)".into(),
+                    "give the answers in a file with `--answers FILE` (the README shows the format)".into(),
+                )),
+            )
+            .into());
+        }
+        if let (Some(path), None) = (&args.save, &args.resume) {
+            prepare_save(cx, &pack, path, args.force)?;
         }
         ask(cx, &pack, start, save_to.as_deref())?
     };
     let decision = engine::decide(&pack, &given);
+    let change = (!changes.is_empty()).then(|| engine::what_if(&pack, &decision.answers, &changes));
+    let report = view::report(
+        &pack,
+        &decision,
+        lang,
+        Some(super::today()),
+        change.as_ref().map(|c| (&changes, c)),
+    );
     let mut style = cx.style;
     if args.out.is_some() {
         style.color = false;
     }
-    let text = report::render(args.format, &pack, &decision, &style);
+    let text = render::render(args.format, &report, &style);
     match &args.out {
         Some(path) => {
-            answers::write_atomic(path, &text)
-                .with_context(|| format!("cannot write the report to `{}`", path.display()))?;
+            write_atomic(path, &text).map_err(|e| {
+                Failure::say(
+                    lang,
+                    (
+                        format!("laporan tidak dapat ditulis ke `{}`: {e}", path.display()),
+                        format!("cannot write the report to `{}`: {e}", path.display()),
+                    ),
+                    None,
+                )
+            })?;
             eprintln!(
                 "{} {}",
                 lang.pick("Laporan ditulis ke", "Report written to"),
                 path.display()
             );
         }
+        None if args.format == Format::Table => show(cx, &text)?,
         None => super::print(&text)?,
     }
     Ok(Exit::Success)
 }
 
-fn check_stamp(pack: &Pack, path: &Path, file: &AnswersFile) -> Result<()> {
-    let meta = pack.meta();
+/// Before the first question: the save file can be written, and does not replace a session.
+fn prepare_save(cx: &Context, pack: &Pack, path: &Path, force: bool) -> Result<()> {
+    let lang = cx.lang;
+    // An empty file is no session; one with answers is, and is not replaced by accident.
+    let holds_answers = std::fs::metadata(path).is_ok_and(|m| m.len() > 0);
+    if holds_answers && !force {
+        return Err(Failure::say(
+            lang,
+            (
+                format!("`{}` sudah ada", path.display()),
+                format!("`{}` is already there", path.display()),
+            ),
+            Some((
+                format!(
+                    "lanjutkan sesi itu dengan `--resume {}`, atau timpa dengan `--force`",
+                    path.display()
+                ),
+                format!(
+                    "continue that session with `--resume {}`, or replace it with `--force`",
+                    path.display()
+                ),
+            )),
+        )
+        .into());
+    }
+    write_atomic(path, &answers::to_toml(pack, &Answers::new(), &[])).map_err(|e| {
+        Failure::say(
+            lang,
+            (
+                format!("jawaban tidak dapat disimpan ke `{}`: {e}", path.display()),
+                format!("cannot save the answers to `{}`: {e}", path.display()),
+            ),
+            Some((
+                "pilih folder yang ada dan dapat ditulisi".into(),
+                "choose a folder that exists and that you can write to".into(),
+            )),
+        )
+        .into()
+    })
+}
+
+fn check_stamp(cx: &Context, pack: &Pack, path: &Path, file: &AnswersFile) -> Result<()> {
+    let meta = &pack.meta;
+    let lang = cx.lang;
     match &file.stamp {
         Some(s) if s.id == meta.id && s.edition == meta.edition => Ok(()),
-        Some(s) => bail!(
-            "`{}` was saved with the pack `{}` edition {}, but this is `{}` edition {}\n  \
-             help: resume with the same pack (--rules), or start again; the answers may not mean the same here",
-            path.display(),
-            s.id,
-            s.edition,
-            meta.id,
-            meta.edition
-        ),
-        None => bail!(
-            "`{}` does not say which pack it was saved with, so it cannot be resumed\n  \
-             help: use it with `--answers` instead, which checks every answer",
-            path.display()
-        ),
+        Some(s) => Err(Failure::say(
+            lang,
+            (
+                format!(
+                    "`{}` disimpan dengan paket `{}` edisi {}, tetapi ini paket `{}` edisi {}",
+                    path.display(),
+                    s.id,
+                    s.edition,
+                    meta.id,
+                    meta.edition
+                ),
+                format!(
+                    "`{}` was saved with the pack `{}` edition {}, but this is `{}` edition {}",
+                    path.display(),
+                    s.id,
+                    s.edition,
+                    meta.id,
+                    meta.edition
+                ),
+            ),
+            Some((
+                "lanjutkan dengan paket yang sama (--rules), atau mulai lagi; jawabannya mungkin tidak bermakna sama di sini".into(),
+                "resume with the same pack (--rules), or start again; the answers may not mean the same here".into(),
+            )),
+        )
+        .into()),
+        None => Err(Failure::say(
+            lang,
+            (
+                format!(
+                    "`{}` tidak menyebut paket tempat ia disimpan, jadi tidak dapat dilanjutkan",
+                    path.display()
+                ),
+                format!(
+                    "`{}` does not say which pack it was saved with, so it cannot be resumed",
+                    path.display()
+                ),
+            ),
+            Some((
+                "pakai dengan `--answers`, yang memeriksa setiap jawaban".into(),
+                "use it with `--answers` instead, which checks every answer".into(),
+            )),
+        )
+        .into()),
     }
 }
 
 fn ask(cx: &Context, pack: &Pack, start: Answers, save_to: Option<&Path>) -> Result<Answers> {
     let lang = cx.lang;
+    let width = cx.prompt_width as usize;
     eprintln!(
         "{}",
         textwrap::fill(
             lang.pick(
-                "etika bertanya tentang situasi, bukan tentang orangnya: jangan mengetik nama. Esc atau Ctrl-C untuk berhenti.",
-                "etika asks about the situation, not the person: do not type names. Esc or Ctrl-C stops."
+                "etika bertanya tentang situasi, bukan tentang orangnya: jangan mengetik nama. Esc kembali ke pertanyaan sebelumnya; Ctrl-C berhenti.",
+                "etika asks about the situation, not the person: do not type names. Esc goes back a question; Ctrl-C stops."
             ),
-            cx.prompt_width as usize
+            width
         )
     );
     if let Some(path) = save_to {
         eprintln!(
-            "{} {}",
-            lang.pick("Jawaban disimpan di", "Answers are saved to"),
-            path.display()
+            "{}",
+            textwrap::fill(
+                &format!(
+                    "{} {}",
+                    lang.pick("Jawaban disimpan di", "Answers are saved to"),
+                    path.display()
+                ),
+                width
+            )
         );
     }
+    if !start.is_empty() {
+        // Resuming: what was already answered, before the next question.
+        eprintln!("{}", lang.pick("Jawaban sejauh ini:", "Answered so far:"));
+        for q in &pack.questions {
+            if let Some(v) = start.get(&q.id) {
+                let line = format!(
+                    "✔ {} → {}",
+                    q.prompt.get(lang),
+                    view::describe_answer(pack, &q.id, v, lang)
+                );
+                let opts = textwrap::Options::new(width).subsequent_indent("    ");
+                eprintln!("{}", textwrap::fill(&line, opts));
+            }
+        }
+    }
     let mut saved = |a: &Answers| match save_to {
-        Some(path) => answers::write_atomic(path, &answers::to_toml(pack, a)),
+        Some(path) => write_atomic(path, &answers::to_toml(pack, a, &[])),
         None => Ok(()),
     };
-    let mut terminal = Terminal::new(cx.style.color, cx.prompt_width);
-    match interview::interview(pack, &mut terminal, start, lang, &mut saved) {
+    let mut session = Session {
+        lang,
+        saved: &mut saved,
+        saving: save_to.is_some(),
+    };
+    let mut terminal = Terminal::new(cx.style.color, cx.prompt_width, cx.prompt_height);
+    match interview::interview(pack, &mut terminal, start, &mut session) {
         Ok(a) => Ok(a),
         Err(Stop::Cancelled) => {
-            if let Some(path) = save_to {
+            if let Some(path) = save_to
+                && path.exists()
+            {
                 eprintln!(
                     "{} `etika assess --resume {}`",
                     lang.pick(
@@ -186,6 +475,6 @@ fn ask(cx: &Context, pack: &Pack, start: Answers, save_to: Option<&Path>) -> Res
             }
             Err(Cancelled.into())
         }
-        Err(Stop::Failed(msg)) => bail!(msg),
+        Err(Stop::Failed(msg)) => Err(Failure::new(msg, None).into()),
     }
 }

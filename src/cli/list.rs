@@ -1,9 +1,10 @@
 //! `etika list KIND`: the loaded objects, as a table or as JSON with the TOML field names.
 
 use anyhow::Result;
-use comfy_table::{ContentArrangement, Table, presets};
 
 use super::{Context, Exit};
+use crate::vocab::ItemKind;
+use crate::words;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
 pub enum Kind {
@@ -13,6 +14,19 @@ pub enum Kind {
     Questions,
     Actions,
     Cases,
+}
+
+impl Kind {
+    pub fn item(self) -> ItemKind {
+        match self {
+            Kind::Principles => ItemKind::Principle,
+            Kind::Obligations => ItemKind::Obligation,
+            Kind::Tensions => ItemKind::Tension,
+            Kind::Questions => ItemKind::Question,
+            Kind::Actions => ItemKind::Action,
+            Kind::Cases => ItemKind::Case,
+        }
+    }
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
@@ -32,104 +46,93 @@ pub struct Args {
 }
 
 pub fn run(cx: &Context, args: Args) -> Result<Exit> {
-    let pack = cx.pack()?;
+    let kind = args.kind.item();
+    let pack = cx.pack(kind == ItemKind::Case)?;
     let lang = cx.lang;
     if args.format == ListFormat::Json {
-        let value = match args.kind {
-            Kind::Principles => serde_json::to_value(&pack.principles)?,
-            Kind::Obligations => serde_json::to_value(&pack.obligations)?,
-            Kind::Tensions => serde_json::to_value(&pack.tensions)?,
-            Kind::Questions => serde_json::to_value(&pack.questions)?,
-            Kind::Actions => serde_json::to_value(&pack.actions)?,
-            Kind::Cases => serde_json::to_value(&pack.cases)?,
+        let value = match kind {
+            ItemKind::Principle => serde_json::to_value(&pack.principles)?,
+            ItemKind::Obligation => serde_json::to_value(&pack.obligations)?,
+            ItemKind::Tension => serde_json::to_value(&pack.tensions)?,
+            ItemKind::Question => serde_json::to_value(&pack.questions)?,
+            ItemKind::Action => serde_json::to_value(&pack.actions)?,
+            ItemKind::Case => serde_json::to_value(&pack.cases)?,
         };
-        super::print(&format!("{}\n", serde_json::to_string_pretty(&value)?))?;
+        super::print(&crate::render::to_json(&value))?;
         return Ok(Exit::Success);
     }
-    let mut t = Table::new();
-    t.load_style(presets::UTF8_FULL)
-        .set_content_arrangement(ContentArrangement::Dynamic)
-        .force_no_tty()
-        .set_width(cx.style.width);
-    let rank = |id: &str| {
-        pack.rank(id)
-            .map(|r| (r + 1).to_string())
-            .unwrap_or_default()
+    let l = |id: &'static str, en: &'static str| lang.pick(id, en);
+    let (header, rows): (Vec<&str>, Vec<Vec<String>>) = match kind {
+        ItemKind::Principle => (
+            vec!["id", l("nama", "name"), l("urutan", "rank")],
+            pack.principles
+                .iter()
+                .map(|p| {
+                    let rank = pack.rank(&p.id).map(|r| (r + 1).to_string());
+                    vec![
+                        p.id.clone(),
+                        p.name.get(lang).into(),
+                        rank.unwrap_or_default(),
+                    ]
+                })
+                .collect(),
+        ),
+        ItemKind::Obligation => (
+            vec!["id", l("judul", "title"), l("mengikat", "binding")],
+            pack.obligations
+                .iter()
+                .map(|o| {
+                    let b = if o.binding {
+                        words::yes_no(lang, true)
+                    } else {
+                        ""
+                    };
+                    vec![o.id.clone(), o.title.get(lang).into(), b.into()]
+                })
+                .collect(),
+        ),
+        ItemKind::Tension => (
+            vec!["id", l("judul", "title")],
+            pack.tensions
+                .iter()
+                .map(|t| vec![t.id.clone(), t.title.get(lang).into()])
+                .collect(),
+        ),
+        ItemKind::Question => (
+            vec!["id", l("jenis", "kind"), l("pertanyaan", "prompt")],
+            pack.questions
+                .iter()
+                .map(|q| {
+                    vec![
+                        q.id.clone(),
+                        q.kind.name().into(),
+                        q.prompt.get(lang).into(),
+                    ]
+                })
+                .collect(),
+        ),
+        ItemKind::Action => (
+            vec!["id", l("tahap", "phase"), l("langkah", "text")],
+            pack.actions
+                .iter()
+                .map(|a| vec![a.id.clone(), a.phase.id().into(), a.text.get(lang).into()])
+                .collect(),
+        ),
+        ItemKind::Case => (
+            vec!["id", l("judul", "title")],
+            pack.cases
+                .iter()
+                .map(|c| vec![c.id.clone(), c.title.get(lang).into()])
+                .collect(),
+        ),
     };
-    match args.kind {
-        Kind::Principles => {
-            t.set_header(vec![
-                "id",
-                lang.pick("nama", "name"),
-                lang.pick("urutan", "rank"),
-            ]);
-            for p in &pack.principles {
-                t.add_row(vec![
-                    p.id.get_ref().clone(),
-                    p.name.get(lang).into(),
-                    rank(p.id.get_ref()),
-                ]);
-            }
-        }
-        Kind::Obligations => {
-            t.set_header(vec![
-                "id",
-                lang.pick("judul", "title"),
-                lang.pick("mengikat", "binding"),
-            ]);
-            for o in &pack.obligations {
-                let b = if o.binding {
-                    crate::i18n::yes_no(lang, true)
-                } else {
-                    ""
-                };
-                t.add_row(vec![
-                    o.id.get_ref().clone(),
-                    o.title.get(lang).into(),
-                    b.into(),
-                ]);
-            }
-        }
-        Kind::Tensions => {
-            t.set_header(vec!["id", lang.pick("judul", "title")]);
-            for x in &pack.tensions {
-                t.add_row(vec![x.id.get_ref().clone(), x.title.get(lang).into()]);
-            }
-        }
-        Kind::Questions => {
-            t.set_header(vec![
-                "id",
-                lang.pick("jenis", "kind"),
-                lang.pick("pertanyaan", "prompt"),
-            ]);
-            for q in &pack.questions {
-                t.add_row(vec![
-                    q.id.get_ref().clone(),
-                    q.kind.name().into(),
-                    q.prompt.get(lang).into(),
-                ]);
-            }
-        }
-        Kind::Actions => {
-            t.set_header(vec![
-                "id",
-                lang.pick("tahap", "phase"),
-                lang.pick("langkah", "text"),
-            ]);
-            for a in &pack.actions {
-                t.add_row(vec![
-                    a.id.get_ref().clone(),
-                    a.phase.id().into(),
-                    a.text.get(lang).into(),
-                ]);
-            }
-        }
-        Kind::Cases => {
-            t.set_header(vec!["id", lang.pick("judul", "title")]);
-            for c in &pack.cases {
-                t.add_row(vec![c.id.get_ref().clone(), c.title.get(lang).into()]);
-            }
-        }
+    // A listing keeps its columns and header at any width.
+    let mut t = cx.style.table(&header);
+    if cx.style.narrow() {
+        t.set_header(header);
+    }
+    for r in rows {
+        t.add_row(r);
     }
     super::print(&format!("{t}\n"))?;
     Ok(Exit::Success)

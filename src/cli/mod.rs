@@ -1,9 +1,11 @@
 //! The command line: clap definitions, the global options, and dispatch to one file per
-//! subcommand. Terminal facts (is stdin a terminal, width, colour) are decided here and passed
-//! down; the library below never looks at the terminal itself.
+//! subcommand. Terminal facts (is stdin a terminal, width, height, colour) are decided here
+//! and passed down; the library below never looks at the terminal itself.
 
 mod assess;
+mod failure;
 mod list;
+mod output;
 mod practice;
 mod show;
 mod test;
@@ -13,12 +15,16 @@ use std::io::IsTerminal;
 use std::path::PathBuf;
 use std::process::ExitCode;
 
-use anyhow::{Context as _, Result, bail};
+use anyhow::Result;
 use clap::{Parser, Subcommand, ValueEnum};
 
-use crate::pack::{Loaded, Pack, PackSource};
-use crate::report::Style;
-use crate::text::Lang;
+pub use failure::{Cancelled, Failure, Reported, report_error};
+pub use output::{print, today};
+
+use crate::diag::render_all;
+use crate::pack::{Depth, Loaded, Pack};
+use crate::render::Style;
+use crate::vocab::Lang;
 
 /// Exit codes: part of the interface.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -33,16 +39,6 @@ impl From<Exit> for ExitCode {
         ExitCode::from(e as u8)
     }
 }
-
-/// The user stopped an interactive session (Esc or Ctrl-C).
-#[derive(Debug, thiserror::Error)]
-#[error("cancelled")]
-pub struct Cancelled;
-
-/// An error already shown to the user in full (diagnostics); only the exit code remains.
-#[derive(Debug, thiserror::Error)]
-#[error("{0}")]
-pub struct Reported(pub String);
 
 #[derive(Debug, Parser)]
 #[command(
@@ -76,6 +72,9 @@ pub struct Global {
     /// Width of reports in columns [default: the terminal's, or 100]
     #[arg(long, global = true, value_name = "N", value_parser = clap::value_parser!(u16).range(20..=1000))]
     pub width: Option<u16>,
+    /// Never page a long report, even on a terminal
+    #[arg(long, global = true)]
+    pub no_pager: bool,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -97,7 +96,7 @@ pub enum Command {
     Assess(assess::Args),
     /// Practise a case and get graded feedback, or grade answer files
     Practice(practice::Args),
-    /// List the principles, obligations, questions, actions or cases of the pack
+    /// List the principles, obligations, tensions, questions, actions or cases of the pack
     List(list::Args),
     /// Show one principle, question, obligation, tension, action or case in words
     Show(show::Args),
@@ -117,25 +116,32 @@ pub struct Context {
     pub lang: Lang,
     pub style: Style,
     pub stdin_tty: bool,
-    /// The width of the terminal the prompts are drawn on (standard error), whatever --width
+    pub stdout_tty: bool,
+    /// The size of the terminal the prompts are drawn on (standard error), whatever --width
     /// says about reports.
     pub prompt_width: u16,
+    pub prompt_height: u16,
     pub global: Global,
+}
+
+/// The language `--lang` or the locale asks for.
+pub fn choose_lang(arg: Option<LangArg>) -> Lang {
+    match arg {
+        Some(LangArg::Id) => Lang::Id,
+        Some(LangArg::En) => Lang::En,
+        None => {
+            let vars: Vec<Option<String>> = ["LC_ALL", "LC_MESSAGES", "LANG"]
+                .iter()
+                .map(|v| std::env::var(v).ok())
+                .collect();
+            Lang::from_locale_vars(vars.iter().map(|v| v.as_deref()))
+        }
+    }
 }
 
 impl Context {
     fn new(global: Global) -> Context {
-        let lang = match global.lang {
-            Some(LangArg::Id) => Lang::Id,
-            Some(LangArg::En) => Lang::En,
-            None => {
-                let vars: Vec<Option<String>> = ["LC_ALL", "LC_MESSAGES", "LANG"]
-                    .iter()
-                    .map(|v| std::env::var(v).ok())
-                    .collect();
-                Lang::from_locale_vars(vars.iter().map(|v| v.as_deref()))
-            }
-        };
+        let lang = choose_lang(global.lang);
         let stdout_tty = std::io::stdout().is_terminal();
         let no_color = std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty());
         let color = match global.color {
@@ -151,48 +157,84 @@ impl Context {
                 .map(|(w, _)| w.0.clamp(20, 1000))
                 .unwrap_or(100)
         });
-        let prompt_width = terminal_size::terminal_size_of(std::io::stderr())
-            .map(|(w, _)| w.0.clamp(20, 1000))
-            .unwrap_or(width);
+        let (prompt_width, prompt_height) = terminal_size::terminal_size_of(std::io::stderr())
+            .map(|(w, h)| (w.0.clamp(20, 1000), h.0.max(10)))
+            .unwrap_or((width, 24));
         Context {
             lang,
             style: Style { lang, width, color },
             stdin_tty: std::io::stdin().is_terminal(),
+            stdout_tty,
             prompt_width,
+            prompt_height,
             global,
         }
     }
 
-    pub fn source(&self) -> PackSource {
+    /// Load and check the pack; any error is shown in full and stops the command. The
+    /// practice cases are read only when `cases` asks for them.
+    pub fn pack(&self, cases: bool) -> Result<Pack> {
+        let loaded = match &self.global.rules {
+            None => match crate::embedded::pack(cases) {
+                Ok(pack) => return Ok(pack),
+                Err(loaded) => *loaded,
+            },
+            Some(_) => self.load(Depth::Load)?,
+        };
+        match loaded.pack {
+            Some(pack) => Ok(pack),
+            None => {
+                let d = &loaded.diagnostics;
+                eprint!("{}", render_all(d, true, self.lang, self.style.color));
+                let n = d.errors();
+                Err(Reported(match self.lang {
+                    Lang::En => format!(
+                        "the rule pack has {n} error{}; `etika validate` lists every problem",
+                        if n == 1 { "" } else { "s" }
+                    ),
+                    Lang::Id => format!(
+                        "paket aturan memiliki {n} galat; `etika validate` menampilkan semua masalah"
+                    ),
+                })
+                .into())
+            }
+        }
+    }
+
+    /// Load the pack from its files, at the depth asked.
+    pub fn load(&self, depth: Depth) -> Result<Loaded> {
         match &self.global.rules {
-            Some(dir) => PackSource::Dir(dir.clone()),
-            None => PackSource::Embedded,
+            None => Ok(crate::pack::load_files(
+                "embedded",
+                crate::embedded::files(),
+                depth,
+                Default::default(),
+            )),
+            Some(dir) => crate::pack::load_dir(dir, depth).map_err(|e| {
+                Failure::new(
+                    match self.lang {
+                        Lang::En => {
+                            format!("cannot read the rule pack in `{}`: {e}", dir.display())
+                        }
+                        Lang::Id => {
+                            format!(
+                                "paket aturan di `{}` tidak dapat dibaca: {e}",
+                                dir.display()
+                            )
+                        }
+                    },
+                    Some(
+                        self.lang
+                            .pick(
+                                "periksa folder yang diberikan pada --rules atau ETIKA_RULES",
+                                "check the folder given to --rules or ETIKA_RULES",
+                            )
+                            .into(),
+                    ),
+                )
+                .into()
+            }),
         }
-    }
-
-    /// Load and validate the pack; any error is shown in full and stops the command.
-    pub fn pack(&self) -> Result<Pack> {
-        let loaded = self.load()?;
-        if loaded.has_errors() {
-            eprint!("{}", loaded.render(true));
-            let n = loaded.errors().count();
-            bail!(Reported(format!(
-                "the rule pack has {n} error{}; `etika validate` lists every problem",
-                if n == 1 { "" } else { "s" }
-            )));
-        }
-        Ok(loaded.pack)
-    }
-
-    pub fn load(&self) -> Result<Loaded> {
-        let source = self.source();
-        source.load().with_context(|| match &source {
-            PackSource::Dir(dir) => format!(
-                "cannot read the rule pack in `{}`; check the path given to --rules or ETIKA_RULES",
-                dir.display()
-            ),
-            PackSource::Embedded => "cannot read the embedded pack".to_string(),
-        })
     }
 }
 
@@ -208,37 +250,10 @@ pub fn run(cli: Cli) -> Result<Exit> {
         Command::Test(args) => test::run(&cx, args),
         Command::Completions { shell } => {
             let mut cmd = <Cli as clap::CommandFactory>::command();
-            clap_complete::generate(shell, &mut cmd, "etika", &mut std::io::stdout());
+            let mut out = Vec::new();
+            clap_complete::generate(shell, &mut cmd, "etika", &mut out);
+            print(&String::from_utf8_lossy(&out))?;
             Ok(Exit::Success)
         }
     }
-}
-
-/// Show an error and give its exit code.
-pub fn report_error(err: &anyhow::Error) -> ExitCode {
-    if err.downcast_ref::<Cancelled>().is_some() {
-        eprintln!("etika: cancelled");
-        return Exit::Cancelled.into();
-    }
-    // A closed pipe (`etika list obligations | head -1`) is not an error worth a word.
-    if let Some(io) = err.downcast_ref::<std::io::Error>()
-        && io.kind() == std::io::ErrorKind::BrokenPipe
-    {
-        return Exit::Success.into();
-    }
-    let mut msg = format!("error: {err}");
-    for cause in err.chain().skip(1) {
-        msg.push_str(&format!("\n  caused by: {cause}"));
-    }
-    eprintln!("{msg}");
-    Exit::Failure.into()
-}
-
-/// Write to stdout, treating a closed pipe as the end of output.
-pub fn print(text: &str) -> Result<()> {
-    use std::io::Write;
-    let mut out = std::io::stdout().lock();
-    out.write_all(text.as_bytes())?;
-    out.flush()?;
-    Ok(())
 }

@@ -2,19 +2,18 @@
 
 use std::path::{Path, PathBuf};
 
-use anyhow::{Result, bail};
-use inquire::Select;
+use anyhow::Result;
 
-use super::{Cancelled, Context, Exit};
-use crate::answers::{self, Answers};
-use crate::interview::{self, Stop};
+use super::output::{show, write_atomic};
+use super::{Cancelled, Context, Exit, Failure, Reported};
+use crate::answers;
+use crate::diag::{DiagKind, Diagnostic, Diagnostics, render_all};
+use crate::interview::{Session, Stop, Terminal, choose_case, practise};
 use crate::pack::{Case, Pack};
 use crate::practice::{Feedback, grade};
-use crate::report::Format;
-use crate::report::feedback::{
-    GradeRow, feedback_json, feedback_markdown, feedback_table, grade_table,
-};
-use crate::terminal::Terminal;
+use crate::render::{self, Format};
+use crate::view::{self, feedback_view};
+use crate::vocab::Answers;
 
 #[derive(Debug, clap::Args)]
 pub struct Args {
@@ -32,60 +31,102 @@ pub struct Args {
     pub format: Format,
 }
 
-fn find_case<'p>(pack: &'p Pack, id: &str) -> Result<&'p Case> {
+fn find_case<'p>(cx: &Context, pack: &'p Pack, id: &str) -> Result<&'p Case> {
     if let Some(c) = pack.case(id) {
         return Ok(c);
     }
-    let hint = match crate::suggest::closest(id, pack.cases.iter().map(|c| c.id.get_ref().as_str()))
-    {
-        Some(s) => format!("did you mean `{s}`?"),
-        None => "`etika list cases` shows the cases of this pack".into(),
-    };
-    bail!("no case has the id `{id}`\n  help: {hint}")
+    let hint = crate::vocab::suggest::closest(id, pack.cases.iter().map(|c| c.id.as_str()));
+    Err(Failure::say(
+        cx.lang,
+        (
+            format!("tidak ada kasus dengan id `{id}`"),
+            format!("no case has the id `{id}`"),
+        ),
+        Some(match hint {
+            Some(s) => (
+                format!("maksud Anda `{s}`?"),
+                format!("did you mean `{s}`?"),
+            ),
+            None => (
+                "`etika list cases` menampilkan kasus paket ini".into(),
+                "`etika list cases` shows the cases of this pack".into(),
+            ),
+        }),
+    )
+    .into())
 }
 
 pub fn run(cx: &Context, args: Args) -> Result<Exit> {
-    let pack = cx.pack()?;
+    let pack = cx.pack(true)?;
+    let lang = cx.lang;
     if pack.cases.is_empty() {
-        bail!("this pack has no practice cases (cases/*.toml)");
+        return Err(Failure::say(
+            lang,
+            (
+                "paket ini tidak memiliki kasus latihan (cases/*.toml)".into(),
+                "this pack has no practice cases (cases/*.toml)".into(),
+            ),
+            None,
+        )
+        .into());
     }
     if !args.answers.is_empty() {
         return grade_files(cx, &pack, &args);
     }
     if !cx.stdin_tty {
-        bail!(
-            "`etika practice` asks its questions in a terminal, and there is none here\n  \
-             help: grade a file of answers with `etika practice CASE --answers FILE`"
-        );
+        return Err(Failure::say(
+            lang,
+            (
+                "`etika practice` mengajukan pertanyaan di terminal, dan di sini tidak ada terminal".into(),
+                "`etika practice` asks its questions in a terminal, and there is none here".into(),
+            ),
+            Some((
+                "nilai berkas jawaban dengan `etika practice KASUS --answers FILE`".into(),
+                "grade a file of answers with `etika practice CASE --answers FILE`".into(),
+            )),
+        )
+        .into());
     }
-    let lang = cx.lang;
-    let case = match &args.case {
-        Some(id) => find_case(&pack, id)?,
-        None => choose_case(&pack, cx)?,
+    let mut terminal = Terminal::new(cx.style.color, cx.prompt_width, cx.prompt_height);
+    let stopped = |e: Stop| -> anyhow::Error {
+        match e {
+            Stop::Cancelled => Cancelled.into(),
+            Stop::Failed(m) => Failure::new(m, None).into(),
+        }
     };
-    show_narrative(case, cx);
+    let case = match &args.case {
+        Some(id) => find_case(cx, &pack, id)?,
+        None => choose_case(&pack, &mut terminal, lang).map_err(stopped)?,
+    };
     let save_to = args.save.as_deref();
     let mut saved = |a: &Answers| match save_to {
-        Some(path) => answers::write_atomic(path, &practice_toml(&pack, case, a, None)),
+        Some(path) => write_atomic(path, &practice_toml(&pack, &case.id, a, None)),
         None => Ok(()),
     };
-    let mut terminal = Terminal::new(cx.style.color, cx.prompt_width);
-    let given = match interview::interview(&pack, &mut terminal, Answers::new(), lang, &mut saved) {
-        Ok(a) => a,
-        Err(Stop::Cancelled) => return Err(Cancelled.into()),
-        Err(Stop::Failed(m)) => bail!(m),
+    let mut session = Session {
+        lang,
+        saved: &mut saved,
+        saving: save_to.is_some(),
     };
-    let course = choose_course(case, cx)?;
+    let done = practise(&pack, &mut terminal, Some(case), &mut session).map_err(stopped)?;
     if let Some(path) = save_to {
-        answers::write_atomic(path, &practice_toml(&pack, case, &given, course.as_deref()))?;
+        write_atomic(
+            path,
+            &practice_toml(&pack, &case.id, &done.answers, done.course.as_deref()),
+        )?;
         eprintln!(
             "{} {}",
             lang.pick("Jawaban disimpan di", "Answers saved to"),
             path.display()
         );
     }
-    let f = grade(&pack, case, &given, course.as_deref());
-    super::print(&render_one(&pack, case, &f, None, cx, args.format))?;
+    let f = grade(&pack, case, &done.answers, done.course.as_deref());
+    let text = render_one(&pack, case, &f, None, cx, args.format);
+    if args.format == Format::Table {
+        show(cx, &text)?;
+    } else {
+        super::print(&text)?;
+    }
     Ok(Exit::Success)
 }
 
@@ -97,150 +138,92 @@ fn render_one(
     cx: &Context,
     format: Format,
 ) -> String {
+    let v = feedback_view(pack, case, f, file, cx.lang);
     match format {
-        Format::Table => feedback_table(pack, case, f, &cx.style),
-        Format::Markdown => feedback_markdown(pack, case, f, cx.lang),
-        Format::Json => format!(
-            "{}\n",
-            serde_json::to_string_pretty(&feedback_json(pack, case, f, file, cx.lang))
-                .expect("JSON serialises")
-        ),
+        Format::Table => render::feedback_table(&v, &cx.style),
+        Format::Markdown => render::feedback_markdown(&v, cx.lang),
+        Format::Json => render::to_json(&v),
     }
-}
-
-fn choose_case<'p>(pack: &'p Pack, cx: &Context) -> Result<&'p Case> {
-    let lang = cx.lang;
-    let titles: Vec<String> = pack
-        .cases
-        .iter()
-        .map(|c| c.title.get(lang).to_string())
-        .collect();
-    let chosen = Select::new(
-        lang.pick("Pilih kasus untuk dilatih:", "Choose a case to practise:"),
-        titles,
-    )
-    .with_render_config(terminal_render(cx))
-    .with_help_message(crate::terminal::select_help(lang))
-    .with_page_size(12)
-    .raw_prompt()
-    .map_err(|_| Cancelled)?;
-    Ok(&pack.cases[chosen.index])
-}
-
-fn terminal_render(cx: &Context) -> inquire::ui::RenderConfig<'static> {
-    crate::terminal::render_config(cx.style.color)
-}
-
-fn show_narrative(case: &Case, cx: &Context) {
-    let lang = cx.lang;
-    let w = (cx.prompt_width as usize).min(100);
-    eprintln!("\n{}\n", cx.style.bold(case.title.get(lang)));
-    for para in case.narrative.get(lang).trim().split("\n\n") {
-        eprintln!("{}\n", textwrap::fill(para.trim(), w));
-    }
-    eprintln!(
-        "{}\n",
-        textwrap::fill(
-            lang.pick(
-                "Jawablah pertanyaan berikut sebagaimana Anda membaca kasus ini.",
-                "Answer the questions that follow as you read this case."
-            ),
-            w
-        )
-    );
-}
-
-fn choose_course(case: &Case, cx: &Context) -> Result<Option<String>> {
-    if case.courses.is_empty() {
-        return Ok(None);
-    }
-    let lang = cx.lang;
-    let w = (cx.prompt_width as usize).min(100);
-    // The courses in full, lettered, so a narrow terminal still shows every word; the list
-    // to choose from then needs only the letter and the first words.
-    eprintln!();
-    let mut labels = Vec::new();
-    for (i, c) in case.courses.iter().enumerate() {
-        let letter = (b'A' + i as u8) as char;
-        let text = c.text.get(lang);
-        let opts = textwrap::Options::new(w).subsequent_indent("   ");
-        eprintln!("{}\n", textwrap::fill(&format!("{letter}. {text}"), opts));
-        let short: String = text.chars().take(w.saturating_sub(12).max(10)).collect();
-        let more = if short.len() < text.len() { "…" } else { "" };
-        labels.push(format!("{letter}. {short}{more}"));
-    }
-    let chosen = Select::new(
-        lang.pick(
-            "Langkah mana yang akan Anda ambil?",
-            "Which course of action would you take?",
-        ),
-        labels,
-    )
-    .with_render_config(terminal_render(cx))
-    .with_help_message(crate::terminal::select_help(lang))
-    .raw_prompt()
-    .map_err(|_| Cancelled)?;
-    Ok(Some(case.courses[chosen.index].id.get_ref().clone()))
 }
 
 /// A student's answers file: the case, the chosen course, and the answers.
-pub fn practice_toml(pack: &Pack, case: &Case, a: &Answers, course: Option<&str>) -> String {
-    let body = answers::to_toml(pack, a);
-    let mut head = format!(
-        "case = {}\n",
-        toml::Value::String(case.id.get_ref().clone())
-    );
+pub fn practice_toml(pack: &Pack, case: &str, a: &Answers, course: Option<&str>) -> String {
+    let mut head = vec![("case", case)];
     if let Some(c) = course {
-        head.push_str(&format!(
-            "course = {}\n",
-            toml::Value::String(c.to_string())
-        ));
+        head.push(("course", c));
     }
-    // Top-level keys must come before the first table.
-    match body.find("\n[") {
-        Some(i) => format!("{}\n{head}{}", &body[..i], &body[i..]),
-        None => format!("{head}{body}"),
-    }
+    answers::to_toml(pack, a, &head)
 }
 
-fn grade_one(pack: &Pack, path: &Path, case_arg: Option<&str>) -> Result<(String, Feedback)> {
-    let file = super::assess::read_answers(pack, path)?;
-    let case_id = match (case_arg, &file.case) {
-        (Some(c), Some(f)) if c != f => bail!(
-            "`{}` answers the case `{f}`, not `{c}`\n  help: grade it with `etika practice {f} --answers {}`, or leave the case out",
-            path.display(),
-            path.display()
-        ),
+fn grade_one(
+    cx: &Context,
+    pack: &Pack,
+    path: &Path,
+    case_arg: Option<&str>,
+) -> Result<(String, Feedback)> {
+    let lang = cx.lang;
+    let name = path.display().to_string();
+    let text_file = match crate::pack::read_text(path, &name, &name) {
+        Ok(f) => f,
+        Err(d) => {
+            let mut all = Diagnostics::new();
+            all.push(*d);
+            eprint!("{}", render_all(&all, false, lang, cx.style.color));
+            let d = all.first_error().expect("an error");
+            return Err(Reported(format!("{}: {}", d.location(), d.message(lang))).into());
+        }
+    };
+    let file = super::assess::parse_answers(cx, pack, &text_file)?;
+    let named = file.case.as_ref().map(|c| c.get_ref().clone());
+    let case_id = match (case_arg, &named) {
+        (Some(c), Some(f)) if c != f => {
+            return Err(Failure::say(
+                lang,
+                (
+                    format!("`{name}` menjawab kasus `{f}`, bukan `{c}`"),
+                    format!("`{name}` answers the case `{f}`, not `{c}`"),
+                ),
+                Some((
+                    format!("nilai dengan `etika practice {f} --answers {name}`, atau jangan sebut kasusnya"),
+                    format!("grade it with `etika practice {f} --answers {name}`, or leave the case out"),
+                )),
+            )
+            .into());
+        }
         (Some(c), _) => c.to_string(),
         (None, Some(c)) => c.clone(),
-        (None, None) => bail!(
-            "`{}` does not say which case it answers\n  help: name the case: `etika practice CASE --answers FILE`, or add `case = \"…\"` at the top of the file",
-            path.display()
-        ),
-    };
-    let case = find_case(pack, &case_id)?;
-    let course = match &file.course {
-        Some(c) if !case.courses.iter().any(|x| x.id.get_ref() == c.get_ref()) => {
-            let ids: Vec<&str> = case
-                .courses
-                .iter()
-                .map(|x| x.id.get_ref().as_str())
-                .collect();
-            let name = path.display().to_string();
-            let text = std::fs::read_to_string(path).unwrap_or_default();
-            let d = crate::diagnostic::Diagnostic::error(
-                &name,
-                &text,
-                Some(c.span()),
-                format!("the case `{case_id}` has no course `{}`", c.get_ref()),
+        (None, None) => {
+            return Err(Failure::say(
+                lang,
+                (
+                    format!("`{name}` tidak menyebut kasus yang dijawabnya"),
+                    format!("`{name}` does not say which case it answers"),
+                ),
+                Some((
+                    "sebut kasusnya: `etika practice KASUS --answers FILE`, atau tambahkan `case = \"…\"` di awal berkas".into(),
+                    "name the case: `etika practice CASE --answers FILE`, or add `case = \"…\"` at the top of the file".into(),
+                )),
             )
-            .with_help(format!("choose one of: {}", ids.join(", ")));
-            eprint!("{}", d.render(&text));
-            bail!(super::Reported(format!(
-                "{}: the case `{case_id}` has no course `{}`",
-                d.location(),
-                c.get_ref()
-            )))
+            .into());
+        }
+    };
+    let case = find_case(cx, pack, &case_id)?;
+    let course = match &file.course {
+        Some(c) if !case.courses.iter().any(|x| &x.id == c.get_ref()) => {
+            let d = Diagnostic::new(
+                &text_file,
+                Some(c.span()),
+                DiagKind::UnknownCourse {
+                    case: case_id.clone(),
+                    course: c.get_ref().clone(),
+                    choices: case.courses.iter().map(|x| x.id.clone()).collect(),
+                },
+            );
+            let mut all = Diagnostics::new();
+            all.push(d);
+            eprint!("{}", render_all(&all, false, lang, cx.style.color));
+            let d = all.first_error().expect("an error");
+            return Err(Reported(format!("{}: {}", d.location(), d.message(lang))).into());
         }
         Some(c) => Some(c.get_ref().clone()),
         None => None,
@@ -251,7 +234,7 @@ fn grade_one(pack: &Pack, path: &Path, case_arg: Option<&str>) -> Result<(String
 fn grade_files(cx: &Context, pack: &Pack, args: &Args) -> Result<Exit> {
     if args.answers.len() == 1 {
         let path = &args.answers[0];
-        let (case_id, f) = grade_one(pack, path, args.case.as_deref())?;
+        let (case_id, f) = grade_one(cx, pack, path, args.case.as_deref())?;
         let case = pack.case(&case_id).expect("graded cases exist");
         super::print(&render_one(
             pack,
@@ -263,38 +246,36 @@ fn grade_files(cx: &Context, pack: &Pack, args: &Args) -> Result<Exit> {
         ))?;
         return Ok(Exit::Success);
     }
-    let mut rows = Vec::new();
+    let mut rows: Vec<(String, Result<Feedback, String>)> = Vec::new();
     for path in &args.answers {
-        let result = grade_one(pack, path, args.case.as_deref())
+        let result = grade_one(cx, pack, path, args.case.as_deref())
             .map(|(_, f)| f)
-            .map_err(|e| {
-                let msg = e.to_string();
-                msg.lines().next().unwrap_or("").to_string()
-            });
-        rows.push(GradeRow {
-            file: path.display().to_string(),
-            result,
-        });
+            .map_err(|e| e.to_string().lines().next().unwrap_or("").to_string());
+        rows.push((path.display().to_string(), result));
     }
-    let failed = rows.iter().any(|r| r.result.is_err());
+    let failed = rows.iter().any(|(_, r)| r.is_err());
     match args.format {
         Format::Json => {
             let items: Vec<serde_json::Value> = rows
                 .iter()
-                .map(|r| match &r.result {
-                    Ok(f) => feedback_json(
+                .map(|(file, r)| match r {
+                    Ok(f) => serde_json::to_value(feedback_view(
                         pack,
                         pack.case(&f.case).expect("graded"),
                         f,
-                        Some(&r.file),
+                        Some(file),
                         cx.lang,
-                    ),
-                    Err(e) => serde_json::json!({"file": r.file, "error": e}),
+                    ))
+                    .expect("views serialise"),
+                    Err(e) => serde_json::json!({"file": file, "error": e}),
                 })
                 .collect();
-            super::print(&format!("{}\n", serde_json::to_string_pretty(&items)?))?;
+            super::print(&render::to_json(&items))?;
         }
-        _ => super::print(&grade_table(pack, &rows, &cx.style))?,
+        _ => {
+            let views = view::grade_rows(pack, &rows, cx.lang);
+            super::print(&render::grade_table(&views, &cx.style))?;
+        }
     }
     Ok(if failed { Exit::Failure } else { Exit::Success })
 }

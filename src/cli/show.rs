@@ -2,12 +2,13 @@
 
 use std::fmt::Write as _;
 
-use anyhow::{Result, bail};
+use anyhow::Result;
 
-use super::{Context, Exit};
+use super::{Context, Exit, Failure};
+use crate::condition::Expr;
 use crate::pack::Pack;
-use crate::report::describe_condition;
-use crate::text::Lang;
+use crate::view::{describe_condition, principle_name};
+use crate::vocab::{Consult, ItemKind, Lang};
 
 #[derive(Debug, clap::Args)]
 pub struct Args {
@@ -16,62 +17,73 @@ pub struct Args {
 }
 
 pub fn run(cx: &Context, args: Args) -> Result<Exit> {
-    let pack = cx.pack()?;
+    let pack = cx.pack(true)?;
     let lang = cx.lang;
     let mut out = String::new();
-    let mut found = 0;
-    for (kind, id) in pack.all_ids() {
-        if id == args.id {
-            if found > 0 {
-                out.push('\n');
-            }
-            found += 1;
-            show_one(&pack, kind, id, lang, &mut out);
+    let ids = pack.all_ids();
+    let found: Vec<ItemKind> = ids
+        .iter()
+        .filter(|(_, id)| *id == args.id)
+        .map(|(k, _)| *k)
+        .collect();
+    if found.is_empty() {
+        let hint = crate::vocab::suggest::closest(&args.id, ids.iter().map(|(_, id)| *id));
+        return Err(Failure::say(
+            lang,
+            (
+                format!(
+                    "tidak ada prinsip, pertanyaan, kewajiban, ketegangan, langkah, atau kasus dengan id `{}`",
+                    args.id
+                ),
+                format!(
+                    "no principle, question, obligation, tension, action or case has the id `{}`",
+                    args.id
+                ),
+            ),
+            Some(match hint {
+                Some(s) => (format!("maksud Anda `{s}`?"), format!("did you mean `{s}`?")),
+                None => (
+                    "`etika list obligations` (atau principles, questions, tensions, actions, cases) menampilkan id".into(),
+                    "`etika list obligations` (or principles, questions, tensions, actions, cases) shows the ids".into(),
+                ),
+            }),
+        )
+        .into());
+    }
+    for (i, kind) in found.into_iter().enumerate() {
+        if i > 0 {
+            out.push('\n');
         }
+        show_one(&pack, kind, &args.id, lang, &mut out);
     }
-    if found == 0 {
-        let ids = pack.all_ids();
-        let hint = match crate::suggest::closest(&args.id, ids.iter().map(|(_, id)| *id)) {
-            Some(s) => format!("did you mean `{s}`?"),
-            None => "`etika list obligations` (or principles, questions, tensions, actions, cases) shows the ids".into(),
-        };
-        bail!(
-            "no principle, question, obligation, tension, action or case has the id `{}`\n  help: {hint}",
-            args.id
-        );
-    }
-    super::print(&textwrap_lines(&out, cx.style.width as usize))?;
+    super::print(&wrap_lines(&out, cx.style.width as usize))?;
     Ok(Exit::Success)
 }
 
-fn textwrap_lines(text: &str, width: usize) -> String {
+/// Wrap each line, continuing it at its own indent.
+fn wrap_lines(text: &str, width: usize) -> String {
     let mut out = String::new();
     for line in text.lines() {
         let indent: String = line.chars().take_while(|c| *c == ' ').collect();
-        let opts = textwrap::Options::new(width.max(20)).subsequent_indent(&indent);
-        out.push_str(&textwrap::fill(line, opts));
+        out.push_str(&crate::render::wrap(line, width, &indent));
         out.push('\n');
     }
     out
 }
 
-fn show_one(pack: &Pack, kind: &str, id: &str, lang: Lang, out: &mut String) {
+fn show_one(pack: &Pack, kind: ItemKind, id: &str, lang: Lang, out: &mut String) {
     let l = |i: &'static str, e: &'static str| lang.pick(i, e);
-    let names = |ps: &[toml::Spanned<String>]| {
+    let names = |ps: &[String]| {
         ps.iter()
-            .map(|p| crate::report::principle_name(pack, p.get_ref(), lang))
+            .map(|p| principle_name(pack, p, lang))
             .collect::<Vec<_>>()
             .join(", ")
     };
+    let head = kind.name(lang);
     match kind {
-        "principle" => {
+        ItemKind::Principle => {
             let p = pack.principle(id).expect("listed");
-            let _ = writeln!(
-                out,
-                "{} `{id}`: {}",
-                l("Prinsip", "Principle"),
-                p.name.get(lang)
-            );
+            let _ = writeln!(out, "{head} `{id}`: {}", p.name.get(lang));
             let _ = writeln!(out, "  {}", p.description.get(lang));
             let _ = writeln!(out, "  {}: {}", l("Sumber", "Source"), p.source.get(lang));
             match pack.rank(id) {
@@ -90,20 +102,34 @@ fn show_one(pack: &Pack, kind: &str, id: &str, lang: Lang, out: &mut String) {
                 }
             }
         }
-        "question" => {
+        ItemKind::Question => {
             let q = pack.question(id).expect("listed");
             let _ = writeln!(
                 out,
-                "{} `{id}` ({}): {}",
-                l("Pertanyaan", "Question"),
+                "{head} `{id}` ({}): {}",
                 q.kind.name(),
                 q.prompt.get(lang)
             );
             let _ = writeln!(out, "  {}", q.help.get(lang));
             for o in &q.options {
-                let _ = writeln!(out, "  - {}: {}", o.id.get_ref(), o.label.get(lang));
+                let _ = writeln!(out, "  - {}: {}", o.id, o.label.get(lang));
             }
-            match &q.ask_if_expr {
+            if q.unsure {
+                let _ = writeln!(
+                    out,
+                    "  - unsure: {}",
+                    l("Belum tahu (boleh dijawab)", "Not sure yet (allowed)")
+                );
+            }
+            if let Some(f) = &q.find_out {
+                let _ = writeln!(
+                    out,
+                    "  {}: {}",
+                    l("Cara mencari tahu", "To find out"),
+                    f.get(lang)
+                );
+            }
+            match &q.ask_if {
                 Some(e) => {
                     let _ = writeln!(
                         out,
@@ -111,33 +137,21 @@ fn show_one(pack: &Pack, kind: &str, id: &str, lang: Lang, out: &mut String) {
                         l("Ditanyakan bila", "Asked when"),
                         describe_condition(pack, e, lang)
                     );
-                    let _ = writeln!(
-                        out,
-                        "  ({})",
-                        q.ask_if
-                            .as_ref()
-                            .map(|c| c.get_ref().as_str())
-                            .unwrap_or("")
-                    );
+                    let _ = writeln!(out, "  ({e})");
                 }
                 None => {
                     let _ = writeln!(out, "  {}", l("Selalu ditanyakan.", "Always asked."));
                 }
             }
         }
-        "obligation" => {
+        ItemKind::Obligation => {
             let o = pack.obligation(id).expect("listed");
             let binding = if o.binding {
                 l(" [mengikat]", " [binding]")
             } else {
                 ""
             };
-            let _ = writeln!(
-                out,
-                "{} `{id}`{binding}: {}",
-                l("Kewajiban", "Obligation"),
-                o.title.get(lang)
-            );
+            let _ = writeln!(out, "{head} `{id}`{binding}: {}", o.title.get(lang));
             let _ = writeln!(out, "  {}", o.text.get(lang));
             let _ = writeln!(out, "  {}: {}", l("Sumber", "Source"), o.source.get(lang));
             let _ = writeln!(
@@ -152,20 +166,14 @@ fn show_one(pack: &Pack, kind: &str, id: &str, lang: Lang, out: &mut String) {
                 lang,
                 out,
                 when,
-                &o.when_expr,
-                &o.when,
+                o.when.as_ref(),
                 o.consult,
                 &o.actions,
             );
         }
-        "tension" => {
+        ItemKind::Tension => {
             let t = pack.tension(id).expect("listed");
-            let _ = writeln!(
-                out,
-                "{} `{id}`: {}",
-                l("Ketegangan", "Tension"),
-                t.title.get(lang)
-            );
+            let _ = writeln!(out, "{head} `{id}`: {}", t.title.get(lang));
             let _ = writeln!(out, "  {}", t.explanation.get(lang));
             let _ = writeln!(
                 out,
@@ -174,36 +182,31 @@ fn show_one(pack: &Pack, kind: &str, id: &str, lang: Lang, out: &mut String) {
                 names(&t.principles)
             );
             let when = l("Muncul bila", "Arises when");
-            write_rule(
-                pack,
-                lang,
-                out,
-                when,
-                &t.when_expr,
-                &t.when,
-                t.consult,
-                &t.actions,
-            );
+            write_rule(pack, lang, out, when, Some(&t.when), t.consult, &t.actions);
         }
-        "action" => {
+        ItemKind::Action => {
             let a = pack.action(id).expect("listed");
-            let _ = writeln!(
-                out,
-                "{} `{id}` [{}]",
-                l("Langkah", "Action"),
-                crate::i18n::phase(lang, a.phase)
-            );
+            let _ = writeln!(out, "{head} `{id}` [{}]", a.phase.name(lang));
             let _ = writeln!(out, "  {}", a.text.get(lang));
+            if let Some(w) = &a.when {
+                let _ = writeln!(
+                    out,
+                    "  {} {}",
+                    l("Diberikan hanya bila", "Given only when"),
+                    describe_condition(pack, w, lang)
+                );
+                let _ = writeln!(out, "  ({w})");
+            }
             let users: Vec<&str> = pack
                 .obligations
                 .iter()
-                .filter(|o| o.actions.iter().any(|x| x.get_ref() == id))
-                .map(|o| o.id.get_ref().as_str())
+                .filter(|o| o.actions.iter().any(|x| x == id))
+                .map(|o| o.id.as_str())
                 .chain(
                     pack.tensions
                         .iter()
-                        .filter(|t| t.actions.iter().any(|x| x.get_ref() == id))
-                        .map(|t| t.id.get_ref().as_str()),
+                        .filter(|t| t.actions.iter().any(|x| x == id))
+                        .map(|t| t.id.as_str()),
                 )
                 .collect();
             let _ = writeln!(
@@ -213,34 +216,38 @@ fn show_one(pack: &Pack, kind: &str, id: &str, lang: Lang, out: &mut String) {
                 users.join(", ")
             );
         }
-        "case" => {
+        ItemKind::Case => {
             let c = pack.case(id).expect("listed");
-            let _ = writeln!(out, "{} `{id}`: {}", l("Kasus", "Case"), c.title.get(lang));
+            let _ = writeln!(out, "{head} `{id}`: {}", c.title.get(lang));
             let _ = writeln!(out, "  {}", c.narrative.get(lang).trim());
         }
-        _ => {}
     }
 }
 
 /// An obligation's or tension's condition (in words and as written), consultation level and
 /// course-of-action steps.
-#[allow(clippy::too_many_arguments)]
 fn write_rule(
     pack: &Pack,
     lang: Lang,
     out: &mut String,
     when_label: &str,
-    expr: &crate::condition::Expr,
-    raw: &toml::Spanned<String>,
-    consult: crate::pack::Consult,
-    actions: &[toml::Spanned<String>],
+    expr: Option<&Expr>,
+    consult: Consult,
+    actions: &[String],
 ) {
-    let _ = writeln!(
-        out,
-        "  {when_label} {}",
-        describe_condition(pack, expr, lang)
-    );
-    let _ = writeln!(out, "  ({})", raw.get_ref());
+    match expr {
+        Some(e) => {
+            let _ = writeln!(out, "  {when_label} {}", describe_condition(pack, e, lang));
+            let _ = writeln!(out, "  ({e})");
+        }
+        None => {
+            let _ = writeln!(
+                out,
+                "  {}",
+                lang.pick("Berlaku dalam setiap situasi.", "Holds in every situation.")
+            );
+        }
+    }
     let _ = writeln!(
         out,
         "  {}: {}",
@@ -248,9 +255,8 @@ fn write_rule(
         consult.id()
     );
     for a in actions {
-        if let Some(act) = pack.action(a.get_ref()) {
-            let phase = crate::i18n::phase(lang, act.phase);
-            let _ = writeln!(out, "  - [{phase}] {}", act.text.get(lang));
+        if let Some(act) = pack.action(a) {
+            let _ = writeln!(out, "  - [{}] {}", act.phase.name(lang), act.text.get(lang));
         }
     }
 }

@@ -1,289 +1,343 @@
-//! The rule model: what a pack's TOML files hold, field for field.
+//! The checked pack: what validation returns, with every condition parsed, every reference
+//! known to exist and every case's answers read. Nothing in it is filled in later.
 //!
-//! Field names here are the TOML field names and the `etika list --format json` names.
-//! Unknown fields are refused so a typo in a field name is caught where it is made.
+//! Field names are the TOML field names, so `etika list --format json` shows the pack as it is
+//! written (a condition as its canonical text).
+
+use std::collections::HashMap;
 
 use serde::{Deserialize, Serialize};
-use toml::Spanned;
 
-use crate::condition::{Expr, Kind};
-use crate::text::Text;
+use crate::condition::Expr;
+use crate::vocab::{Answers, Consult, ItemKind, Phase, QuestionKind, Text};
 
-/// `pack.toml`.
 #[derive(Debug, Clone, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
 pub struct Meta {
     pub id: String,
     pub name: Text,
     pub edition: String,
-    /// The date from which the pack's reading of the law applies (YYYY-MM-DD).
     pub effective: String,
     pub languages: Vec<String>,
-    #[serde(default)]
     pub description: Option<Text>,
     pub disclaimer: Text,
     pub ranking: Ranking,
-    #[serde(default, rename = "source")]
+    #[serde(rename = "source")]
     pub sources: Vec<SourceDoc>,
+    pub frame: Frame,
 }
 
 /// The order in which principles settle a conflict, highest first.
 #[derive(Debug, Clone, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
 pub struct Ranking {
-    pub order: Vec<Spanned<String>>,
+    pub order: Vec<String>,
     /// The framework the order comes from.
     pub source: Text,
-    #[serde(default)]
     pub note: Option<Text>,
 }
 
-/// A document the pack draws on, listed in `pack.toml` as `[[source]]`.
 #[derive(Debug, Clone, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
 pub struct SourceDoc {
     pub id: String,
     pub name: Text,
-    #[serde(default)]
     pub note: Option<Text>,
 }
 
+/// What holds in every situation (`duties`, obligation ids) and the general steps of deciding
+/// well (`steps`, action ids), given in full when nothing dilemma-specific applies.
+#[derive(Debug, Clone, Default, Serialize, Deserialize)]
+pub struct Frame {
+    pub duties: Vec<String>,
+    pub steps: Vec<String>,
+}
+
 #[derive(Debug, Clone, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
 pub struct Principle {
-    pub id: Spanned<String>,
+    pub id: String,
     pub name: Text,
     pub description: Text,
     pub source: Text,
 }
 
 #[derive(Debug, Clone, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
 pub struct Question {
-    pub id: Spanned<String>,
-    pub kind: Kind,
+    pub id: String,
+    pub kind: QuestionKind,
     pub prompt: Text,
     pub help: Text,
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub options: Vec<Choice>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub ask_if: Option<Spanned<String>>,
-    #[serde(skip)]
-    pub ask_if_expr: Option<Expr>,
-    #[serde(skip)]
-    pub file: usize,
+    /// `None`: always asked.
+    pub ask_if: Option<Expr>,
+    /// Whether "not sure yet" is an answer.
+    pub unsure: bool,
+    /// How to establish the fact when the answer is "not sure yet".
+    pub find_out: Option<Text>,
+}
+
+impl Question {
+    pub fn option(&self, id: &str) -> Option<&Choice> {
+        self.options.iter().find(|o| o.id == id)
+    }
 }
 
 #[derive(Debug, Clone, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
 pub struct Choice {
-    pub id: Spanned<String>,
+    pub id: String,
     pub label: Text,
 }
 
-/// The phases a course of action moves through, in order.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
-pub enum Phase {
-    Safety,
-    Inform,
-    Consult,
-    Act,
-    Document,
-    Monitor,
-}
-
-impl Phase {
-    pub const ALL: [Phase; 6] = [
-        Phase::Safety,
-        Phase::Inform,
-        Phase::Consult,
-        Phase::Act,
-        Phase::Document,
-        Phase::Monitor,
-    ];
-
-    pub fn id(self) -> &'static str {
-        match self {
-            Phase::Safety => "safety",
-            Phase::Inform => "inform",
-            Phase::Consult => "consult",
-            Phase::Act => "act",
-            Phase::Document => "document",
-            Phase::Monitor => "monitor",
-        }
-    }
-}
-
 #[derive(Debug, Clone, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
 pub struct Action {
-    pub id: Spanned<String>,
+    pub id: String,
     pub phase: Phase,
     pub text: Text,
-    #[serde(skip)]
-    pub file: usize,
-}
-
-/// How far a situation must be taken for advice, lowest first.
-#[derive(
-    Debug, Clone, Copy, Default, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize,
-)]
-#[serde(rename_all = "snake_case")]
-pub enum Consult {
-    #[default]
-    None,
-    Supervisor,
-    CaseConference,
-    EthicsCouncil,
-    Authorities,
-}
-
-impl Consult {
-    pub const ALL: [Consult; 5] = [
-        Consult::None,
-        Consult::Supervisor,
-        Consult::CaseConference,
-        Consult::EthicsCouncil,
-        Consult::Authorities,
-    ];
-
-    pub fn id(self) -> &'static str {
-        match self {
-            Consult::None => "none",
-            Consult::Supervisor => "supervisor",
-            Consult::CaseConference => "case_conference",
-            Consult::EthicsCouncil => "ethics_council",
-            Consult::Authorities => "authorities",
-        }
-    }
+    /// `None`: fits wherever it is called for.
+    pub when: Option<Expr>,
+    /// The consultation this step is, if it is one.
+    pub consult: Option<Consult>,
 }
 
 #[derive(Debug, Clone, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
 pub struct Obligation {
-    pub id: Spanned<String>,
+    pub id: String,
     pub title: Text,
     pub text: Text,
     pub source: Text,
-    pub principles: Vec<Spanned<String>>,
-    pub when: Spanned<String>,
-    #[serde(default)]
+    pub principles: Vec<String>,
+    /// `None` only for a frame duty, which holds in every situation.
+    pub when: Option<Expr>,
     pub binding: bool,
-    #[serde(default)]
-    pub actions: Vec<Spanned<String>>,
-    #[serde(default)]
+    pub actions: Vec<String>,
     pub consult: Consult,
-    #[serde(skip)]
-    pub when_expr: Expr,
-    #[serde(skip)]
-    pub file: usize,
 }
 
 #[derive(Debug, Clone, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
 pub struct Tension {
-    pub id: Spanned<String>,
+    pub id: String,
     pub title: Text,
-    pub principles: Vec<Spanned<String>>,
-    pub when: Spanned<String>,
+    pub principles: [String; 2],
+    pub when: Expr,
     pub explanation: Text,
-    #[serde(default)]
-    pub actions: Vec<Spanned<String>>,
-    /// The binding duties that settle this tension when they apply. When left out, any
-    /// binding duty that serves one of the two principles does.
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
-    pub settled_by: Vec<Spanned<String>>,
-    #[serde(default)]
+    pub actions: Vec<String>,
+    /// The binding duties that settle it; empty: any binding duty that serves one of the two
+    /// principles does.
+    pub settled_by: Vec<String>,
     pub consult: Consult,
-    #[serde(skip)]
-    pub when_expr: Expr,
-    #[serde(skip)]
-    pub file: usize,
 }
 
-/// A practice case: `cases/<id>.toml`.
+/// A practice case, its model answers read and checked.
 #[derive(Debug, Clone, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
 pub struct Case {
-    pub id: Spanned<String>,
+    pub id: String,
     pub title: Text,
     pub narrative: Text,
-    /// The model reading of the case, in the answers-file form.
-    pub answers: toml::Table,
+    pub answers: Answers,
     pub expect: Expect,
-    /// The courses of action a student chooses between; exactly one is the model's.
-    #[serde(default, rename = "course")]
-    pub courses: Vec<CourseChoice>,
+    #[serde(rename = "course")]
+    pub courses: Vec<Course>,
     pub debrief: Text,
-    #[serde(skip)]
-    pub file: usize,
+    /// The file it came from, as shown to the user.
+    pub file: String,
 }
 
-/// One course of action a student may choose in practice.
+impl Case {
+    pub fn model_course(&self) -> Option<&Course> {
+        self.courses.iter().find(|c| c.model)
+    }
+}
+
 #[derive(Debug, Clone, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
-pub struct CourseChoice {
-    pub id: Spanned<String>,
+pub struct Course {
+    pub id: String,
     pub text: Text,
-    #[serde(default)]
     pub model: bool,
-    /// Why this course is or is not the model's, shown after the student chooses.
     pub feedback: Text,
 }
 
-/// What a case's model answers must produce.
+/// What a case's model answers must give, and must not.
 #[derive(Debug, Clone, Default, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
 pub struct Expect {
-    #[serde(default)]
-    pub fire: Vec<Spanned<String>>,
-    #[serde(default)]
-    pub not_fire: Vec<Spanned<String>>,
-    #[serde(default)]
-    pub tensions: Vec<Spanned<String>>,
-    #[serde(default)]
-    pub actions: Vec<Spanned<String>>,
-    #[serde(default)]
+    pub fire: Vec<String>,
+    pub not_fire: Vec<String>,
+    pub tensions: Vec<String>,
+    pub not_tensions: Vec<String>,
+    pub actions: Vec<String>,
+    pub not_actions: Vec<String>,
+    pub depends_on: Vec<String>,
+    pub find_out: Vec<String>,
     pub consult: Option<Consult>,
-    /// Reasons: for an obligation id, the questions that must be in its trace.
-    #[serde(default)]
+    pub no_dilemma: Option<bool>,
     pub why: std::collections::BTreeMap<String, Vec<String>>,
 }
 
-// Files that hold lists: `[[principle]]`, `[[question]]`, and so on.
-
-#[derive(Debug, Deserialize)]
-#[serde(deny_unknown_fields)]
-pub(crate) struct PrincipleFile {
+/// A checked pack.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub struct Pack {
+    /// Where the pack came from, as shown to the user (`embedded` or a folder).
+    #[serde(skip)]
+    pub origin: String,
+    pub meta: Meta,
+    pub principles: Vec<Principle>,
+    pub questions: Vec<Question>,
+    pub actions: Vec<Action>,
+    pub obligations: Vec<Obligation>,
+    pub tensions: Vec<Tension>,
     #[serde(default)]
-    pub principle: Vec<Principle>,
+    pub cases: Vec<Case>,
+    #[serde(skip)]
+    index: Index,
 }
 
-#[derive(Debug, Deserialize)]
-#[serde(deny_unknown_fields)]
-pub(crate) struct QuestionFile {
-    #[serde(default)]
-    pub question: Vec<Question>,
+#[derive(Debug, Clone, Default)]
+struct Index {
+    principles: HashMap<String, usize>,
+    questions: HashMap<String, usize>,
+    actions: HashMap<String, usize>,
+    obligations: HashMap<String, usize>,
+    tensions: HashMap<String, usize>,
+    cases: HashMap<String, usize>,
+    rank: HashMap<String, usize>,
 }
 
-#[derive(Debug, Deserialize)]
-#[serde(deny_unknown_fields)]
-pub(crate) struct ActionFile {
-    #[serde(default)]
-    pub action: Vec<Action>,
+fn index<T>(items: &[T], id: impl Fn(&T) -> &str) -> HashMap<String, usize> {
+    let mut map = HashMap::with_capacity(items.len());
+    for (i, item) in items.iter().enumerate() {
+        map.entry(id(item).to_string()).or_insert(i);
+    }
+    map
 }
 
-#[derive(Debug, Deserialize)]
-#[serde(deny_unknown_fields)]
-pub(crate) struct ObligationFile {
-    #[serde(default)]
-    pub obligation: Vec<Obligation>,
-}
+impl Pack {
+    /// Assemble a pack from checked parts.
+    #[allow(clippy::too_many_arguments)]
+    pub fn new(
+        origin: String,
+        meta: Meta,
+        principles: Vec<Principle>,
+        questions: Vec<Question>,
+        actions: Vec<Action>,
+        obligations: Vec<Obligation>,
+        tensions: Vec<Tension>,
+        cases: Vec<Case>,
+    ) -> Pack {
+        let mut pack = Pack {
+            origin,
+            meta,
+            principles,
+            questions,
+            actions,
+            obligations,
+            tensions,
+            cases,
+            index: Index::default(),
+        };
+        pack.reindex();
+        pack
+    }
 
-#[derive(Debug, Deserialize)]
-#[serde(deny_unknown_fields)]
-pub(crate) struct TensionFile {
-    #[serde(default)]
-    pub tension: Vec<Tension>,
+    /// Build the lookup tables; called after the pack is assembled or read back.
+    pub fn reindex(&mut self) {
+        self.index = Index {
+            principles: index(&self.principles, |p| &p.id),
+            questions: index(&self.questions, |q| &q.id),
+            actions: index(&self.actions, |a| &a.id),
+            obligations: index(&self.obligations, |o| &o.id),
+            tensions: index(&self.tensions, |t| &t.id),
+            cases: index(&self.cases, |c| &c.id),
+            rank: self
+                .meta
+                .ranking
+                .order
+                .iter()
+                .enumerate()
+                .map(|(i, p)| (p.clone(), i))
+                .collect(),
+        };
+    }
+
+    pub fn principle(&self, id: &str) -> Option<&Principle> {
+        self.index.principles.get(id).map(|&i| &self.principles[i])
+    }
+
+    pub fn question(&self, id: &str) -> Option<&Question> {
+        self.index.questions.get(id).map(|&i| &self.questions[i])
+    }
+
+    pub(crate) fn question_index(&self) -> &HashMap<String, usize> {
+        &self.index.questions
+    }
+
+    /// The place of a question in the questionnaire.
+    pub fn question_position(&self, id: &str) -> Option<usize> {
+        self.index.questions.get(id).copied()
+    }
+
+    pub fn action(&self, id: &str) -> Option<&Action> {
+        self.index.actions.get(id).map(|&i| &self.actions[i])
+    }
+
+    pub fn obligation(&self, id: &str) -> Option<&Obligation> {
+        self.index
+            .obligations
+            .get(id)
+            .map(|&i| &self.obligations[i])
+    }
+
+    pub fn tension(&self, id: &str) -> Option<&Tension> {
+        self.index.tensions.get(id).map(|&i| &self.tensions[i])
+    }
+
+    pub fn case(&self, id: &str) -> Option<&Case> {
+        self.index.cases.get(id).map(|&i| &self.cases[i])
+    }
+
+    /// Position of a principle in the ranking (0 is highest), if it is ranked.
+    pub fn rank(&self, principle: &str) -> Option<usize> {
+        self.index.rank.get(principle).copied()
+    }
+
+    /// Is this obligation one of the frame's duties, which hold in every situation?
+    pub fn is_frame_duty(&self, id: &str) -> bool {
+        self.meta.frame.duties.iter().any(|d| d == id)
+    }
+
+    /// Every id in the pack, with its kind, for `show` and suggestions.
+    pub fn all_ids(&self) -> Vec<(ItemKind, &str)> {
+        let mut out: Vec<(ItemKind, &str)> = Vec::new();
+        out.extend(
+            self.principles
+                .iter()
+                .map(|p| (ItemKind::Principle, p.id.as_str())),
+        );
+        out.extend(
+            self.questions
+                .iter()
+                .map(|p| (ItemKind::Question, p.id.as_str())),
+        );
+        out.extend(
+            self.obligations
+                .iter()
+                .map(|p| (ItemKind::Obligation, p.id.as_str())),
+        );
+        out.extend(
+            self.tensions
+                .iter()
+                .map(|p| (ItemKind::Tension, p.id.as_str())),
+        );
+        out.extend(
+            self.actions
+                .iter()
+                .map(|p| (ItemKind::Action, p.id.as_str())),
+        );
+        out.extend(self.cases.iter().map(|p| (ItemKind::Case, p.id.as_str())));
+        out
+    }
+
+    /// The ids of the questions that take "not sure yet".
+    pub fn unsure_questions(&self) -> Vec<String> {
+        self.questions
+            .iter()
+            .filter(|q| q.unsure)
+            .map(|q| q.id.clone())
+            .collect()
+    }
 }

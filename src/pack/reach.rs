@@ -1,97 +1,106 @@
 //! Reachability: can some answers make a condition true, given the questionnaire's skip logic?
 //!
-//! A search over the answers to the few questions a condition depends on (and the questions
-//! their `ask_if` depends on). Each question is either asked, and then takes each relevant
-//! value in turn, or skipped, exactly as the questionnaire would. The search is bounded; a
-//! condition too large to decide is left alone rather than guessed at.
+//! A search over the answers to the questions a condition reads (and those their `ask_if`
+//! reads), in questionnaire order, each asked (taking each value in turn) or skipped, as the
+//! questionnaire would. Questions not yet settled count as "not sure", so three-valued
+//! evaluation prunes a branch as soon as the condition is certainly false, or ends the search
+//! as soon as it is certainly true. The work is bounded: past the budget, the answer is "could
+//! not decide".
 
 use std::collections::BTreeMap;
 
-use super::Pack;
-use crate::answers::{Answers, Value, is_asked};
-use crate::condition::{Expr, Kind};
-use crate::diagnostic::Diagnostic;
+use super::Questionnaire;
+use super::model::Pack;
+use super::validate::Locations;
+use crate::condition::{Expr, Truth};
+use crate::diag::{DiagKind, Diagnostics, SourceFile};
+use crate::vocab::{Answers, ItemKind, QuestionKind, Value};
 
-const BUDGET: usize = 200_000;
+/// Evaluations one question of reachability may cost.
+pub const BUDGET: usize = 20_000;
 
 /// `Some(true)` reachable, `Some(false)` never true, `None` too large to decide.
 pub fn satisfiable(pack: &Pack, expr: &Expr) -> Option<bool> {
+    satisfiable_within(pack.questionnaire(), expr, &mut BUDGET.clone())
+}
+
+/// As `satisfiable`, spending from `budget`.
+pub fn satisfiable_within(q: Questionnaire, expr: &Expr, budget: &mut usize) -> Option<bool> {
     // The questions involved, and for any_of questions the options any condition names.
     let mut involved: Vec<usize> = Vec::new();
-    let mut named: BTreeMap<String, Vec<String>> = BTreeMap::new();
+    let mut named: BTreeMap<&str, Vec<&str>> = BTreeMap::new();
     let mut stack: Vec<&Expr> = vec![expr];
     while let Some(e) = stack.pop() {
-        collect_in_options(e, &mut named);
-        for q in e.questions() {
-            let Some(pos) = pack.question_position(q) else {
+        for (question, option) in e.leaves() {
+            if let Some(o) = option {
+                let list = named.entry(question).or_default();
+                if !list.contains(&o) {
+                    list.push(o);
+                }
+            }
+        }
+        for question in e.questions() {
+            let Some(pos) = q.position(question) else {
                 continue;
             };
             if !involved.contains(&pos) {
                 involved.push(pos);
-                if let Some(ask) = &pack.questions[pos].ask_if_expr {
+                if let Some(ask) = &q.questions[pos].ask_if {
                     stack.push(ask);
                 }
             }
         }
     }
     involved.sort_unstable();
-    let mut budget = BUDGET;
-    search(
-        pack,
-        expr,
-        &involved,
-        &named,
-        &mut Answers::new(),
-        &mut budget,
-    )
-}
-
-fn collect_in_options(e: &Expr, out: &mut BTreeMap<String, Vec<String>>) {
-    match e {
-        Expr::In {
-            question, option, ..
-        } => {
-            let list = out.entry(question.clone()).or_default();
-            if !list.contains(option) {
-                list.push(option.clone());
-            }
-        }
-        Expr::Not(inner) => collect_in_options(inner, out),
-        Expr::And(items) | Expr::Or(items) => items.iter().for_each(|i| collect_in_options(i, out)),
-        _ => {}
-    }
+    let mut answers: Answers = involved
+        .iter()
+        .map(|&p| (q.questions[p].id.clone(), Value::Unsure))
+        .collect();
+    search(q, expr, &involved, &named, &mut answers, budget)
 }
 
 fn search(
-    pack: &Pack,
+    q: Questionnaire,
     expr: &Expr,
     rest: &[usize],
-    named: &BTreeMap<String, Vec<String>>,
+    named: &BTreeMap<&str, Vec<&str>>,
     answers: &mut Answers,
     budget: &mut usize,
 ) -> Option<bool> {
-    let Some((&pos, tail)) = rest.split_first() else {
-        if *budget == 0 {
-            return None;
-        }
-        *budget -= 1;
-        return Some(expr.eval(answers));
-    };
-    let q = &pack.questions[pos];
-    if !is_asked(q, answers) {
-        return search(pack, expr, tail, named, answers, budget);
+    if *budget == 0 {
+        return None;
     }
-    let id = q.id.get_ref().clone();
-    let values: Vec<Value> = match q.kind {
-        Kind::YesNo => vec![Value::Yes(true), Value::Yes(false)],
-        Kind::OneOf => q
+    *budget -= 1;
+    match expr.eval(answers) {
+        Truth::True => return Some(true),
+        Truth::False => return Some(false),
+        Truth::Unknown => {}
+    }
+    let Some((&pos, tail)) = rest.split_first() else {
+        // Everything is settled and the result is still unknown: cannot happen without an
+        // unsure answer, so the condition never holds for certain.
+        return Some(false);
+    };
+    let question = &q.questions[pos];
+    let id = question.id.clone();
+    answers.remove(&id);
+    let asked = Questionnaire::is_asked(question, answers);
+    if !asked {
+        let r = search(q, expr, tail, named, answers, budget);
+        answers.insert(id, Value::Unsure);
+        return r;
+    }
+    let values: Vec<Value> = match question.kind {
+        QuestionKind::YesNo => vec![Value::Yes(true), Value::Yes(false)],
+        QuestionKind::OneOf => question
             .options
             .iter()
-            .map(|o| Value::One(o.id.get_ref().clone()))
+            .map(|o| Value::One(o.id.clone()))
             .collect(),
-        Kind::AnyOf => {
-            let opts = named.get(&id).cloned().unwrap_or_default();
+        QuestionKind::AnyOf => {
+            let opts = named.get(id.as_str()).cloned().unwrap_or_default();
             if opts.len() > 12 {
+                answers.insert(id, Value::Unsure);
                 return None;
             }
             (0..(1u32 << opts.len()))
@@ -100,7 +109,7 @@ fn search(
                         opts.iter()
                             .enumerate()
                             .filter(|(i, _)| mask & (1 << i) != 0)
-                            .map(|(_, o)| o.clone())
+                            .map(|(_, o)| o.to_string())
                             .collect(),
                     )
                 })
@@ -110,55 +119,124 @@ fn search(
     let mut undecided = false;
     for v in values {
         answers.insert(id.clone(), v);
-        match search(pack, expr, tail, named, answers, budget) {
+        match search(q, expr, tail, named, answers, budget) {
             Some(true) => {
-                answers.remove(&id);
+                answers.insert(id, Value::Unsure);
                 return Some(true);
             }
             Some(false) => {}
-            None => undecided = true,
+            None => {
+                undecided = true;
+                if *budget == 0 {
+                    break;
+                }
+            }
         }
     }
-    answers.remove(&id);
+    answers.insert(id, Value::Unsure);
     if undecided { None } else { Some(false) }
 }
 
-/// Warn about questions that are never asked and obligations and tensions that never apply.
-pub(super) fn check_reachability(pack: &Pack, diags: &mut Vec<Diagnostic>) {
-    let mut warn = |file: usize, span, msg: String, help: &str| {
-        let f = &pack.files[file];
-        diags.push(Diagnostic::warning(&f.name, &f.text, Some(span), msg).with_help(help));
+/// Warn about questions never asked, obligations that never apply, tensions that never arise
+/// and steps never given, and say where the search could not decide.
+pub fn check(pack: &Pack, files: &[SourceFile], at: &Locations, diags: &mut Diagnostics) {
+    let q = pack.questionnaire();
+    let mut warn = |(file, span): &(usize, std::ops::Range<usize>), kind: DiagKind| {
+        diags.add(&files[*file], Some(span.clone()), kind);
     };
-    for q in &pack.questions {
-        if let (Some(expr), Some(src)) = (&q.ask_if_expr, &q.ask_if)
-            && satisfiable(pack, expr) == Some(false)
-        {
-            warn(
-                q.file,
-                src.span(),
-                format!("question `{}` is never asked", q.id.get_ref()),
-                "no answers to the earlier questions make its `ask_if` true",
-            );
+    let decide = |expr: &Expr| satisfiable_within(q, expr, &mut BUDGET.clone());
+    for (question, place) in pack.questions.iter().zip(&at.questions) {
+        let (Some(expr), Some(place)) = (&question.ask_if, place) else {
+            continue;
+        };
+        match decide(expr) {
+            Some(false) => warn(
+                place,
+                DiagKind::NeverAsked {
+                    id: question.id.clone(),
+                },
+            ),
+            None => warn(
+                place,
+                DiagKind::Undecided {
+                    kind: ItemKind::Question,
+                    id: question.id.clone(),
+                },
+            ),
+            Some(true) => {}
         }
     }
-    for o in &pack.obligations {
-        if satisfiable(pack, &o.when_expr) == Some(false) {
-            warn(
-                o.file,
-                o.when.span(),
-                format!("obligation `{}` never applies", o.id.get_ref()),
-                "no answers make its `when` true, given which questions are asked",
-            );
+    for (o, place) in pack.obligations.iter().zip(&at.obligations) {
+        let Some(expr) = &o.when else { continue };
+        match decide(expr) {
+            Some(false) => warn(place, DiagKind::NeverApplies { id: o.id.clone() }),
+            None => warn(
+                place,
+                DiagKind::Undecided {
+                    kind: ItemKind::Obligation,
+                    id: o.id.clone(),
+                },
+            ),
+            Some(true) => {}
         }
     }
-    for t in &pack.tensions {
-        if satisfiable(pack, &t.when_expr) == Some(false) {
-            warn(
-                t.file,
-                t.when.span(),
-                format!("tension `{}` never arises", t.id.get_ref()),
-                "no answers make its `when` true, given which questions are asked",
-            );
+    for (t, place) in pack.tensions.iter().zip(&at.tensions) {
+        match decide(&t.when) {
+            Some(false) => warn(place, DiagKind::NeverArises { id: t.id.clone() }),
+            None => warn(
+                place,
+                DiagKind::Undecided {
+                    kind: ItemKind::Tension,
+                    id: t.id.clone(),
+                },
+            ),
+            Some(true) => {}
+        }
+    }
+    // A step with a `when` must be given by at least one of the rules that call for it.
+    for (a, place) in pack.actions.iter().zip(&at.actions) {
+        let Some(when) = &a.when else { continue };
+        let callers = pack
+            .obligations
+            .iter()
+            .filter(|o| o.actions.contains(&a.id))
+            .map(|o| o.when.clone())
+            .chain(
+                pack.tensions
+                    .iter()
+                    .filter(|t| t.actions.contains(&a.id))
+                    .map(|t| Some(t.when.clone())),
+            )
+            .chain(pack.meta.frame.steps.contains(&a.id).then_some(None))
+            .collect::<Vec<_>>();
+        if callers.is_empty() {
+            continue;
+        }
+        let mut verdict = Some(false);
+        for caller in callers {
+            let both = match caller {
+                Some(c) => Expr::And(vec![c, when.clone()]),
+                None => when.clone(),
+            };
+            match decide(&both) {
+                Some(true) => {
+                    verdict = Some(true);
+                    break;
+                }
+                Some(false) => {}
+                None => verdict = None,
+            }
+        }
+        match verdict {
+            Some(false) => warn(place, DiagKind::StepNeverGiven { id: a.id.clone() }),
+            None => warn(
+                place,
+                DiagKind::Undecided {
+                    kind: ItemKind::Action,
+                    id: a.id.clone(),
+                },
+            ),
+            Some(true) => {}
         }
     }
 }

@@ -91,7 +91,7 @@ fn text_where_yes_or_no_is_wanted() {
         "[answers]\nharm_risk = \"yes\"\n",
         "2:13",
         &[
-            "question `harm_risk` wants true or false, found the text \"yes\"",
+            "question `harm_risk` wants true or false, found `\"yes\"`",
             "write `harm_risk = true`",
         ],
     );
@@ -111,7 +111,7 @@ fn a_number_where_an_option_is_wanted() {
     assert_fails_at(
         "[answers]\nclient_age = 3\n",
         "2:14",
-        &["question `client_age` wants one option id, found the number 3"],
+        &["question `client_age` wants one option id, found `3`"],
     );
 }
 

@@ -216,13 +216,22 @@ fn child_at_risk_of_neglect_reports_but_not_under_the_sexual_violence_law() {
 }
 
 #[test]
-fn ordinary_case_has_no_binding_duty_and_nothing_to_do() {
+fn ordinary_case_has_no_dilemma_and_gets_the_frames_steps() {
     let r = assess_json(ORDINARY, "en");
+    assert_eq!(r["no_dilemma"], true);
     assert_eq!(strings(&r["binding"]), Vec::<String>::new());
     assert_eq!(r["obligations"], serde_json::json!([]));
     assert_eq!(r["tensions"], serde_json::json!([]));
-    assert_eq!(r["course_of_action"], serde_json::json!([]));
     assert_eq!(r["consult"]["level"], "none");
+    // Never an empty course: the frame's general steps, called for by nothing in particular.
+    let course = r["course_of_action"].as_array().unwrap();
+    assert_eq!(course.len(), 1, "{course:?}");
+    assert_eq!(course[0]["action"], "document_reasoning");
+    assert_eq!(course[0]["because"], serde_json::json!([]));
+    assert_eq!(
+        r["summary"][0],
+        "No ethical dilemma found in these answers."
+    );
 }
 
 #[test]
@@ -243,10 +252,11 @@ fn threat_to_life_table_lists_binding_duties_first_and_the_disclaimer() {
     let obligations = text.find("OBLIGATIONS THAT APPLY").expect("obligations");
     let course = text.find("RECOMMENDED COURSE OF ACTION").expect("course");
     assert!(binding < obligations && obligations < course, "{text}");
-    let duty = text
-        .find("Prevent serious harm even when the client asks for secrecy")
-        .unwrap();
-    assert!(binding < duty && duty < obligations, "{text}");
+    // The summary names it first; the binding section gives it in full, before the rest.
+    let short = text.find("IN SHORT").expect("a summary");
+    assert!(short < binding, "{text}");
+    let duty = binding + text[binding..].find("Prevent serious harm even").unwrap();
+    assert!(duty < obligations, "{text}");
     assert!(text.contains("it is not legal advice"), "{text}");
 }
 

@@ -210,7 +210,22 @@ fn coverage_lists_what_no_case_exercises() {
     let text = stdout(&out);
     has(&text, &["3 passed, 0 failed"]);
     let sections = coverage_sections(&text);
-    assert_eq!(sections.len(), 3, "{text}");
+    assert_eq!(sections.len(), 4, "{text}");
+    // Steps no case's course of action gives.
+    assert!(
+        sections[3]
+            .0
+            .starts_with("actions not exercised by any case:"),
+        "{text}"
+    );
+    assert!(
+        sections[3].1.contains(&"check_agency_sop".to_string()),
+        "{text}"
+    );
+    assert!(
+        !sections[3].1.contains(&"document_reasoning".to_string()),
+        "{text}"
+    );
     let (obligations, tensions, questions) = (&sections[0], &sections[1], &sections[2]);
     assert_eq!(
         obligations.0, "obligations not exercised by any case: 7 of 14",

@@ -142,8 +142,8 @@ fn one_file_gives_the_full_feedback() {
             "WHERE YOUR READING DIFFERED",
             "Could the harm happen soon (within",
             "Did you explain the limits of",
-            "loses: Prevent serious harm even when",
-            "loses: Tell clients the limits of",
+            "removes Prevent serious harm even when",
+            "removes Tell clients the limits of",
             // The obligations missed, with their sources.
             "OBLIGATIONS YOU MISSED",
             "- Prevent serious harm even when the client asks for secrecy (New Criminal Code",
@@ -639,7 +639,7 @@ fn indonesian_feedback() {
             "Satu poin untuk setiap jawaban",
             "JAWABAN YANG BERBEDA DARI MODEL",
             "Mungkinkah bahaya itu terjadi",
-            "hilang: Mencegah bahaya serius",
+            "menghapus Mencegah bahaya serius",
             "KEWAJIBAN YANG TERLEWAT",
             "- Menolong orang yang nyawanya terancam",
             "LANGKAH YANG ANDA PILIH",
@@ -649,7 +649,7 @@ fn indonesian_feedback() {
             "Ancaman ini serius, dapat diperkirakan, dan segera",
         ],
     );
-    for english in ["Score", "DEBRIEF", "Your choice", "loses:"] {
+    for english in ["Score", "DEBRIEF", "Your choice", "removes "] {
         assert!(!text.contains(english), "`{english}` in:\n{text}");
     }
 }

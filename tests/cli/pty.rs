@@ -100,6 +100,8 @@ impl Pty {
             cmd.env_remove(var);
         }
         cmd.env("TERM", "xterm-256color");
+        // Reports are paged on a terminal; the pager has its own test.
+        cmd.env("ETIKA_PAGER", "");
         cmd.arg("--rules").arg(fixture_pack());
         cmd.args(args);
         let mut session = Session::spawn(cmd).expect("spawn etika in a pty");
@@ -206,16 +208,20 @@ pub(crate) fn answer_threat_case(pty: &mut Pty, imminent: &str) {
     // After each choice, the answered prompt ("✔ [n] …") must show the chosen label; waiting
     // for the mark first skips the option list drawn before it.
     pty.answer("How old is the client?", &[DOWN, ENTER]);
-    pty.expect("✔ [1] How old is the client? 18 to 59");
+    pty.expect("✔ [1/");
+    pty.expect("How old is the client? → 18 to 59");
     pty.answer("What does this situation involve?", &[SPACE, ENTER]);
-    pty.expect("✔ [2] What does this situation involve? (choose all that apply) The client threatens someone else");
+    pty.expect("✔ [2/");
+    pty.expect("What does this situation involve? (choose all that apply) → The client threatens someone else");
     pty.answer(
         "Is anyone's life or physical safety seriously at risk?",
         &["y", ENTER],
     );
-    pty.expect("✔ [3] Is anyone's life or physical safety seriously at risk? yes");
+    pty.expect("✔ [3/");
+    pty.expect("Is anyone's life or physical safety seriously at risk? → yes");
     pty.answer("Who is at risk?", &[DOWN, ENTER]);
-    pty.expect("✔ [4] Who is at risk? A particular, identifiable person");
+    pty.expect("✔ [4/");
+    pty.expect("Who is at risk? → A particular, identifiable person");
     pty.answer("Could the harm happen soon", &[imminent, ENTER]);
     pty.answer(
         "Has the client asked you to keep this to yourself?",
@@ -236,8 +242,9 @@ fn full_run_answers_every_prompt_and_prints_the_report() {
     pty.expect("Review your answers");
     pty.answer("Done, show the report", &[ENTER]);
     pty.expect("BINDING DUTIES");
-    pty.expect("Prevent serious harm even when the client asks for secrecy");
-    pty.expect("Help a person whose life is in danger");
+    // Table cells wrap: match the start of each title.
+    pty.expect("Prevent serious harm even");
+    pty.expect("Help a person whose");
     pty.expect("RECOMMENDED COURSE OF ACTION");
     pty.expect("it is not legal advice");
     let (code, screen) = pty.finish();
@@ -260,7 +267,7 @@ fn esc_at_the_first_prompt_cancels_with_130() {
 }
 
 #[test]
-fn ctrl_c_at_a_later_prompt_cancels_with_130() {
+fn ctrl_c_at_a_later_prompt_asks_before_discarding_then_cancels_with_130() {
     let mut pty = Pty::spawn(&["--lang", "en", "assess"]);
     pty.answer("How old is the client?", &[ENTER]);
     pty.answer("What does this situation involve?", &[SPACE, ENTER]);
@@ -268,6 +275,7 @@ fn ctrl_c_at_a_later_prompt_cancels_with_130() {
         "Is anyone's life or physical safety seriously at risk?",
         &[CTRL_C],
     );
+    pty.answer("Discard 2 answer(s) and stop? (y/N)", &["y", ENTER]);
     pty.expect("cancelled");
     let (code, screen) = pty.finish();
     assert_eq!(code, 130, "{screen}");
@@ -358,11 +366,13 @@ fn indonesian_yes_no_accepts_ya_and_tidak() {
     pty.expect("Menjaga kerahasiaan");
     // Table cells wrap: match the start of the title.
     pty.expect("Memberi tahu batas");
-    pty.expect("KETEGANGAN ANTARPRINSIP");
     pty.expect("bukan nasihat hukum");
     let (code, screen) = pty.finish();
     assert_eq!(code, 0, "{screen}");
-    assert!(screen.contains("Tidak ada kewajiban mengikat"), "{screen}");
+    assert!(
+        screen.contains("Tidak ada kewajiban yang mengikat"),
+        "{screen}"
+    );
 }
 
 #[test]
@@ -374,8 +384,9 @@ fn indonesian_yes_no_rejects_other_words_and_asks_again() {
         "Apakah nyawa atau keselamatan seseorang sedang terancam serius?",
         &["mungkin", ENTER],
     );
-    pty.expect("Jawab ya atau tidak");
-    pty.send(ESC);
+    pty.expect("Jawab y (ya) atau t (tidak)");
+    pty.send(CTRL_C);
+    pty.answer("Buang 2 jawaban dan berhenti? (y/T)", &["y", ENTER]);
     let (code, screen) = pty.finish();
     assert_eq!(code, 130, "{screen}");
 }
@@ -386,12 +397,13 @@ fn a_list_question_asks_again_when_nothing_is_ticked() {
     pty.answer("How old is the client?", &[ENTER]);
     // Enter does not tick; with nothing ticked the question is asked again, with the keys.
     pty.answer("What does this situation involve?", &[ENTER]);
-    pty.expect("Tick at least one with space, then press enter");
+    pty.expect("Tick at least one with Space, then press Enter");
     pty.send(SPACE);
     std::thread::sleep(Duration::from_millis(30));
     pty.send(ENTER);
     pty.expect("Is anyone's life or physical safety seriously at risk?");
-    pty.send(ESC);
+    pty.send(CTRL_C);
+    pty.answer("Discard 2 answer(s)", &["y", ENTER]);
     let (code, screen) = pty.finish();
     assert_eq!(code, 130, "{screen}");
 }

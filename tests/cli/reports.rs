@@ -118,14 +118,29 @@ fn every_format_and_language_carries_the_disclaimer_even_with_nothing_to_report(
 }
 
 #[test]
-fn ordinary_table_says_plainly_that_nothing_binds() {
+fn ordinary_table_says_plainly_that_there_is_no_dilemma() {
     let out = assess(ORDINARY, &["--lang", "en", "--width", "100"]);
     let text = stdout(&out);
-    assert!(text.contains("No binding duty applies."), "{text}");
     assert!(
-        text.contains("No obligation applies to these answers."),
+        text.contains("No ethical dilemma found in these answers."),
         "{text}"
     );
+    // Nothing is claimed: no binding section, no tension, no obligation table.
+    for absent in ["BINDING DUTIES", "TENSIONS", "OBLIGATIONS THAT APPLY"] {
+        assert!(!text.contains(absent), "{absent}:\n{text}");
+    }
+    // The frame's steps of deciding well, never an empty course.
+    assert!(text.contains("RECOMMENDED COURSE OF ACTION"), "{text}");
+    assert!(text.contains("1 ┆"), "{text}");
+}
+
+#[test]
+fn a_table_that_binds_nothing_says_so_in_short() {
+    let answers = ORDINARY.replace("record_consent = true", "record_consent = false");
+    let out = assess(&answers, &["--lang", "en", "--width", "100"]);
+    let text = stdout(&out);
+    assert!(text.contains("No binding duty applies"), "{text}");
+    assert!(!text.contains("BINDING DUTIES"), "{text}");
 }
 
 #[test]

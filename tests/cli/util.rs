@@ -14,6 +14,9 @@ pub const VOLATILE_ENV: &[&str] = &[
     "NO_COLOR",
     "ETIKA_RULES",
     "COLUMNS",
+    "PAGER",
+    "ETIKA_PAGER",
+    "SOURCE_DATE_EPOCH",
 ];
 
 /// The fixture pack: a stable copy of the founding pack, so rule edits do not break tests.

@@ -1,0 +1,925 @@
+//! Every kind of problem etika reports in a rule file or an answers file, with its message and
+//! its help in both languages. Messages follow one style: lower case, no final period, what
+//! the user wrote in backticks, the fix in the help line.
+
+use crate::condition::CondErrorKind;
+use crate::vocab::{ItemKind, Lang, QuestionKind};
+
+/// Which text field a message is about: `title` of obligation `x`, or `disclaimer` of the pack.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Field {
+    pub item: Option<(ItemKind, String)>,
+    pub name: &'static str,
+}
+
+impl Field {
+    pub fn of(kind: ItemKind, id: &str, name: &'static str) -> Field {
+        Field {
+            item: Some((kind, id.to_string())),
+            name,
+        }
+    }
+
+    pub fn pack(name: &'static str) -> Field {
+        Field { item: None, name }
+    }
+
+    fn words(&self, lang: Lang) -> String {
+        match (&self.item, lang) {
+            (Some((k, id)), Lang::En) => format!("{} `{id}` {}", k.id(), self.name),
+            (Some((k, id)), Lang::Id) => format!("`{}` pada {} `{id}`", self.name, k.word(lang)),
+            (None, Lang::En) => format!("pack `{}`", self.name),
+            (None, Lang::Id) => format!("`{}` pada paket", self.name),
+        }
+    }
+}
+
+/// Why a path in a pack folder is not a file etika can read.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum NotAFile {
+    DanglingLink,
+    LinkLoop,
+    Directory,
+    Special,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum DiagKind {
+    // Files.
+    NotUtf8,
+    Unreadable {
+        error: String,
+    },
+    NotAFile(NotAFile),
+    OutsidePack {
+        target: String,
+    },
+    NotAPackFile,
+    NoPackToml,
+    // TOML and the shape of the data.
+    TomlSyntax {
+        detail: String,
+    },
+    UnknownField {
+        field: String,
+        expected: String,
+    },
+    MissingField {
+        field: String,
+    },
+    InvalidType {
+        detail: String,
+    },
+    UnknownVariant {
+        value: String,
+        expected: String,
+    },
+    BadText,
+    // Ids and references.
+    BadId {
+        kind: ItemKind,
+        id: String,
+    },
+    BadOptionId {
+        id: String,
+    },
+    ReservedOptionId {
+        id: String,
+    },
+    DuplicateId {
+        kind: ItemKind,
+        id: String,
+        first: String,
+    },
+    DuplicateOption {
+        question: String,
+        option: String,
+    },
+    UnknownRef {
+        kind: ItemKind,
+        id: String,
+        suggestion: Option<String>,
+    },
+    // Text.
+    EmptyText(Field),
+    MissingTranslation {
+        field: Field,
+        lang: Lang,
+    },
+    ControlChars(Field),
+    // pack.toml.
+    MissingLanguage {
+        lang: &'static str,
+    },
+    RankingEmpty,
+    RankingDuplicate {
+        id: String,
+    },
+    NoFrame,
+    FrameStepsEmpty,
+    // Questions.
+    YesNoWithOptions {
+        id: String,
+    },
+    TooFewOptions {
+        id: String,
+        kind: QuestionKind,
+    },
+    UnsureOnAnyOf {
+        id: String,
+    },
+    FindOutWithoutUnsure {
+        id: String,
+    },
+    AskIfSelf {
+        id: String,
+    },
+    AskIfLater {
+        own: String,
+        read: String,
+    },
+    // Conditions.
+    Condition(CondErrorKind),
+    // Obligations, tensions and actions.
+    NoPrinciples {
+        id: String,
+    },
+    NoWhen {
+        id: String,
+    },
+    TensionPrinciples {
+        id: String,
+    },
+    TensionUnranked {
+        id: String,
+    },
+    SettledByNotBinding {
+        tension: String,
+        obligation: String,
+    },
+    UnusedAction {
+        id: String,
+    },
+    // Cases.
+    CourseModelCount {
+        case: String,
+        n: usize,
+    },
+    OneCourse {
+        case: String,
+    },
+    // Answers, in answers files and cases.
+    UnknownQuestion {
+        key: String,
+        suggestion: Option<String>,
+    },
+    NoSuchOption {
+        question: String,
+        option: String,
+        suggestion: Option<String>,
+        options: Vec<String>,
+    },
+    WrongAnswerType {
+        question: String,
+        want: QuestionKind,
+        found: String,
+        example: String,
+    },
+    UnsureNotAllowed {
+        question: String,
+        allowed: Vec<String>,
+    },
+    NotAsked {
+        question: String,
+        ask_if: String,
+    },
+    NoAnswersTable,
+    /// A key an answers file does not have at its top.
+    AnswersField {
+        field: String,
+    },
+    UnknownCourse {
+        case: String,
+        course: String,
+        choices: Vec<String>,
+    },
+    // Reachability.
+    NeverAsked {
+        id: String,
+    },
+    NeverApplies {
+        id: String,
+    },
+    NeverArises {
+        id: String,
+    },
+    StepNeverGiven {
+        id: String,
+    },
+    Undecided {
+        kind: ItemKind,
+        id: String,
+    },
+}
+
+fn bi(lang: Lang, id: String, en: String) -> String {
+    match lang {
+        Lang::Id => id,
+        Lang::En => en,
+    }
+}
+
+fn list(items: &[String]) -> String {
+    crate::condition::short_list(items)
+}
+
+impl DiagKind {
+    /// Warnings do not stop a pack from loading; `validate --strict` fails on them.
+    pub fn is_warning(&self) -> bool {
+        use DiagKind::*;
+        matches!(
+            self,
+            NotAPackFile
+                | MissingTranslation { .. }
+                | ControlChars(_)
+                | NoFrame
+                | FindOutWithoutUnsure { .. }
+                | TensionUnranked { .. }
+                | UnusedAction { .. }
+                | OneCourse { .. }
+                | NotAsked { .. }
+                | NeverAsked { .. }
+                | NeverApplies { .. }
+                | NeverArises { .. }
+                | StepNeverGiven { .. }
+                | Undecided { .. }
+        )
+    }
+
+    /// A short stable name for the kind, for JSON and for counting what was left unsaid.
+    pub fn code(&self) -> &'static str {
+        use DiagKind::*;
+        match self {
+            NotUtf8 => "not_utf8",
+            Unreadable { .. } => "unreadable",
+            NotAFile(_) => "not_a_file",
+            OutsidePack { .. } => "outside_pack",
+            NotAPackFile => "not_a_pack_file",
+            NoPackToml => "no_pack_toml",
+            TomlSyntax { .. } => "toml_syntax",
+            UnknownField { .. } => "unknown_field",
+            MissingField { .. } => "missing_field",
+            InvalidType { .. } => "invalid_type",
+            UnknownVariant { .. } => "unknown_variant",
+            BadText => "bad_text",
+            BadId { .. } => "bad_id",
+            BadOptionId { .. } => "bad_option_id",
+            ReservedOptionId { .. } => "reserved_option_id",
+            DuplicateId { .. } => "duplicate_id",
+            DuplicateOption { .. } => "duplicate_option",
+            UnknownRef { .. } => "unknown_reference",
+            EmptyText(_) => "empty_text",
+            MissingTranslation { .. } => "missing_translation",
+            ControlChars(_) => "control_characters",
+            MissingLanguage { .. } => "missing_language",
+            RankingEmpty => "ranking_empty",
+            RankingDuplicate { .. } => "ranking_duplicate",
+            NoFrame => "no_frame",
+            FrameStepsEmpty => "frame_steps_empty",
+            YesNoWithOptions { .. } => "yes_no_with_options",
+            TooFewOptions { .. } => "too_few_options",
+            UnsureOnAnyOf { .. } => "unsure_on_any_of",
+            FindOutWithoutUnsure { .. } => "find_out_without_unsure",
+            AskIfSelf { .. } => "ask_if_self",
+            AskIfLater { .. } => "ask_if_later",
+            Condition(_) => "condition",
+            NoPrinciples { .. } => "no_principles",
+            NoWhen { .. } => "no_when",
+            TensionPrinciples { .. } => "tension_principles",
+            TensionUnranked { .. } => "tension_unranked",
+            SettledByNotBinding { .. } => "settled_by_not_binding",
+            UnusedAction { .. } => "unused_action",
+            CourseModelCount { .. } => "course_model_count",
+            OneCourse { .. } => "one_course",
+            UnknownQuestion { .. } => "unknown_question",
+            NoSuchOption { .. } => "no_such_option",
+            WrongAnswerType { .. } => "wrong_answer_type",
+            UnsureNotAllowed { .. } => "unsure_not_allowed",
+            NotAsked { .. } => "not_asked",
+            NoAnswersTable => "no_answers_table",
+            AnswersField { .. } => "answers_field",
+            UnknownCourse { .. } => "unknown_course",
+            NeverAsked { .. } => "never_asked",
+            NeverApplies { .. } => "never_applies",
+            NeverArises { .. } => "never_arises",
+            StepNeverGiven { .. } => "step_never_given",
+            Undecided { .. } => "undecided",
+        }
+    }
+
+    pub fn message(&self, lang: Lang) -> String {
+        use DiagKind::*;
+        match self {
+            NotUtf8 => bi(
+                lang,
+                "berkas ini bukan teks UTF-8".into(),
+                "the file is not UTF-8 text".into(),
+            ),
+            Unreadable { error } => bi(
+                lang,
+                format!("berkas tidak dapat dibaca: {error}"),
+                format!("cannot read the file: {error}"),
+            ),
+            NotAFile(why) => match why {
+                self::NotAFile::DanglingLink => bi(
+                    lang,
+                    "tautan ini menunjuk ke berkas yang tidak ada".into(),
+                    "this link points to nothing".into(),
+                ),
+                self::NotAFile::LinkLoop => bi(
+                    lang,
+                    "tautan ini berputar-putar".into(),
+                    "this link loops".into(),
+                ),
+                self::NotAFile::Directory => bi(
+                    lang,
+                    "ini folder, bukan berkas".into(),
+                    "this is a folder, not a file".into(),
+                ),
+                self::NotAFile::Special => bi(
+                    lang,
+                    "ini bukan berkas biasa (FIFO, perangkat, atau soket)".into(),
+                    "this is not a regular file (a FIFO, device or socket)".into(),
+                ),
+            },
+            OutsidePack { target } => bi(
+                lang,
+                format!("tautan ini keluar dari folder paket, ke `{target}`"),
+                format!("this link leads outside the pack's folder, to `{target}`"),
+            ),
+            NotAPackFile => bi(
+                lang,
+                "berkas ini bukan bagian dari paket".into(),
+                "this file is not part of a pack".into(),
+            ),
+            NoPackToml => bi(
+                lang,
+                "paket tidak memiliki pack.toml".into(),
+                "the pack has no pack.toml".into(),
+            ),
+            TomlSyntax { detail } => {
+                bi(lang, format!("TOML tidak valid: {detail}"), detail.clone())
+            }
+            UnknownField { field, .. } => bi(
+                lang,
+                format!("kolom `{field}` tidak dikenal"),
+                format!("unknown field `{field}`"),
+            ),
+            MissingField { field } => bi(
+                lang,
+                format!("kolom `{field}` tidak ada"),
+                format!("missing field `{field}`"),
+            ),
+            InvalidType { detail } => bi(
+                lang,
+                format!("jenis nilai salah: {detail}"),
+                format!("invalid type: {detail}"),
+            ),
+            UnknownVariant { value, .. } => bi(
+                lang,
+                format!("nilai `{value}` tidak dikenal"),
+                format!("unknown variant `{value}`"),
+            ),
+            BadText => bi(
+                lang,
+                "teks harus berupa string atau tabel `{ id = \"…\", en = \"…\" }`".into(),
+                "text must be a string or a table `{ id = \"…\", en = \"…\" }`".into(),
+            ),
+            BadId { kind, id } => bi(
+                lang,
+                format!("id {} `{id}` bukan snake_case ASCII", kind.word(lang)),
+                format!("{} id `{id}` is not snake_case ASCII", kind.id()),
+            ),
+            BadOptionId { id } => bi(
+                lang,
+                format!("id pilihan `{id}` bukan snake_case ASCII"),
+                format!("option id `{id}` is not snake_case ASCII"),
+            ),
+            ReservedOptionId { id } => bi(
+                lang,
+                format!("`{id}` tidak boleh dipakai sebagai id pilihan"),
+                format!("`{id}` cannot be an option id"),
+            ),
+            DuplicateId { kind, id, .. } => bi(
+                lang,
+                format!("id {} `{id}` dipakai dua kali", kind.word(lang)),
+                format!("duplicate {} id `{id}`", kind.id()),
+            ),
+            DuplicateOption { question, option } => bi(
+                lang,
+                format!("pertanyaan `{question}` memiliki pilihan `{option}` dua kali"),
+                format!("question `{question}` has option `{option}` twice"),
+            ),
+            UnknownRef { kind, id, .. } => bi(
+                lang,
+                format!("{} `{id}` tidak dikenal", kind.word(lang)),
+                format!("unknown {} `{id}`", kind.id()),
+            ),
+            EmptyText(field) => bi(
+                lang,
+                format!("{} kosong", field.words(lang)),
+                format!("{} is empty", field.words(lang)),
+            ),
+            MissingTranslation {
+                field,
+                lang: missing,
+            } => {
+                let which = match (missing, lang) {
+                    (Lang::Id, Lang::En) => "Indonesian (`id`)",
+                    (Lang::En, Lang::En) => "English (`en`)",
+                    (Lang::Id, Lang::Id) => "bahasa Indonesia (`id`)",
+                    (Lang::En, Lang::Id) => "bahasa Inggris (`en`)",
+                };
+                bi(
+                    lang,
+                    format!("{} tidak memiliki terjemahan {which}", field.words(lang)),
+                    format!("{} has no {which} translation", field.words(lang)),
+                )
+            }
+            ControlChars(field) => bi(
+                lang,
+                format!("{} memuat karakter kendali", field.words(lang)),
+                format!("{} holds control characters", field.words(lang)),
+            ),
+            MissingLanguage { lang: l } => bi(
+                lang,
+                format!("`languages` tidak mencantumkan `{l}`"),
+                format!("`languages` does not list `{l}`"),
+            ),
+            RankingEmpty => bi(
+                lang,
+                "urutan prinsip kosong".into(),
+                "the ranking of principles is empty".into(),
+            ),
+            RankingDuplicate { id } => bi(
+                lang,
+                format!("`{id}` muncul dua kali dalam urutan"),
+                format!("`{id}` appears twice in the ranking"),
+            ),
+            NoFrame => bi(
+                lang,
+                "paket tidak memiliki `[frame]`".into(),
+                "the pack has no `[frame]`".into(),
+            ),
+            FrameStepsEmpty => bi(
+                lang,
+                "`[frame] steps` tidak memuat langkah yang selalu berlaku".into(),
+                "`[frame] steps` has no step that always applies".into(),
+            ),
+            YesNoWithOptions { id } => bi(
+                lang,
+                format!("pertanyaan yes_no `{id}` memiliki pilihan"),
+                format!("yes_no question `{id}` has options"),
+            ),
+            TooFewOptions { id, kind } => bi(
+                lang,
+                format!(
+                    "pertanyaan {} `{id}` membutuhkan setidaknya dua pilihan",
+                    kind.name()
+                ),
+                format!("{} question `{id}` needs at least two options", kind.name()),
+            ),
+            UnsureOnAnyOf { id } => bi(
+                lang,
+                format!("pertanyaan any_of `{id}` tidak dapat dijawab \"belum tahu\""),
+                format!("any_of question `{id}` cannot take \"not sure\""),
+            ),
+            FindOutWithoutUnsure { id } => bi(
+                lang,
+                format!("pertanyaan `{id}` memiliki `find_out` tetapi tidak `unsure = true`"),
+                format!("question `{id}` has `find_out` but not `unsure = true`"),
+            ),
+            AskIfSelf { id } => bi(
+                lang,
+                format!("pertanyaan `{id}` hanya ditanyakan bila ia sendiri sudah dijawab"),
+                format!("question `{id}` is asked only if it is answered itself"),
+            ),
+            AskIfLater { own, read } => bi(
+                lang,
+                format!("`ask_if` dari `{own}` membaca `{read}`, yang ditanyakan kemudian"),
+                format!("`ask_if` of `{own}` reads `{read}`, which is asked later"),
+            ),
+            Condition(k) => bi(
+                lang,
+                format!("dalam kondisi: {}", k.message(lang)),
+                format!("in condition: {}", k.message(lang)),
+            ),
+            NoPrinciples { id } => bi(
+                lang,
+                format!("kewajiban `{id}` tidak menyebut prinsip"),
+                format!("obligation `{id}` names no principles"),
+            ),
+            NoWhen { id } => bi(
+                lang,
+                format!("kewajiban `{id}` tidak memiliki `when`"),
+                format!("obligation `{id}` has no `when`"),
+            ),
+            TensionPrinciples { id } => bi(
+                lang,
+                format!("ketegangan `{id}` harus menyebut dua prinsip yang berbeda"),
+                format!("tension `{id}` must name two different principles"),
+            ),
+            TensionUnranked { id } => bi(
+                lang,
+                format!(
+                    "ketegangan `{id}`: kedua prinsipnya tidak ada dalam urutan, sehingga tidak dapat diselesaikan"
+                ),
+                format!(
+                    "tension `{id}`: neither principle is in the ranking, so it cannot be settled"
+                ),
+            ),
+            SettledByNotBinding {
+                tension,
+                obligation,
+            } => bi(
+                lang,
+                format!(
+                    "ketegangan `{tension}` diselesaikan oleh `{obligation}`, yang tidak mengikat"
+                ),
+                format!("tension `{tension}` is settled by `{obligation}`, which is not binding"),
+            ),
+            UnusedAction { id } => bi(
+                lang,
+                format!(
+                    "langkah `{id}` tidak dipakai oleh kewajiban, ketegangan, atau kerangka mana pun"
+                ),
+                format!("action `{id}` is used by no obligation or tension"),
+            ),
+            CourseModelCount { case, n } => bi(
+                lang,
+                format!(
+                    "kasus `{case}` harus menandai tepat satu `[[course]]` dengan `model = true`, bukan {n}"
+                ),
+                format!(
+                    "case `{case}` must mark exactly one `[[course]]` with `model = true`, not {n}"
+                ),
+            ),
+            OneCourse { case } => bi(
+                lang,
+                format!("kasus `{case}` hanya menawarkan satu pilihan langkah"),
+                format!("case `{case}` offers only one course of action"),
+            ),
+            UnknownQuestion { key, .. } => bi(
+                lang,
+                format!("pertanyaan `{key}` tidak dikenal"),
+                format!("unknown question `{key}`"),
+            ),
+            NoSuchOption {
+                question, option, ..
+            } => bi(
+                lang,
+                format!("pertanyaan `{question}` tidak punya pilihan `{option}`"),
+                format!("question `{question}` has no option `{option}`"),
+            ),
+            WrongAnswerType {
+                question,
+                want,
+                found,
+                ..
+            } => {
+                let w = match (want, lang) {
+                    (QuestionKind::YesNo, Lang::En) => "true or false",
+                    (QuestionKind::YesNo, Lang::Id) => "true atau false",
+                    (QuestionKind::OneOf, Lang::En) => "one option id",
+                    (QuestionKind::OneOf, Lang::Id) => "satu id pilihan",
+                    (QuestionKind::AnyOf, Lang::En) => "a list of option ids",
+                    (QuestionKind::AnyOf, Lang::Id) => "daftar id pilihan",
+                };
+                bi(
+                    lang,
+                    format!("pertanyaan `{question}` meminta {w}, tetapi berisi {found}"),
+                    format!("question `{question}` wants {w}, found {found}"),
+                )
+            }
+            UnsureNotAllowed { question, .. } => bi(
+                lang,
+                format!("pertanyaan `{question}` tidak dapat dijawab \"unsure\""),
+                format!("question `{question}` cannot be answered \"unsure\""),
+            ),
+            NotAsked { question, .. } => bi(
+                lang,
+                format!("`{question}` tidak akan ditanyakan dengan jawaban ini, jadi diabaikan"),
+                format!("`{question}` would not be asked with these answers, so it is ignored"),
+            ),
+            NoAnswersTable => bi(
+                lang,
+                "tidak ada tabel `[answers]`".into(),
+                "no `[answers]` table".into(),
+            ),
+            AnswersField { field } => bi(
+                lang,
+                format!("kolom `{field}` tidak dikenal"),
+                format!("unknown field `{field}`"),
+            ),
+            UnknownCourse { case, course, .. } => bi(
+                lang,
+                format!("kasus `{case}` tidak memiliki langkah `{course}`"),
+                format!("the case `{case}` has no course `{course}`"),
+            ),
+            NeverAsked { id } => bi(
+                lang,
+                format!("pertanyaan `{id}` tidak pernah ditanyakan"),
+                format!("question `{id}` is never asked"),
+            ),
+            NeverApplies { id } => bi(
+                lang,
+                format!("kewajiban `{id}` tidak pernah berlaku"),
+                format!("obligation `{id}` never applies"),
+            ),
+            NeverArises { id } => bi(
+                lang,
+                format!("ketegangan `{id}` tidak pernah muncul"),
+                format!("tension `{id}` never arises"),
+            ),
+            StepNeverGiven { id } => bi(
+                lang,
+                format!("langkah `{id}` tidak pernah diberikan"),
+                format!("action `{id}` is never given"),
+            ),
+            Undecided { kind, id } => bi(
+                lang,
+                format!(
+                    "tidak dapat memastikan apakah {} `{id}` dapat terjadi",
+                    kind.word(lang)
+                ),
+                format!("could not decide whether {} `{id}` is reachable", kind.id()),
+            ),
+        }
+    }
+
+    pub fn help(&self, lang: Lang) -> Option<String> {
+        use DiagKind::*;
+        let s = |id: &str, en: &str| Some(lang.pick(id, en).to_string());
+        match self {
+            NotUtf8 => s("simpan berkas sebagai UTF-8", "save the file as UTF-8"),
+            Unreadable { .. } => s(
+                "periksa jalurnya dan izin berkas itu",
+                "check the path and the file's permissions",
+            ),
+            NotAFile(_) => s(
+                "ganti dengan berkas biasa, atau hapus dari folder paket",
+                "replace it with a regular file, or remove it from the pack folder",
+            ),
+            OutsidePack { .. } => s(
+                "salin berkas itu ke dalam folder paket; etika tidak membaca berkas di luar paket",
+                "copy the file into the pack folder; etika reads nothing outside the pack",
+            ),
+            NotAPackFile => s(
+                "paket berisi pack.toml, principles.toml, questions.toml, actions.toml, tensions.toml, obligations/*.toml dan cases/*.toml",
+                "a pack has pack.toml, principles.toml, questions.toml, actions.toml, tensions.toml, obligations/*.toml and cases/*.toml",
+            ),
+            NoPackToml => s(
+                "setiap paket membutuhkan pack.toml dengan id, edisi, dan urutan prinsipnya",
+                "every pack needs pack.toml with its id, edition and ranking of principles",
+            ),
+            TomlSyntax { .. } => s(
+                "perbaiki sintaks TOML di tempat ini",
+                "fix the TOML syntax at this place",
+            ),
+            UnknownField { expected, .. } if expected.is_empty() => {
+                s("periksa nama kolom", "check the field name")
+            }
+            UnknownField { expected, .. } => Some(bi(
+                lang,
+                format!("periksa nama kolom; yang diharapkan salah satu dari {expected}"),
+                format!("check the field name; expected one of {expected}"),
+            )),
+            MissingField { .. } => s(
+                "tambahkan kolom itu; lihat docs/rule-packs.md",
+                "add the field; see docs/rule-packs.md",
+            ),
+            InvalidType { .. } => s(
+                "periksa jenis nilainya: teks perlu tanda kutip, daftar perlu [ ]",
+                "check the value's type: text needs quotes, lists need [ ]",
+            ),
+            UnknownVariant { expected, .. } => Some(bi(
+                lang,
+                format!("pakai salah satu dari {expected}"),
+                format!("use one of {expected}"),
+            )),
+            BadText => s(
+                "tulis dalam kedua bahasa: `title = { id = \"…\", en = \"…\" }`",
+                "give both languages: `title = { id = \"…\", en = \"…\" }`",
+            ),
+            BadId { .. } => s(
+                "pakai huruf kecil, angka, dan `_`, diawali huruf",
+                "use lowercase letters, digits and `_`, starting with a letter",
+            ),
+            BadOptionId { .. } => s(
+                "pakai huruf kecil, angka, dan `_`",
+                "use lowercase letters, digits and `_`",
+            ),
+            ReservedOptionId { .. } => s(
+                "`unsure` adalah jawaban \"belum tahu\"; beri pilihan ini id lain, atau pakai `unsure = true`",
+                "`unsure` is the answer \"not sure yet\"; give the option another id, or use `unsure = true`",
+            ),
+            DuplicateId { first, .. } => Some(bi(
+                lang,
+                format!("id itu pertama kali didefinisikan di {first}; ganti salah satunya"),
+                format!("it is first defined at {first}; rename one of them"),
+            )),
+            DuplicateOption { .. } => s(
+                "beri setiap pilihan id sendiri",
+                "give each option its own id",
+            ),
+            UnknownRef {
+                kind,
+                suggestion: Some(x),
+                ..
+            } => {
+                let _ = kind;
+                Some(bi(
+                    lang,
+                    format!("maksud Anda `{x}`?"),
+                    format!("did you mean `{x}`?"),
+                ))
+            }
+            UnknownRef { kind, .. } => Some(bi(
+                lang,
+                format!(
+                    "definisikan {} itu dahulu, atau lihat `etika list {}`",
+                    kind.word(lang),
+                    kind.plural()
+                ),
+                format!(
+                    "define the {} first, or see `etika list {}`",
+                    kind.id(),
+                    kind.plural()
+                ),
+            )),
+            EmptyText(_) | MissingTranslation { .. } => s(
+                "tulis teksnya dalam kedua bahasa",
+                "write the text in both languages",
+            ),
+            ControlChars(_) => s(
+                "hapus karakter kendali (escape, bel, dan sejenisnya); etika tidak menampilkannya",
+                "remove the control characters (escape, bell and the like); etika does not show them",
+            ),
+            MissingLanguage { .. } => s(
+                "paket etika berbahasa ganda: `languages = [\"id\", \"en\"]`",
+                "etika packs are bilingual: `languages = [\"id\", \"en\"]`",
+            ),
+            RankingEmpty => s(
+                "cantumkan id prinsip dalam `[ranking] order`, yang tertinggi lebih dulu",
+                "list principle ids in `[ranking] order`, highest first",
+            ),
+            RankingDuplicate { .. } => s(
+                "setiap prinsip mempunyai satu tempat dalam urutan",
+                "each principle has one place in the ranking",
+            ),
+            NoFrame => s(
+                "tambahkan `[frame]` dengan `duties` dan `steps`, agar laporan tanpa dilema tetap berisi langkah",
+                "add `[frame]` with `duties` and `steps`, so that a report with no dilemma still gives steps",
+            ),
+            FrameStepsEmpty => s(
+                "cantumkan setidaknya satu langkah tanpa `when` dalam `[frame] steps`",
+                "list at least one step without a `when` in `[frame] steps`",
+            ),
+            YesNoWithOptions { .. } => s(
+                "hapus `options`, atau jadikan `one_of` atau `any_of`",
+                "remove `options`, or make it `one_of` or `any_of`",
+            ),
+            TooFewOptions { .. } => s(
+                "tambahkan pilihan dengan `id` dan `label`",
+                "add options with `id` and `label`",
+            ),
+            UnsureOnAnyOf { .. } => s(
+                "hapus `unsure`, atau tambahkan pilihan seperti \"belum diketahui\"",
+                "remove `unsure`, or add an option such as \"not known yet\"",
+            ),
+            FindOutWithoutUnsure { .. } => s(
+                "`find_out` dipakai hanya bila jawabannya \"belum tahu\"; tambahkan `unsure = true`",
+                "`find_out` is used only when the answer is \"not sure\"; add `unsure = true`",
+            ),
+            AskIfSelf { .. } => s(
+                "`ask_if` hanya boleh membaca pertanyaan yang ditanyakan sebelumnya",
+                "an `ask_if` may read only questions asked before this one",
+            ),
+            AskIfLater { own, read } => Some(bi(
+                lang,
+                format!(
+                    "pindahkan `{read}` ke atas `{own}` di questions.toml, atau ubah kondisinya"
+                ),
+                format!("move `{read}` above `{own}` in questions.toml, or change the condition"),
+            )),
+            Condition(k) => k.help(lang),
+            NoPrinciples { .. } => s(
+                "tambahkan `principles = [\"…\"]` berisi prinsip yang dilayaninya",
+                "add `principles = [\"…\"]` with the principles it serves",
+            ),
+            NoWhen { .. } => s(
+                "tambahkan `when`, atau cantumkan kewajiban ini dalam `[frame] duties` bila selalu berlaku",
+                "add a `when`, or list the obligation in `[frame] duties` if it always holds",
+            ),
+            TensionPrinciples { .. } => s(
+                "tulis `principles = [\"pertama\", \"kedua\"]`",
+                "write `principles = [\"first\", \"second\"]`",
+            ),
+            TensionUnranked { .. } => s(
+                "tambahkan salah satunya ke `[ranking] order` di pack.toml",
+                "add one of them to `[ranking] order` in pack.toml",
+            ),
+            SettledByNotBinding { .. } => s(
+                "hanya kewajiban yang mengikat yang menyelesaikan ketegangan; cantumkan kewajiban yang mengikat, atau tandai `binding = true`",
+                "only a binding duty settles a tension; list binding obligations, or mark it `binding = true`",
+            ),
+            UnusedAction { .. } => s(
+                "cantumkan dalam `actions` sebuah kewajiban atau ketegangan, atau hapus",
+                "list it in some obligation's or tension's `actions`, or remove it",
+            ),
+            CourseModelCount { .. } => s(
+                "pilihan mahasiswa dinilai terhadap langkah model",
+                "the student's choice is graded against the model course",
+            ),
+            OneCourse { .. } => s(
+                "tambahkan dua atau tiga alternatif yang masuk akal untuk ditimbang mahasiswa",
+                "add two or three plausible alternatives for the student to weigh",
+            ),
+            UnknownQuestion {
+                suggestion: Some(x),
+                ..
+            } => Some(bi(
+                lang,
+                format!("maksud Anda `{x}`? (`etika list questions` menampilkan semuanya)"),
+                format!("did you mean `{x}`? (`etika list questions` shows them all)"),
+            )),
+            UnknownQuestion { .. } => s(
+                "hapus; `etika list questions` menampilkan pertanyaan paket ini",
+                "remove it; `etika list questions` shows the questions of this pack",
+            ),
+            NoSuchOption {
+                suggestion: Some(x),
+                ..
+            } => Some(bi(
+                lang,
+                format!("maksud Anda \"{x}\"?"),
+                format!("did you mean \"{x}\"?"),
+            )),
+            NoSuchOption { options, .. } => Some(bi(
+                lang,
+                format!("pilihannya: {}", list(options)),
+                format!("its options are: {}", list(options)),
+            )),
+            WrongAnswerType {
+                question, example, ..
+            } => Some(bi(
+                lang,
+                format!("tulis `{question} = {example}`"),
+                format!("write `{question} = {example}`"),
+            )),
+            UnsureNotAllowed { allowed, .. } if allowed.is_empty() => s(
+                "tidak ada pertanyaan dalam paket ini yang dapat dijawab \"unsure\"",
+                "no question in this pack can be answered \"unsure\"",
+            ),
+            UnsureNotAllowed { allowed, .. } => Some(bi(
+                lang,
+                format!("\"unsure\" hanya untuk: {}", list(allowed)),
+                format!("\"unsure\" is for these questions only: {}", list(allowed)),
+            )),
+            NotAsked { ask_if, .. } => Some(bi(
+                lang,
+                format!("ditanyakan hanya bila {ask_if}"),
+                format!("it is asked only when {ask_if}"),
+            )),
+            NoAnswersTable => s(
+                "tulis jawaban di bawah `[answers]`, satu `id_pertanyaan = nilai` per baris",
+                "write the answers under `[answers]`, one `question_id = value` a line",
+            ),
+            AnswersField { .. } => s(
+                "berkas jawaban berisi tabel `[answers]`, dan boleh juga `[pack]`, `case` dan `course`",
+                "an answers file has an `[answers]` table, and optionally `[pack]`, `case` and `course`",
+            ),
+            UnknownCourse { choices, .. } => Some(bi(
+                lang,
+                format!("pilih salah satu: {}", choices.join(", ")),
+                format!("choose one of: {}", choices.join(", ")),
+            )),
+            NeverAsked { .. } => s(
+                "tidak ada jawaban atas pertanyaan sebelumnya yang membuat `ask_if`-nya benar",
+                "no answers to the earlier questions make its `ask_if` true",
+            ),
+            NeverApplies { .. } | NeverArises { .. } => s(
+                "tidak ada jawaban yang membuat `when`-nya benar, mengingat pertanyaan mana yang ditanyakan",
+                "no answers make its `when` true, given which questions are asked",
+            ),
+            StepNeverGiven { .. } => s(
+                "tidak ada jawaban yang membuat `when` langkah ini dan `when` pemanggilnya benar bersama-sama",
+                "no answers make the step's `when` true together with the `when` of anything that calls for it",
+            ),
+            Undecided { .. } => s(
+                "kondisinya terlalu besar untuk diperiksa; sederhanakan, atau uji dengan sebuah kasus",
+                "the condition is too large to check; simplify it, or cover it with a case",
+            ),
+        }
+    }
+}

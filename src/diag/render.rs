@@ -1,0 +1,136 @@
+//! Rendering diagnostics as rustc does: the message, the location, the line with a caret, the
+//! help. Everything taken from a file is shown with its control characters made visible, so
+//! no file can send escape sequences to the terminal.
+
+use std::fmt::Write as _;
+
+use super::{Diagnostic, Diagnostics, Severity};
+use crate::vocab::Lang;
+
+/// Colours for the parts of a diagnostic, as rustc uses them.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct Paint {
+    pub on: bool,
+}
+
+impl Paint {
+    fn wrap(&self, code: &str, s: &str) -> String {
+        if self.on {
+            format!("\x1b[{code}m{s}\x1b[0m")
+        } else {
+            s.to_string()
+        }
+    }
+}
+
+/// A line of text with every control character shown as an escape (`\n`, `\u{1b}`), so it
+/// stays one line and cannot drive the terminal.
+pub fn clean_inline(s: &str) -> String {
+    if !s.chars().any(|c| c.is_control()) {
+        return s.to_string();
+    }
+    let mut out = String::with_capacity(s.len() + 8);
+    for c in s.chars() {
+        match c {
+            '\n' => out.push_str("\\n"),
+            '\r' => out.push_str("\\r"),
+            '\t' => out.push_str("\\t"),
+            c if c.is_control() => {
+                let _ = write!(out, "\\u{{{:x}}}", c as u32);
+            }
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+impl Diagnostic {
+    /// Render one diagnostic.
+    pub fn render(&self, lang: Lang, paint: Paint) -> String {
+        let mut out = String::new();
+        let (word, code) = match (self.severity(), lang) {
+            (Severity::Error, Lang::En) => ("error", "1;31"),
+            (Severity::Error, Lang::Id) => ("galat", "1;31"),
+            (Severity::Warning, Lang::En) => ("warning", "1;33"),
+            (Severity::Warning, Lang::Id) => ("peringatan", "1;33"),
+        };
+        let _ = writeln!(
+            out,
+            "{}: {}",
+            paint.wrap(code, word),
+            paint.wrap("1", &clean_inline(&self.kind.message(lang)))
+        );
+        let gutter = self
+            .place
+            .as_ref()
+            .map(|p| p.line.to_string().len())
+            .unwrap_or(1);
+        let pad = " ".repeat(gutter);
+        let blue = |s: &str| paint.wrap("1;34", s);
+        let _ = writeln!(
+            out,
+            "{pad}{} {}",
+            blue("-->"),
+            clean_inline(&self.location())
+        );
+        if let Some(p) = &self.place {
+            let _ = writeln!(out, "{pad} {}", blue("|"));
+            let _ = writeln!(
+                out,
+                "{} {} {}",
+                blue(&p.line.to_string()),
+                blue("|"),
+                p.snippet
+            );
+            let _ = writeln!(
+                out,
+                "{pad} {} {}{}",
+                blue("|"),
+                " ".repeat(p.caret.0),
+                paint.wrap(code, &"^".repeat(p.caret.1))
+            );
+        }
+        if let Some(help) = self.kind.help(lang) {
+            let _ = writeln!(
+                out,
+                "{pad} {} {}",
+                blue("="),
+                clean_inline(&format!("{}: {help}", lang.pick("bantuan", "help")))
+            );
+        }
+        out
+    }
+}
+
+/// Render every kept diagnostic (errors only, or all), then a line for each kind of problem
+/// that was found more often than shown.
+pub fn render_all(d: &Diagnostics, only_errors: bool, lang: Lang, color: bool) -> String {
+    let paint = Paint { on: color };
+    let mut parts: Vec<String> = d
+        .iter()
+        .filter(|x| !only_errors || x.is_error())
+        .map(|x| x.render(lang, paint))
+        .collect();
+    for (file, code, error, n) in d.unshown() {
+        if only_errors && !error {
+            continue;
+        }
+        let kind = match (error, lang) {
+            (true, Lang::En) => "error",
+            (true, Lang::Id) => "galat",
+            (false, Lang::En) => "warning",
+            (false, Lang::Id) => "peringatan",
+        };
+        parts.push(match lang {
+            Lang::En => format!(
+                "{kind}: and {n} more like this ({code}) in {}\n",
+                clean_inline(file)
+            ),
+            Lang::Id => format!(
+                "{kind}: dan {n} lagi yang serupa ({code}) di {}\n",
+                clean_inline(file)
+            ),
+        });
+    }
+    parts.join("\n")
+}

@@ -1,0 +1,266 @@
+//! The decision engine: (pack, answers) → decision, with the reasons for every part.
+//!
+//! Pure and deterministic: no I/O, no prompts, no clock. The steps, as `docs/ARCHITECTURE.md`
+//! describes them:
+//!
+//! 1. obligations whose `when` holds, each with the answers that decided it;
+//! 2. binding duties first;
+//! 3. tensions, settled by a binding duty or else by the pack's ranking;
+//! 4. the course of action: the steps those call for whose own `when` holds, in phase order;
+//! 5. consultation: the highest level called for, never without a step that says so;
+//! 6. what depends on unsure answers, listed apart and never given as applying;
+//! 7. a "find out" step for each unsure answer something hinges on, with what each possible
+//!    answer would change (by deciding again);
+//! 8. "no dilemma" when nothing dilemma-specific applies: the frame's duties and steps.
+
+mod course;
+mod whatif;
+
+use serde::Serialize;
+
+use crate::condition::{Fact, Truth};
+use crate::pack::Pack;
+use crate::vocab::{Answers, Consult, ItemKind, Phase, Value};
+
+pub use whatif::{Change, Delta, FindOut, WhatIf, compare, what_if};
+
+/// An obligation that applies, and the answers that decided it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Fired {
+    pub id: String,
+    pub binding: bool,
+    pub why: Vec<Fact>,
+}
+
+/// A tension between two principles that arises, and how it is settled.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct ActiveTension {
+    pub id: String,
+    pub principles: [String; 2],
+    /// The principle that prevails: the binding duty's where one settles it, else the
+    /// higher-ranked; `None` when neither principle is ranked.
+    pub prevails: Option<String>,
+    /// Binding duties that already settle this tension.
+    pub settled_by: Vec<String>,
+    pub why: Vec<Fact>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct ConsultAdvice {
+    pub level: Consult,
+    /// The obligations, tensions and steps that call for this level.
+    pub because: Vec<String>,
+}
+
+/// One step of the course of action.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Step {
+    pub phase: Phase,
+    /// The action id; for a "find out" step, `find_out:QUESTION`.
+    pub action: String,
+    /// For a "find out" step: the unsure question.
+    pub question: Option<String>,
+    /// The obligations and tensions that call for it (empty for the frame's steps); for a
+    /// "find out" step, what hinges on the answer.
+    pub because: Vec<String>,
+    /// The consultation this step is, if it is one.
+    pub consult: Option<Consult>,
+}
+
+/// A step an obligation asks for, left out because it does not fit these answers.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct LeftOut {
+    pub action: String,
+    pub because: Vec<String>,
+    /// The answers that make its `when` false.
+    pub why: Vec<Fact>,
+}
+
+/// Something that would apply or not depending on an unsure answer.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Pending {
+    pub kind: ItemKind,
+    pub id: String,
+    /// The unsure answers it hinges on.
+    pub hinges_on: Vec<String>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Decision {
+    /// The answers that count (those to questions that were asked).
+    pub answers: Answers,
+    /// Dilemma-specific obligations that apply: binding duties first, then the rest, each
+    /// group in pack order.
+    pub obligations: Vec<Fired>,
+    /// The frame's duties, which hold in every situation.
+    pub frame: Vec<String>,
+    pub tensions: Vec<ActiveTension>,
+    pub consult: ConsultAdvice,
+    pub course: Vec<Step>,
+    pub left_out: Vec<LeftOut>,
+    pub depends_on: Vec<Pending>,
+    pub find_out: Vec<FindOut>,
+    /// Nothing dilemma-specific applies, and nothing waits on an unsure answer.
+    pub no_dilemma: bool,
+}
+
+impl Decision {
+    pub fn binding(&self) -> impl Iterator<Item = &Fired> {
+        self.obligations.iter().filter(|o| o.binding)
+    }
+
+    pub fn fired(&self, id: &str) -> bool {
+        self.obligations.iter().any(|o| o.id == id) || self.frame.iter().any(|f| f == id)
+    }
+
+    pub fn has_step(&self, action: &str) -> bool {
+        self.course.iter().any(|s| s.action == action)
+    }
+
+    pub fn has_tension(&self, id: &str) -> bool {
+        self.tensions.iter().any(|t| t.id == id)
+    }
+
+    pub fn is_pending(&self, id: &str) -> bool {
+        self.depends_on.iter().any(|p| p.id == id)
+    }
+}
+
+/// Decide, with the "find out" steps and what each unsure answer could change.
+pub fn decide(pack: &Pack, given: &Answers) -> Decision {
+    let mut d = decide_core(pack, given);
+    whatif::find_out(pack, &mut d);
+    d
+}
+
+/// Decide without looking at what unsure answers could change.
+pub(crate) fn decide_core(pack: &Pack, given: &Answers) -> Decision {
+    let answers = pack.questionnaire().effective(given);
+    let mut depends_on = Vec::new();
+
+    // 1–2. Obligations, binding first; the frame's duties apart.
+    let mut obligations = Vec::new();
+    let mut frame = Vec::new();
+    for o in &pack.obligations {
+        let is_frame = pack.is_frame_duty(&o.id);
+        let Some(when) = &o.when else {
+            frame.push(o.id.clone());
+            continue;
+        };
+        match when.eval(&answers) {
+            Truth::True if is_frame => frame.push(o.id.clone()),
+            Truth::True => obligations.push(Fired {
+                id: o.id.clone(),
+                binding: o.binding,
+                why: when.trace(&answers).unwrap_or_default(),
+            }),
+            Truth::Unknown if !is_frame => depends_on.push(Pending {
+                kind: ItemKind::Obligation,
+                id: o.id.clone(),
+                hinges_on: when.hinges(&answers).unwrap_or_default(),
+            }),
+            _ => {}
+        }
+    }
+    obligations.sort_by_key(|o| !o.binding);
+
+    // 3. Tensions, settled by a binding duty or else by the ranking.
+    let mut tensions = Vec::new();
+    for t in &pack.tensions {
+        match t.when.eval(&answers) {
+            Truth::True => tensions.push(settle(pack, t, &obligations, &answers)),
+            Truth::Unknown => depends_on.push(Pending {
+                kind: ItemKind::Tension,
+                id: t.id.clone(),
+                hinges_on: t.when.hinges(&answers).unwrap_or_default(),
+            }),
+            Truth::False => {}
+        }
+    }
+
+    // 4–5. The course of action and the consultation it implies.
+    let plan = course::plan(pack, &answers, &obligations, &tensions, &frame);
+    depends_on.extend(plan.pending);
+
+    let no_dilemma = obligations.is_empty() && tensions.is_empty() && depends_on.is_empty();
+    Decision {
+        answers,
+        obligations,
+        frame,
+        tensions,
+        consult: plan.consult,
+        course: plan.steps,
+        left_out: plan.left_out,
+        depends_on,
+        find_out: Vec::new(),
+        no_dilemma,
+    }
+}
+
+fn settle(
+    pack: &Pack,
+    t: &crate::pack::Tension,
+    obligations: &[Fired],
+    answers: &Answers,
+) -> ActiveTension {
+    let principles = t.principles.clone();
+    let serves = |o: &crate::pack::Obligation, p: &str| o.principles.iter().any(|x| x == p);
+    let settled_by: Vec<String> = obligations
+        .iter()
+        .filter(|f| f.binding)
+        .filter(|f| {
+            if t.settled_by.is_empty() {
+                pack.obligation(&f.id)
+                    .is_some_and(|o| principles.iter().any(|p| serves(o, p)))
+            } else {
+                t.settled_by.contains(&f.id)
+            }
+        })
+        .map(|f| f.id.clone())
+        .collect();
+    let by_binding = settled_by.first().and_then(|b| {
+        let o = pack.obligation(b)?;
+        principles
+            .iter()
+            .filter(|p| serves(o, p))
+            .min_by_key(|p| pack.rank(p).unwrap_or(usize::MAX))
+            .cloned()
+    });
+    let by_rank = match (pack.rank(&principles[0]), pack.rank(&principles[1])) {
+        (Some(a), Some(b)) => Some(
+            if a <= b {
+                &principles[0]
+            } else {
+                &principles[1]
+            }
+            .clone(),
+        ),
+        (Some(_), None) => Some(principles[0].clone()),
+        (None, Some(_)) => Some(principles[1].clone()),
+        (None, None) => None,
+    };
+    ActiveTension {
+        id: t.id.clone(),
+        prevails: by_binding.or(by_rank),
+        principles,
+        settled_by,
+        why: t.when.trace(answers).unwrap_or_default(),
+    }
+}
+
+/// Every value an unsure question could turn out to have.
+pub(crate) fn possible_values(pack: &Pack, question: &str) -> Vec<Value> {
+    let Some(q) = pack.question(question) else {
+        return Vec::new();
+    };
+    match q.kind {
+        crate::vocab::QuestionKind::YesNo => vec![Value::Yes(true), Value::Yes(false)],
+        crate::vocab::QuestionKind::OneOf => {
+            q.options.iter().map(|o| Value::One(o.id.clone())).collect()
+        }
+        crate::vocab::QuestionKind::AnyOf => Vec::new(),
+    }
+}
+
+#[cfg(test)]
+pub(crate) mod tests;

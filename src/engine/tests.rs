@@ -1,0 +1,470 @@
+use super::*;
+use crate::diag::{Diagnostics, SourceFile};
+use crate::pack::{Depth, Loaded, load_files};
+use crate::vocab::{Lang, Value};
+
+fn file(rel: &str, text: &str) -> SourceFile {
+    SourceFile::new(format!("mini/{rel}"), rel, text)
+}
+
+/// A small pack that exercises every step of the engine.
+pub(crate) fn mini_pack() -> Pack {
+    let loaded = mini_pack_with("");
+    assert!(
+        loaded.pack.is_some(),
+        "{}",
+        crate::diag::render_all(&loaded.diagnostics, true, Lang::En, false)
+    );
+    loaded.pack.unwrap()
+}
+
+/// The small pack with more text appended to its tensions file.
+pub(crate) fn mini_pack_with(extra_tensions: &str) -> Loaded {
+    let t = |s: &str| format!("{{ id = \"{s} (id)\", en = \"{s}\" }}");
+    let pack = format!(
+        "id = \"mini\"\nname = {}\nedition = \"1\"\neffective = \"2026-01-01\"\nlanguages = [\"id\", \"en\"]\ndisclaimer = {}\n[ranking]\norder = [\"life\", \"autonomy\", \"privacy\"]\nsource = {}\n[frame]\nduties = [\"be_honest\"]\nsteps = [\"think\", \"note\"]\n",
+        t("Mini"),
+        t("Advice only"),
+        t("A screen")
+    );
+    let principles = ["life", "autonomy", "privacy", "unranked"]
+        .iter()
+        .map(|p| {
+            format!(
+                "[[principle]]\nid = \"{p}\"\nname = {}\ndescription = {}\nsource = \"x\"\n",
+                t(p),
+                t(p)
+            )
+        })
+        .collect::<String>();
+    let questions = format!(
+        r#"
+[[question]]
+id = "risk"
+kind = "yes_no"
+prompt = {p}
+help = {p}
+unsure = true
+
+[[question]]
+id = "target"
+kind = "one_of"
+prompt = {p}
+help = {p}
+ask_if = "risk"
+unsure = true
+options = [{{ id = "self", label = {p} }}, {{ id = "other", label = {p} }}]
+
+[[question]]
+id = "secret"
+kind = "yes_no"
+prompt = {p}
+help = {p}
+
+[[question]]
+id = "client_role"
+kind = "one_of"
+prompt = {p}
+help = {p}
+options = [{{ id = "at_risk", label = {p} }}, {{ id = "causing", label = {p} }}]
+"#,
+        p = t("q")
+    );
+    let actions = [
+        ("call", "safety", ""),
+        (
+            "plan_with_client",
+            "safety",
+            "when = \"client_role != 'causing'\"\n",
+        ),
+        ("tell", "inform", ""),
+        ("ask_sup", "consult", "consult = \"supervisor\"\n"),
+        ("call_authorities", "consult", "consult = \"authorities\"\n"),
+        ("note", "document", ""),
+        ("think", "assess", ""),
+    ]
+    .iter()
+    .map(|(id, ph, extra)| {
+        format!(
+            "[[action]]\nid = \"{id}\"\nphase = \"{ph}\"\ntext = {}\n{extra}",
+            t(id)
+        )
+    })
+    .collect::<String>();
+    let obligation = |id: &str,
+                      when: &str,
+                      binding: bool,
+                      actions: &str,
+                      consult: &str,
+                      principles: &str| {
+        let when = if when.is_empty() {
+            String::new()
+        } else {
+            format!("when = \"{when}\"\n")
+        };
+        format!(
+            "[[obligation]]\nid = \"{id}\"\ntitle = {}\ntext = {}\nsource = \"law\"\nprinciples = {principles}\n{when}binding = {binding}\nactions = {actions}\nconsult = \"{consult}\"\n",
+            t(id),
+            t(id)
+        )
+    };
+    let obligations = [
+        obligation(
+            "keep_secret",
+            "secret",
+            false,
+            r#"["note", "ask_sup"]"#,
+            "supervisor",
+            r#"["privacy"]"#,
+        ),
+        obligation(
+            "protect",
+            "risk and target == 'other'",
+            true,
+            r#"["note", "call", "plan_with_client", "tell"]"#,
+            "authorities",
+            r#"["life"]"#,
+        ),
+        obligation(
+            "respect",
+            "risk and target == 'self'",
+            false,
+            r#"["tell"]"#,
+            "none",
+            r#"["autonomy"]"#,
+        ),
+        obligation("be_honest", "", false, "[]", "none", r#"["autonomy"]"#),
+    ]
+    .concat();
+    let tensions = format!(
+        "[[tension]]\nid = \"secret_vs_life\"\ntitle = {p}\nprinciples = [\"privacy\", \"life\"]\nwhen = \"risk and secret\"\nexplanation = {p}\nactions = [\"ask_sup\"]\nconsult = \"supervisor\"\n\n[[tension]]\nid = \"odd\"\ntitle = {p}\nprinciples = [\"unranked\", \"autonomy\"]\nwhen = \"secret and not risk\"\nexplanation = {p}\n",
+        p = t("t")
+    ) + extra_tensions;
+    load_files(
+        "mini",
+        vec![
+            file("pack.toml", &pack),
+            file("principles.toml", &principles),
+            file("questions.toml", &questions),
+            file("actions.toml", &actions),
+            file("obligations/all.toml", &obligations),
+            file("tensions.toml", &tensions),
+        ],
+        Depth::Full,
+        Diagnostics::new(),
+    )
+}
+
+fn answers(pairs: &[(&str, Value)]) -> Answers {
+    pairs
+        .iter()
+        .map(|(k, v)| (k.to_string(), v.clone()))
+        .collect()
+}
+
+fn other_at_risk() -> Answers {
+    answers(&[
+        ("risk", Value::Yes(true)),
+        ("target", Value::One("other".into())),
+        ("secret", Value::Yes(true)),
+        ("client_role", Value::One("at_risk".into())),
+    ])
+}
+
+fn steps(d: &Decision) -> Vec<&str> {
+    d.course.iter().map(|s| s.action.as_str()).collect()
+}
+
+#[test]
+fn binding_duties_come_first_with_their_reasons() {
+    let pack = mini_pack();
+    let d = decide(&pack, &other_at_risk());
+    let ids: Vec<&str> = d.obligations.iter().map(|o| o.id.as_str()).collect();
+    assert_eq!(ids, ["protect", "keep_secret"]);
+    assert!(d.obligations[0].binding);
+    let q = |id: &str| Fact::Answer {
+        question: id.into(),
+    };
+    assert_eq!(d.obligations[0].why, [q("risk"), q("target")]);
+    assert_eq!(d.obligations[1].why, [q("secret")]);
+    assert_eq!(d.binding().count(), 1);
+    // The frame's duty holds apart from the dilemma.
+    assert_eq!(d.frame, ["be_honest"]);
+    assert!(!d.no_dilemma);
+}
+
+#[test]
+fn tensions_are_settled_by_binding_duty_or_ranking() {
+    let pack = mini_pack();
+    let d = decide(&pack, &other_at_risk());
+    let t = &d.tensions[0];
+    assert_eq!(t.id, "secret_vs_life");
+    assert_eq!(t.prevails.as_deref(), Some("life"));
+    assert_eq!(t.settled_by, ["protect"]);
+
+    let mut a = other_at_risk();
+    a.insert("target".into(), Value::One("self".into()));
+    let t = &decide(&pack, &a).tensions[0];
+    assert_eq!(
+        t.prevails.as_deref(),
+        Some("life"),
+        "life ranks above privacy"
+    );
+    assert!(t.settled_by.is_empty());
+
+    // Only one principle ranked: it prevails.
+    let odd = decide(
+        &pack,
+        &answers(&[("risk", Value::Yes(false)), ("secret", Value::Yes(true))]),
+    );
+    assert_eq!(odd.tensions[0].id, "odd");
+    assert_eq!(odd.tensions[0].prevails.as_deref(), Some("autonomy"));
+}
+
+#[test]
+fn a_tension_that_names_its_settling_duties_is_settled_only_by_them() {
+    let extra = r#"
+[[tension]]
+id = "named"
+title = "t"
+principles = ["privacy", "life"]
+when = "secret"
+explanation = "t"
+settled_by = ["protect"]
+"#;
+    let loaded = mini_pack_with(extra);
+    let pack = loaded.pack.expect("valid");
+    let named = |d: &Decision| {
+        d.tensions
+            .iter()
+            .find(|t| t.id == "named")
+            .cloned()
+            .unwrap()
+    };
+    assert_eq!(
+        named(&decide(&pack, &other_at_risk())).settled_by,
+        ["protect"]
+    );
+    let own = answers(&[("risk", Value::Yes(false)), ("secret", Value::Yes(true))]);
+    let t = named(&decide(&pack, &own));
+    assert!(t.settled_by.is_empty());
+    assert_eq!(
+        t.prevails.as_deref(),
+        Some("life"),
+        "then the ranking settles it"
+    );
+
+    let wrong = mini_pack_with(&extra.replace(
+        "settled_by = [\"protect\"]",
+        "settled_by = [\"keep_secret\", \"protec\"]",
+    ));
+    let shown = crate::diag::render_all(&wrong.diagnostics, true, Lang::En, false);
+    assert!(
+        shown.contains("settled by `keep_secret`, which is not binding"),
+        "{shown}"
+    );
+    assert!(shown.contains("unknown obligation `protec`"), "{shown}");
+    assert!(shown.contains("did you mean `protect`?"), "{shown}");
+}
+
+#[test]
+fn consultation_is_the_highest_level_called_for_and_always_has_its_step() {
+    let pack = mini_pack();
+    let d = decide(&pack, &other_at_risk());
+    assert_eq!(d.consult.level, Consult::Authorities);
+    assert_eq!(d.consult.because, ["protect"]);
+    // `protect` asks for authorities but lists no such step: the pack's step for that level
+    // is added, so the level never stands without a step.
+    assert!(d.has_step("call_authorities"), "{:?}", steps(&d));
+    let d = decide(
+        &pack,
+        &answers(&[("risk", Value::Yes(false)), ("secret", Value::Yes(true))]),
+    );
+    assert_eq!(d.consult.level, Consult::Supervisor);
+    assert_eq!(d.consult.because, ["keep_secret"]);
+    let d = decide(
+        &pack,
+        &answers(&[("risk", Value::Yes(false)), ("secret", Value::Yes(false))]),
+    );
+    assert_eq!(d.consult.level, Consult::None);
+    assert!(d.consult.because.is_empty());
+}
+
+#[test]
+fn course_is_ordered_by_phase_without_repeats() {
+    let pack = mini_pack();
+    let d = decide(&pack, &other_at_risk());
+    let got: Vec<(&str, Phase)> = d
+        .course
+        .iter()
+        .map(|s| (s.action.as_str(), s.phase))
+        .collect();
+    assert_eq!(
+        got,
+        [
+            ("call", Phase::Safety),
+            ("plan_with_client", Phase::Safety),
+            ("tell", Phase::Inform),
+            ("ask_sup", Phase::Consult),
+            ("call_authorities", Phase::Consult),
+            ("note", Phase::Document)
+        ]
+    );
+    let note = d.course.iter().find(|s| s.action == "note").unwrap();
+    assert_eq!(note.because, ["protect", "keep_secret"]);
+    let ask = d.course.iter().find(|s| s.action == "ask_sup").unwrap();
+    assert_eq!(ask.because, ["keep_secret", "secret_vs_life"]);
+}
+
+#[test]
+fn a_step_that_does_not_fit_is_left_out_with_its_reason() {
+    let pack = mini_pack();
+    let mut a = other_at_risk();
+    a.insert("client_role".into(), Value::One("causing".into()));
+    let d = decide(&pack, &a);
+    assert!(d.fired("protect"));
+    assert!(!d.has_step("plan_with_client"), "{:?}", steps(&d));
+    assert_eq!(d.left_out.len(), 1);
+    assert_eq!(d.left_out[0].action, "plan_with_client");
+    assert_eq!(d.left_out[0].because, ["protect"]);
+    assert_eq!(
+        d.left_out[0].why,
+        [Fact::Answer {
+            question: "client_role".into()
+        }]
+    );
+}
+
+#[test]
+fn an_unsure_answer_is_never_a_silent_guess() {
+    let pack = mini_pack();
+    let a = answers(&[
+        ("risk", Value::Yes(true)),
+        ("target", Value::Unsure),
+        ("secret", Value::Yes(false)),
+        ("client_role", Value::One("at_risk".into())),
+    ]);
+    let d = decide(&pack, &a);
+    // Neither `protect` nor `respect` is given as applying: both wait on the answer.
+    assert!(!d.fired("protect") && !d.fired("respect"));
+    let pending: Vec<(&str, &[String])> = d
+        .depends_on
+        .iter()
+        .map(|p| (p.id.as_str(), p.hinges_on.as_slice()))
+        .collect();
+    assert_eq!(
+        pending,
+        [
+            ("protect", &["target".to_string()][..]),
+            ("respect", &["target".to_string()][..])
+        ]
+    );
+    assert!(!d.no_dilemma);
+    // A step to find it out, in the `assess` phase, with what each answer would change.
+    let step = d.course.iter().find(|s| s.question.is_some()).unwrap();
+    assert_eq!(step.phase, Phase::Assess);
+    assert_eq!(step.action, "find_out:target");
+    assert_eq!(d.find_out.len(), 1);
+    let f = &d.find_out[0];
+    assert_eq!(f.question, "target");
+    assert_eq!(f.hinges, ["protect", "respect"]);
+    let other = f
+        .cases
+        .iter()
+        .find(|c| c.value == Value::One("other".into()))
+        .unwrap();
+    assert_eq!(other.change.adds.binding, ["protect"]);
+    assert!(other.change.adds.steps.contains(&"call".to_string()));
+    assert_eq!(other.change.consult, Some(Consult::Authorities));
+    let own = f
+        .cases
+        .iter()
+        .find(|c| c.value == Value::One("self".into()))
+        .unwrap();
+    assert_eq!(own.change.adds.obligations, ["respect"]);
+    assert!(own.change.adds.binding.is_empty());
+}
+
+#[test]
+fn an_unsure_ask_if_asks_the_question() {
+    let pack = mini_pack();
+    let a = answers(&[
+        ("risk", Value::Unsure),
+        ("target", Value::One("other".into())),
+    ]);
+    let d = decide(&pack, &a);
+    assert_eq!(d.answers.get("target"), Some(&Value::One("other".into())));
+    assert!(d.is_pending("protect"));
+    assert_eq!(d.find_out[0].question, "risk");
+}
+
+#[test]
+fn with_nothing_specific_the_frame_gives_the_steps_and_says_no_dilemma() {
+    let pack = mini_pack();
+    let d = decide(
+        &pack,
+        &answers(&[
+            ("risk", Value::Yes(false)),
+            ("secret", Value::Yes(false)),
+            ("client_role", Value::One("at_risk".into())),
+        ]),
+    );
+    assert!(d.no_dilemma);
+    assert!(d.obligations.is_empty() && d.tensions.is_empty());
+    assert_eq!(d.frame, ["be_honest"]);
+    assert_eq!(steps(&d), ["think", "note"]);
+    // No answers at all: still steps.
+    let empty = decide(&pack, &Answers::new());
+    assert!(empty.no_dilemma);
+    assert!(!empty.course.is_empty());
+}
+
+#[test]
+fn what_if_names_what_a_changed_answer_adds_and_removes() {
+    let pack = mini_pack();
+    let mut change = Answers::new();
+    change.insert("target".into(), Value::One("self".into()));
+    let c = what_if(&pack, &other_at_risk(), &change);
+    assert_eq!(c.removes.binding, ["protect"]);
+    assert_eq!(c.adds.obligations, ["respect"]);
+    assert!(c.removes.steps.contains(&"call".to_string()));
+    assert_eq!(c.consult, Some(Consult::Supervisor));
+    // Asking a new question is named, not guessed.
+    let base = answers(&[("risk", Value::Yes(false)), ("secret", Value::Yes(false))]);
+    let mut risk = Answers::new();
+    risk.insert("risk".into(), Value::Yes(true));
+    let c = what_if(&pack, &base, &risk);
+    assert_eq!(c.asks, ["target"]);
+}
+
+#[test]
+fn answers_to_questions_not_asked_do_not_count() {
+    let pack = mini_pack();
+    let d = decide(
+        &pack,
+        &answers(&[
+            ("risk", Value::Yes(false)),
+            ("target", Value::One("other".into())),
+        ]),
+    );
+    assert!(!d.answers.contains_key("target"));
+    assert!(!d.fired("protect"));
+}
+
+#[test]
+fn deciding_is_deterministic() {
+    let pack = mini_pack();
+    assert_eq!(
+        decide(&pack, &other_at_risk()),
+        decide(&pack, &other_at_risk())
+    );
+}
+
+#[test]
+fn reachability_warns_about_conditions_no_answers_satisfy() {
+    let pack = mini_pack();
+    let never = crate::condition::parse("target == 'self' and not risk").unwrap();
+    assert_eq!(crate::pack::satisfiable(&pack, &never), Some(false));
+    let can = crate::condition::parse("target == 'self' and secret").unwrap();
+    assert_eq!(crate::pack::satisfiable(&pack, &can), Some(true));
+}

@@ -1,0 +1,277 @@
+//! The questionnaire flow, behind a `Prompter` so it runs the same in a terminal (inquire) and
+//! in tests (a script).
+//!
+//! Questions come in pack order, skipping those whose `ask_if` is false. Back (Esc) returns to
+//! the previous question, its answer ready to keep or change; on the first question it stops.
+//! A review at the end lets any answer be changed, after which the skip logic is applied again
+//! and any newly relevant question is asked. Stopping with answers given and nothing saved
+//! asks first whether to discard them.
+
+mod practice;
+mod terminal;
+
+pub use practice::{Practised, choose_case, practise};
+pub use terminal::{Terminal, parse_yes_no};
+
+use crate::pack::{Pack, Question, Questionnaire};
+use crate::view::describe_answer;
+use crate::vocab::{Answers, Lang, Value};
+
+/// Why a prompt returned no answer.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Stop {
+    /// Ctrl-C, the end of input, or the user chose to stop.
+    Cancelled,
+    /// The terminal failed.
+    Failed(String),
+}
+
+/// What a question prompt gives back.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Reply<T> {
+    Answer(T),
+    /// Esc: go back.
+    Back,
+}
+
+/// Where the interview stands: question `number` of about `total`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Progress {
+    pub number: usize,
+    pub total: usize,
+}
+
+/// One line of the review: a question and its answer in words.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ReviewItem {
+    pub question: String,
+    pub prompt: String,
+    pub answer: String,
+}
+
+/// Asks one thing at a time.
+pub trait Prompter {
+    fn ask(
+        &mut self,
+        q: &Question,
+        current: Option<&Value>,
+        progress: Progress,
+        lang: Lang,
+    ) -> Result<Reply<Value>, Stop>;
+
+    /// Show the answers; return the index of one to change, `None` to finish, or Back.
+    fn review(&mut self, items: &[ReviewItem], lang: Lang) -> Result<Reply<Option<usize>>, Stop>;
+
+    /// Choose one of several labelled options (a practice case, a course of action).
+    fn choose(&mut self, prompt: &str, options: &[String], lang: Lang) -> Result<usize, Stop>;
+
+    /// "Discard N answers?" Yes means stop and lose them.
+    fn confirm_discard(&mut self, n: usize, lang: Lang) -> Result<bool, Stop>;
+
+    /// Show a text to read (a case's narrative, the courses to choose from).
+    fn show(&mut self, text: &str);
+}
+
+/// What the interview does with answers as they come.
+pub struct Session<'a> {
+    pub lang: Lang,
+    /// Called after every answer with the answers that count so far.
+    pub saved: &'a mut dyn FnMut(&Answers) -> std::io::Result<()>,
+    /// Whether answers are kept on disk, so stopping loses nothing.
+    pub saving: bool,
+}
+
+fn save(session: &mut Session, answers: &Answers) -> Result<(), Stop> {
+    (session.saved)(answers).map_err(|e| Stop::Failed(format!("cannot save the answers: {e}")))
+}
+
+/// Stop, unless the user would lose answers and says not to.
+fn may_stop(prompter: &mut dyn Prompter, session: &Session, answers: &Answers) -> Result<(), Stop> {
+    if answers.is_empty() || session.saving {
+        return Err(Stop::Cancelled);
+    }
+    match prompter.confirm_discard(answers.len(), session.lang) {
+        Ok(true) | Err(_) => Err(Stop::Cancelled),
+        Ok(false) => Ok(()),
+    }
+}
+
+/// The answered question just before position `pos` in the questionnaire.
+fn previous<'p>(q: Questionnaire<'p>, answers: &Answers, pos: usize) -> Option<&'p Question> {
+    q.questions[..pos]
+        .iter()
+        .rev()
+        .find(|x| answers.contains_key(&x.id))
+}
+
+/// Run the questionnaire from `start` (empty, or resumed answers).
+pub fn interview(
+    pack: &Pack,
+    prompter: &mut dyn Prompter,
+    start: Answers,
+    session: &mut Session,
+) -> Result<Answers, Stop> {
+    let q = pack.questionnaire();
+    let lang = session.lang;
+    let mut answers = q.effective(&start);
+    // Answers taken back with Esc, offered again when their question comes round.
+    let mut earlier = Answers::new();
+    loop {
+        if let Some(question) = q.next_unanswered(&answers) {
+            let progress = Progress {
+                number: answers.len() + 1,
+                total: q.estimate_total(&answers).max(answers.len() + 1),
+            };
+            let current = earlier.get(&question.id).cloned();
+            match prompter.ask(question, current.as_ref(), progress, lang) {
+                Ok(Reply::Answer(v)) => {
+                    earlier.remove(&question.id);
+                    answers.insert(question.id.clone(), v);
+                    answers = q.effective(&answers);
+                    save(session, &answers)?;
+                }
+                Ok(Reply::Back) => {
+                    let pos = q.position(&question.id).unwrap_or(0);
+                    match previous(q, &answers, pos) {
+                        Some(prev) => {
+                            if let Some(v) = answers.remove(&prev.id) {
+                                earlier.insert(prev.id.clone(), v);
+                            }
+                        }
+                        None => may_stop(prompter, session, &answers)?,
+                    }
+                }
+                Err(Stop::Cancelled) => may_stop(prompter, session, &answers)?,
+                Err(e) => return Err(e),
+            }
+            continue;
+        }
+        let items: Vec<ReviewItem> = pack
+            .questions
+            .iter()
+            .filter_map(|x| {
+                let v = answers.get(&x.id)?;
+                Some(ReviewItem {
+                    question: x.id.clone(),
+                    prompt: x.prompt.get(lang).to_string(),
+                    answer: describe_answer(pack, &x.id, v, lang),
+                })
+            })
+            .collect();
+        let index = match prompter.review(&items, lang) {
+            Ok(Reply::Answer(None)) => return Ok(answers),
+            Ok(Reply::Answer(Some(i))) => i,
+            Ok(Reply::Back) => {
+                // Back from the review: the last question, to keep or change.
+                match items.last() {
+                    Some(last) => {
+                        if let Some(v) = answers.remove(&last.question) {
+                            earlier.insert(last.question.clone(), v);
+                        }
+                    }
+                    None => may_stop(prompter, session, &answers)?,
+                }
+                continue;
+            }
+            Err(Stop::Cancelled) => {
+                may_stop(prompter, session, &answers)?;
+                continue;
+            }
+            Err(e) => return Err(e),
+        };
+        let Some(item) = items.get(index) else {
+            continue;
+        };
+        let Some(question) = pack.question(&item.question) else {
+            continue;
+        };
+        let number = q.position(&item.question).map_or(index + 1, |p| {
+            q.questions[..p]
+                .iter()
+                .filter(|x| answers.contains_key(&x.id))
+                .count()
+                + 1
+        });
+        let progress = Progress {
+            number,
+            total: answers.len(),
+        };
+        match prompter.ask(question, answers.get(&item.question), progress, lang) {
+            Ok(Reply::Answer(v)) => {
+                answers.insert(item.question.clone(), v);
+                // A changed answer may make later questions irrelevant, or newly relevant.
+                answers = q.effective(&answers);
+                save(session, &answers)?;
+            }
+            // Esc while changing an answer: back to the review, the answer as it was.
+            Ok(Reply::Back) => {}
+            Err(Stop::Cancelled) => may_stop(prompter, session, &answers)?,
+            Err(e) => return Err(e),
+        }
+    }
+}
+
+/// A prompter that plays back a script, for tests and scripted use.
+#[derive(Debug, Default)]
+pub struct Scripted {
+    pub replies: std::collections::VecDeque<Reply<Value>>,
+    pub reviews: std::collections::VecDeque<Reply<Option<usize>>>,
+    pub choices: std::collections::VecDeque<usize>,
+    pub discards: std::collections::VecDeque<bool>,
+    /// The questions asked, in order, and what each was offered as its current answer.
+    pub asked: Vec<(String, Option<Value>)>,
+    pub progress: Vec<Progress>,
+    pub shown: Vec<String>,
+}
+
+impl Scripted {
+    pub fn new(answers: Vec<Value>, reviews: Vec<Option<usize>>) -> Self {
+        Scripted {
+            replies: answers.into_iter().map(Reply::Answer).collect(),
+            reviews: reviews.into_iter().map(Reply::Answer).collect(),
+            ..Scripted::default()
+        }
+    }
+
+    pub fn asked_ids(&self) -> Vec<&str> {
+        self.asked.iter().map(|(q, _)| q.as_str()).collect()
+    }
+}
+
+impl Prompter for Scripted {
+    fn ask(
+        &mut self,
+        q: &Question,
+        current: Option<&Value>,
+        progress: Progress,
+        _lang: Lang,
+    ) -> Result<Reply<Value>, Stop> {
+        self.asked.push((q.id.clone(), current.cloned()));
+        self.progress.push(progress);
+        self.replies.pop_front().ok_or(Stop::Cancelled)
+    }
+
+    fn review(&mut self, _items: &[ReviewItem], _lang: Lang) -> Result<Reply<Option<usize>>, Stop> {
+        Ok(self.reviews.pop_front().unwrap_or(Reply::Answer(None)))
+    }
+
+    fn choose(&mut self, _prompt: &str, options: &[String], _lang: Lang) -> Result<usize, Stop> {
+        let i = self.choices.pop_front().ok_or(Stop::Cancelled)?;
+        if i < options.len() {
+            Ok(i)
+        } else {
+            Err(Stop::Failed(format!("no option {i}")))
+        }
+    }
+
+    fn confirm_discard(&mut self, _n: usize, _lang: Lang) -> Result<bool, Stop> {
+        Ok(self.discards.pop_front().unwrap_or(true))
+    }
+
+    fn show(&mut self, text: &str) {
+        self.shown.push(text.to_string());
+    }
+}
+
+#[cfg(test)]
+mod tests;

@@ -1,0 +1,142 @@
+use super::*;
+use crate::engine::tests::mini_pack;
+
+fn run(
+    pack: &Pack,
+    p: &mut Scripted,
+    start: Answers,
+    saving: bool,
+) -> (Result<Answers, Stop>, Vec<usize>) {
+    let mut saves = Vec::new();
+    let mut saved = |a: &Answers| {
+        saves.push(a.len());
+        Ok(())
+    };
+    let mut session = Session {
+        lang: Lang::En,
+        saved: &mut saved,
+        saving,
+    };
+    let got = interview(pack, p, start, &mut session);
+    (got, saves)
+}
+
+const YES: Value = Value::Yes(true);
+const NO: Value = Value::Yes(false);
+
+fn one(s: &str) -> Value {
+    Value::One(s.into())
+}
+
+#[test]
+fn follows_skip_logic_and_the_review_re_asks_what_became_relevant() {
+    let pack = mini_pack();
+    // risk = no, so `target` is skipped; then the review changes `risk` (index 0) to yes,
+    // which makes `target` relevant, so it is asked next.
+    let mut p = Scripted::new(
+        vec![NO, YES, one("at_risk"), YES, one("other")],
+        vec![Some(0), None],
+    );
+    let (got, saves) = run(&pack, &mut p, Answers::new(), true);
+    let got = got.unwrap();
+    assert_eq!(
+        p.asked_ids(),
+        ["risk", "secret", "client_role", "risk", "target"]
+    );
+    assert_eq!(got.get("target"), Some(&one("other")));
+    assert_eq!(saves, [1, 2, 3, 3, 4], "saved after every answer");
+
+    // Changing `risk` back to no drops `target`.
+    let mut p = Scripted::new(vec![NO], vec![Some(0), None]);
+    let (got, _) = run(&pack, &mut p, got, true);
+    assert!(!got.unwrap().contains_key("target"));
+}
+
+#[test]
+fn a_resumed_interview_asks_only_what_is_missing() {
+    let pack = mini_pack();
+    let mut p = Scripted::new(vec![YES, one("causing")], vec![None]);
+    let mut start = Answers::new();
+    start.insert("risk".into(), NO);
+    let (got, _) = run(&pack, &mut p, start, true);
+    assert_eq!(p.asked_ids(), ["secret", "client_role"]);
+    assert_eq!(got.unwrap().len(), 3);
+}
+
+#[test]
+fn back_returns_to_the_previous_question_with_its_answer_ready() {
+    let pack = mini_pack();
+    let mut p = Scripted {
+        replies: vec![
+            Reply::Answer(NO),  // risk
+            Reply::Answer(YES), // secret
+            Reply::Back,        // at client_role: back to secret
+            Reply::Answer(NO),  // secret, changed
+            Reply::Answer(one("at_risk")),
+        ]
+        .into(),
+        ..Scripted::default()
+    };
+    let (got, _) = run(&pack, &mut p, Answers::new(), true);
+    let got = got.unwrap();
+    assert_eq!(
+        p.asked,
+        [
+            ("risk".to_string(), None),
+            ("secret".to_string(), None),
+            ("client_role".to_string(), None),
+            ("secret".to_string(), Some(YES)),
+            ("client_role".to_string(), None),
+        ]
+    );
+    assert_eq!(got.get("secret"), Some(&NO));
+}
+
+#[test]
+fn back_on_the_first_question_stops() {
+    let pack = mini_pack();
+    let mut p = Scripted {
+        replies: vec![Reply::Back].into(),
+        ..Scripted::default()
+    };
+    let (got, _) = run(&pack, &mut p, Answers::new(), false);
+    assert_eq!(got, Err(Stop::Cancelled));
+}
+
+#[test]
+fn stopping_with_unsaved_answers_asks_first_and_no_keeps_going() {
+    let pack = mini_pack();
+    // Answer one, then Ctrl-C (the script runs out: Cancelled), say "no, keep them", and go on.
+    let mut p = Scripted {
+        replies: vec![Reply::Answer(NO)].into(),
+        discards: vec![false].into(),
+        ..Scripted::default()
+    };
+    let (got, _) = run(&pack, &mut p, Answers::new(), false);
+    // The second Ctrl-C (default: discard) ends it.
+    assert_eq!(got, Err(Stop::Cancelled));
+    assert!(p.discards.is_empty(), "the discard question was asked");
+    assert_eq!(p.asked_ids(), ["risk", "secret", "secret"]);
+
+    // With the answers saved, nothing is asked: they are not lost.
+    let mut p = Scripted {
+        replies: vec![Reply::Answer(NO)].into(),
+        discards: vec![false].into(),
+        ..Scripted::default()
+    };
+    let (got, _) = run(&pack, &mut p, Answers::new(), true);
+    assert_eq!(got, Err(Stop::Cancelled));
+    assert_eq!(p.discards.len(), 1, "not asked");
+}
+
+#[test]
+fn progress_counts_and_estimates_by_the_skip_logic() {
+    let pack = mini_pack();
+    let mut p = Scripted::new(vec![YES, one("other"), NO, one("at_risk")], vec![None]);
+    let _ = run(&pack, &mut p, Answers::new(), true);
+    let numbers: Vec<usize> = p.progress.iter().map(|x| x.number).collect();
+    assert_eq!(numbers, [1, 2, 3, 4]);
+    // Before `risk` is answered, `target` is not counted; once it is yes, it is.
+    assert_eq!(p.progress[0].total, 3);
+    assert_eq!(p.progress[1].total, 4);
+}

@@ -1,0 +1,230 @@
+//! Reading answers written as TOML (a case's `[answers]`, an answers file) against the
+//! questionnaire, every problem located at the key or the value.
+
+use std::collections::HashSet;
+use std::ops::Range;
+
+use super::Questionnaire;
+use crate::diag::{DiagKind, Diagnostics, SourceFile};
+use crate::vocab::suggest::closest;
+use crate::vocab::{Answers, QuestionKind, UNSURE, Value};
+
+/// One written answer: the key and value with their places in the file.
+pub struct Written<'a> {
+    pub key: &'a str,
+    pub key_span: Range<usize>,
+    pub value: &'a toml::Value,
+    pub value_span: Range<usize>,
+}
+
+/// A value as TOML writes it, cut short, for messages.
+fn literal(v: &toml::Value) -> String {
+    let s = match v {
+        toml::Value::Array(_) => "[…]".to_string(),
+        toml::Value::Table(_) => "{…}".to_string(),
+        other => other.to_string(),
+    };
+    let mut cut: String = s.chars().take(40).collect();
+    if cut.len() < s.len() {
+        cut.push('…');
+    }
+    format!("`{cut}`")
+}
+
+/// Read written answers; problems go to `diags`. Answers with a problem are left out.
+pub fn read<'w>(
+    q: Questionnaire,
+    written: impl IntoIterator<Item = Written<'w>>,
+    file: &SourceFile,
+    diags: &mut Diagnostics,
+) -> Answers {
+    let mut answers = Answers::new();
+    for w in written {
+        if let Some(v) = convert(q, &w, file, diags) {
+            answers.insert(w.key.to_string(), v);
+        }
+    }
+    answers
+}
+
+fn convert(
+    q: Questionnaire,
+    w: &Written,
+    file: &SourceFile,
+    diags: &mut Diagnostics,
+) -> Option<Value> {
+    let Some(question) = q.get(w.key) else {
+        let suggestion = if diags.full(&file.name) {
+            None
+        } else {
+            closest(w.key, q.questions.iter().map(|x| x.id.as_str())).map(str::to_string)
+        };
+        diags.add(
+            file,
+            Some(w.key_span.clone()),
+            DiagKind::UnknownQuestion {
+                key: w.key.to_string(),
+                suggestion,
+            },
+        );
+        return None;
+    };
+    let key = w.key;
+    let span = Some(w.value_span.clone());
+    let first = question
+        .options
+        .first()
+        .map(|o| o.id.as_str())
+        .unwrap_or("…");
+    let wrong = |diags: &mut Diagnostics, example: String| {
+        diags.add(
+            file,
+            span.clone(),
+            DiagKind::WrongAnswerType {
+                question: key.to_string(),
+                want: question.kind,
+                found: literal(w.value),
+                example,
+            },
+        );
+    };
+    let set: Option<HashSet<&str>> = (question.options.len() > 32)
+        .then(|| question.options.iter().map(|o| o.id.as_str()).collect());
+    let known = |opt: &str| match &set {
+        Some(s) => s.contains(opt),
+        None => question.options.iter().any(|o| o.id == opt),
+    };
+    let bad_option = |diags: &mut Diagnostics, opt: &str| {
+        let suggestion = if diags.full(&file.name) {
+            None
+        } else {
+            closest(opt, question.options.iter().map(|o| o.id.as_str())).map(str::to_string)
+        };
+        let options = if suggestion.is_some() || diags.full(&file.name) {
+            Vec::new()
+        } else {
+            question
+                .options
+                .iter()
+                .take(11)
+                .map(|o| o.id.clone())
+                .collect()
+        };
+        diags.add(
+            file,
+            span.clone(),
+            DiagKind::NoSuchOption {
+                question: key.to_string(),
+                option: opt.to_string(),
+                suggestion,
+                options,
+            },
+        );
+    };
+    if let toml::Value::String(s) = w.value
+        && s == UNSURE
+    {
+        if question.unsure && question.kind != QuestionKind::AnyOf {
+            return Some(Value::Unsure);
+        }
+        let allowed = q
+            .questions
+            .iter()
+            .filter(|x| x.unsure)
+            .map(|x| x.id.clone())
+            .collect();
+        diags.add(
+            file,
+            span.clone(),
+            DiagKind::UnsureNotAllowed {
+                question: key.to_string(),
+                allowed,
+            },
+        );
+        return None;
+    }
+    match (question.kind, w.value) {
+        (QuestionKind::YesNo, toml::Value::Boolean(b)) => Some(Value::Yes(*b)),
+        (QuestionKind::YesNo, _) => {
+            let example = if question.unsure {
+                "true  # or false, or \"unsure\""
+            } else {
+                "true"
+            };
+            wrong(diags, example.into());
+            None
+        }
+        (QuestionKind::OneOf, toml::Value::String(s)) => {
+            if known(s) {
+                Some(Value::One(s.clone()))
+            } else {
+                bad_option(diags, s);
+                None
+            }
+        }
+        (QuestionKind::OneOf, _) => {
+            wrong(diags, format!("\"{first}\""));
+            None
+        }
+        (QuestionKind::AnyOf, toml::Value::Array(items)) => {
+            let mut ticked: HashSet<&str> = HashSet::new();
+            let mut ok = true;
+            for item in items {
+                match item {
+                    toml::Value::String(s) if known(s) => {
+                        ticked.insert(s);
+                    }
+                    toml::Value::String(s) => {
+                        bad_option(diags, s);
+                        ok = false;
+                    }
+                    _ => {
+                        wrong(diags, format!("[\"{first}\"]"));
+                        ok = false;
+                    }
+                }
+            }
+            // Keep the pack's order of options, whatever order the file used.
+            ok.then(|| {
+                Value::Many(
+                    question
+                        .options
+                        .iter()
+                        .filter(|o| ticked.contains(o.id.as_str()))
+                        .map(|o| o.id.clone())
+                        .collect(),
+                )
+            })
+        }
+        (QuestionKind::AnyOf, _) => {
+            wrong(diags, format!("[\"{first}\"]"));
+            None
+        }
+    }
+}
+
+/// A warning for each answer to a question that would not be asked with the other answers.
+pub fn unasked(
+    q: Questionnaire,
+    answers: &Answers,
+    file: &SourceFile,
+    locate: impl Fn(&str) -> Option<Range<usize>>,
+    diags: &mut Diagnostics,
+) {
+    let kept = q.effective(answers);
+    for k in answers.keys().filter(|k| !kept.contains_key(*k)) {
+        let ask_if = q
+            .get(k)
+            .and_then(|x| x.ask_if.as_ref())
+            .map(|e| e.to_string())
+            .unwrap_or_default();
+        diags.add(
+            file,
+            locate(k),
+            DiagKind::NotAsked {
+                question: k.clone(),
+                ask_if,
+            },
+        );
+    }
+}

@@ -1,0 +1,339 @@
+//! The raw model: what a pack's TOML files hold, field for field, each with its place in the
+//! file. Loading fills these; validation reads them and builds the checked `Pack`. Field
+//! names are the TOML field names. Unknown fields are refused so a typo in a field name is
+//! caught where it is made.
+
+use std::collections::BTreeMap;
+use std::fmt;
+use std::ops::Range;
+
+use serde::Deserialize;
+use serde::de::{self, Deserializer, MapAccess, Visitor};
+use toml::Spanned;
+
+use crate::vocab::{Consult, Phase, QuestionKind};
+
+/// Text as written: one string for both languages, or `{ id = "…", en = "…" }`, with the place
+/// of each part.
+#[derive(Debug, Clone)]
+pub enum RawText {
+    Same(Spanned<String>),
+    Both {
+        span: Range<usize>,
+        id: Spanned<String>,
+        en: Spanned<String>,
+    },
+}
+
+impl RawText {
+    pub fn span(&self) -> Range<usize> {
+        match self {
+            RawText::Same(s) => s.span(),
+            RawText::Both { span, .. } => span.clone(),
+        }
+    }
+}
+
+enum TextForm {
+    Same(String),
+    Both {
+        id: Spanned<String>,
+        en: Spanned<String>,
+    },
+}
+
+impl<'de> Deserialize<'de> for TextForm {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        struct V;
+        impl<'de> Visitor<'de> for V {
+            type Value = TextForm;
+            fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+                f.write_str("text: a string, or a table `{ id = \"…\", en = \"…\" }`")
+            }
+            fn visit_str<E: de::Error>(self, s: &str) -> Result<TextForm, E> {
+                Ok(TextForm::Same(s.to_string()))
+            }
+            fn visit_string<E: de::Error>(self, s: String) -> Result<TextForm, E> {
+                Ok(TextForm::Same(s))
+            }
+            fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<TextForm, A::Error> {
+                let (mut id, mut en) = (None, None);
+                while let Some(key) = map.next_key::<String>()? {
+                    match key.as_str() {
+                        "id" if id.is_none() => id = Some(map.next_value::<Spanned<String>>()?),
+                        "en" if en.is_none() => en = Some(map.next_value::<Spanned<String>>()?),
+                        "id" | "en" => return Err(de::Error::duplicate_field("language")),
+                        other => return Err(de::Error::unknown_field(other, &["id", "en"])),
+                    }
+                }
+                Ok(TextForm::Both {
+                    id: id.ok_or_else(|| de::Error::missing_field("id"))?,
+                    en: en.ok_or_else(|| de::Error::missing_field("en"))?,
+                })
+            }
+        }
+        d.deserialize_any(V)
+    }
+}
+
+impl<'de> Deserialize<'de> for RawText {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        let s = Spanned::<TextForm>::deserialize(d)?;
+        let span = s.span();
+        Ok(match s.into_inner() {
+            TextForm::Same(v) => RawText::Same(Spanned::new(span, v)),
+            TextForm::Both { id, en } => RawText::Both { span, id, en },
+        })
+    }
+}
+
+/// `pack.toml`.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawMeta {
+    pub id: Spanned<String>,
+    pub name: RawText,
+    pub edition: Spanned<String>,
+    /// The date from which the pack's reading of the law applies (YYYY-MM-DD).
+    pub effective: Spanned<String>,
+    pub languages: Spanned<Vec<String>>,
+    #[serde(default)]
+    pub description: Option<RawText>,
+    pub disclaimer: RawText,
+    pub ranking: RawRanking,
+    #[serde(default, rename = "source")]
+    pub sources: Vec<RawSourceDoc>,
+    #[serde(default)]
+    pub frame: Option<Spanned<RawFrame>>,
+}
+
+/// The order in which principles settle a conflict, highest first.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawRanking {
+    pub order: Spanned<Vec<Spanned<String>>>,
+    /// The framework the order comes from.
+    pub source: RawText,
+    #[serde(default)]
+    pub note: Option<RawText>,
+}
+
+/// A document the pack draws on, listed in `pack.toml` as `[[source]]`.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawSourceDoc {
+    pub id: Spanned<String>,
+    pub name: RawText,
+    #[serde(default)]
+    pub note: Option<RawText>,
+}
+
+/// What holds in every situation, and the general steps of deciding well.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawFrame {
+    #[serde(default)]
+    pub duties: Vec<Spanned<String>>,
+    #[serde(default)]
+    pub steps: Vec<Spanned<String>>,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawPrinciple {
+    pub id: Spanned<String>,
+    pub name: RawText,
+    pub description: RawText,
+    pub source: RawText,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawQuestion {
+    pub id: Spanned<String>,
+    pub kind: Spanned<QuestionKind>,
+    pub prompt: RawText,
+    pub help: RawText,
+    #[serde(default)]
+    pub options: Vec<RawChoice>,
+    #[serde(default)]
+    pub ask_if: Option<Spanned<String>>,
+    #[serde(default)]
+    pub unsure: Option<Spanned<bool>>,
+    #[serde(default)]
+    pub find_out: Option<RawText>,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawChoice {
+    pub id: Spanned<String>,
+    pub label: RawText,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawAction {
+    pub id: Spanned<String>,
+    pub phase: Phase,
+    pub text: RawText,
+    #[serde(default)]
+    pub when: Option<Spanned<String>>,
+    /// The consultation this step is, if it is one: it implies at least that level.
+    #[serde(default)]
+    pub consult: Option<Consult>,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawObligation {
+    pub id: Spanned<String>,
+    pub title: RawText,
+    pub text: RawText,
+    pub source: RawText,
+    pub principles: Vec<Spanned<String>>,
+    #[serde(default)]
+    pub when: Option<Spanned<String>>,
+    #[serde(default)]
+    pub binding: bool,
+    #[serde(default)]
+    pub actions: Vec<Spanned<String>>,
+    #[serde(default)]
+    pub consult: Consult,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawTension {
+    pub id: Spanned<String>,
+    pub title: RawText,
+    pub principles: Vec<Spanned<String>>,
+    pub when: Spanned<String>,
+    pub explanation: RawText,
+    #[serde(default)]
+    pub actions: Vec<Spanned<String>>,
+    /// The binding duties that settle this tension when they apply. When left out, any
+    /// binding duty that serves one of the two principles does.
+    #[serde(default)]
+    pub settled_by: Vec<Spanned<String>>,
+    #[serde(default)]
+    pub consult: Consult,
+}
+
+/// Answers as written in a case or an answers file: question id → value, each with its place.
+pub type RawAnswers = BTreeMap<Spanned<String>, Spanned<toml::Value>>;
+
+/// A practice case: `cases/<id>.toml`.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawCase {
+    pub id: Spanned<String>,
+    pub title: RawText,
+    pub narrative: RawText,
+    /// The model reading of the case, in the answers-file form.
+    pub answers: Spanned<RawAnswers>,
+    pub expect: RawExpect,
+    /// The courses of action a student chooses between; exactly one is the model's.
+    #[serde(default, rename = "course")]
+    pub courses: Vec<RawCourse>,
+    pub debrief: RawText,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawCourse {
+    pub id: Spanned<String>,
+    pub text: RawText,
+    #[serde(default)]
+    pub model: bool,
+    pub feedback: RawText,
+}
+
+/// What a case's model answers must produce, and what they must not.
+#[derive(Debug, Clone, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawExpect {
+    #[serde(default)]
+    pub fire: Vec<Spanned<String>>,
+    #[serde(default)]
+    pub not_fire: Vec<Spanned<String>>,
+    #[serde(default)]
+    pub tensions: Vec<Spanned<String>>,
+    #[serde(default)]
+    pub not_tensions: Vec<Spanned<String>>,
+    #[serde(default)]
+    pub actions: Vec<Spanned<String>>,
+    #[serde(default)]
+    pub not_actions: Vec<Spanned<String>>,
+    #[serde(default)]
+    pub depends_on: Vec<Spanned<String>>,
+    #[serde(default)]
+    pub find_out: Vec<Spanned<String>>,
+    #[serde(default)]
+    pub consult: Option<Consult>,
+    #[serde(default)]
+    pub no_dilemma: Option<bool>,
+    /// Reasons: for an obligation id, the questions that must be in its trace.
+    #[serde(default)]
+    pub why: BTreeMap<Spanned<String>, Vec<Spanned<String>>>,
+}
+
+// Files that hold lists: `[[principle]]`, `[[question]]`, and so on.
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct PrincipleFile {
+    #[serde(default)]
+    pub principle: Vec<RawPrinciple>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct QuestionFile {
+    #[serde(default)]
+    pub question: Vec<RawQuestion>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ActionFile {
+    #[serde(default)]
+    pub action: Vec<RawAction>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ObligationFile {
+    #[serde(default)]
+    pub obligation: Vec<RawObligation>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct TensionFile {
+    #[serde(default)]
+    pub tension: Vec<RawTension>,
+}
+
+/// An item and the file it came from (an index into the pack's files).
+#[derive(Debug, Clone)]
+pub struct At<T> {
+    pub file: usize,
+    pub item: T,
+}
+
+/// A pack as read: every file, and the items that parsed, each with its file.
+#[derive(Debug, Clone, Default)]
+pub struct RawPack {
+    pub origin: String,
+    pub files: Vec<crate::diag::SourceFile>,
+    pub meta: Option<At<RawMeta>>,
+    pub principles: Vec<At<RawPrinciple>>,
+    pub questions: Vec<At<RawQuestion>>,
+    pub actions: Vec<At<RawAction>>,
+    pub obligations: Vec<At<RawObligation>>,
+    pub tensions: Vec<At<RawTension>>,
+    pub cases: Vec<At<RawCase>>,
+    /// Kinds with an entry that failed to parse: references to them may be false alarms.
+    pub incomplete: Vec<crate::vocab::ItemKind>,
+}

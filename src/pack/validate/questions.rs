@@ -1,0 +1,132 @@
+//! The questionnaire: kinds and options, "not sure", and `ask_if` reading only earlier
+//! questions.
+
+use std::collections::HashSet;
+
+use super::{Checker, Locations, is_snake_id};
+use crate::diag::{DiagKind, Field};
+use crate::pack::model::{Choice, Question};
+use crate::vocab::{ItemKind, QuestionKind, UNSURE};
+
+pub(super) fn questions(cx: &mut Checker, locations: &mut Locations) -> Vec<Question> {
+    let raw = cx.raw;
+    cx.ids(
+        ItemKind::Question,
+        raw.questions.iter().map(|q| (q.file, &q.item.id)),
+    );
+    let mut out = Vec::with_capacity(raw.questions.len());
+    for (pos, at) in raw.questions.iter().enumerate() {
+        let (f, q) = (at.file, &at.item);
+        let id = q.id.get_ref();
+        let field = |name| Field::of(ItemKind::Question, id, name);
+        let prompt = cx.text(f, &q.prompt, field("prompt"));
+        let help = cx.text(f, &q.help, field("help"));
+        let kind = *q.kind.get_ref();
+        match kind {
+            QuestionKind::YesNo if !q.options.is_empty() => {
+                cx.add(
+                    f,
+                    Some(q.id.span()),
+                    DiagKind::YesNoWithOptions { id: id.clone() },
+                );
+            }
+            QuestionKind::OneOf | QuestionKind::AnyOf if q.options.len() < 2 => {
+                cx.add(
+                    f,
+                    Some(q.id.span()),
+                    DiagKind::TooFewOptions {
+                        id: id.clone(),
+                        kind,
+                    },
+                );
+            }
+            _ => {}
+        }
+        let unsure = q.unsure.as_ref().is_some_and(|u| *u.get_ref());
+        if unsure && kind == QuestionKind::AnyOf {
+            let span = q.unsure.as_ref().map(|u| u.span());
+            cx.add(f, span, DiagKind::UnsureOnAnyOf { id: id.clone() });
+        }
+        if q.find_out.is_some() && !unsure {
+            let span = q.find_out.as_ref().map(|t| t.span());
+            cx.add(f, span, DiagKind::FindOutWithoutUnsure { id: id.clone() });
+        }
+        let mut seen: HashSet<&str> = HashSet::with_capacity(q.options.len());
+        let mut options = Vec::with_capacity(q.options.len());
+        for o in &q.options {
+            let oid = o.id.get_ref().as_str();
+            if oid == UNSURE {
+                cx.add(
+                    f,
+                    Some(o.id.span()),
+                    DiagKind::ReservedOptionId { id: oid.into() },
+                );
+            } else if !is_snake_id(oid) {
+                cx.add(
+                    f,
+                    Some(o.id.span()),
+                    DiagKind::BadOptionId { id: oid.into() },
+                );
+            }
+            if !seen.insert(oid) {
+                cx.add(
+                    f,
+                    Some(o.id.span()),
+                    DiagKind::DuplicateOption {
+                        question: id.clone(),
+                        option: oid.into(),
+                    },
+                );
+            }
+            let label = cx.text(
+                f,
+                &o.label,
+                Field::of(ItemKind::Question, &format!("{id}.{oid}"), "label"),
+            );
+            options.push(Choice {
+                id: oid.to_string(),
+                label,
+            });
+        }
+        let ask_if = q.ask_if.as_ref().and_then(|c| {
+            let expr = cx.condition(f, c)?;
+            let mut ok = true;
+            for (read, span) in expr.question_spans() {
+                let at = cx.condition_span(f, c, span);
+                match cx.questions.position(read) {
+                    Some(_) if read == id => {
+                        cx.add(f, Some(at), DiagKind::AskIfSelf { id: id.clone() });
+                        ok = false;
+                    }
+                    Some(p) if p > pos => {
+                        cx.add(
+                            f,
+                            Some(at),
+                            DiagKind::AskIfLater {
+                                own: id.clone(),
+                                read: read.to_string(),
+                            },
+                        );
+                        ok = false;
+                    }
+                    _ => {}
+                }
+            }
+            ok.then_some(expr)
+        });
+        locations
+            .questions
+            .push(q.ask_if.as_ref().map(|c| (f, c.span())));
+        out.push(Question {
+            id: id.clone(),
+            kind,
+            prompt,
+            help,
+            options,
+            ask_if,
+            unsure,
+            find_out: cx.opt_text(f, &q.find_out, field("find_out")),
+        });
+    }
+    out
+}

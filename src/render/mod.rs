@@ -1,0 +1,38 @@
+//! Renderers: a report view laid out as a table for the terminal, a Markdown case note, or
+//! JSON. They look nothing up; everything they show is in the view.
+
+mod feedback;
+mod markdown;
+mod table;
+mod text;
+
+pub use feedback::{feedback_markdown, feedback_table, grade_table};
+pub use markdown::to_markdown;
+pub use table::to_table;
+pub use text::{Style, wrap};
+
+use crate::view::Report;
+
+/// Output formats of `assess` and `practice`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum Format {
+    Table,
+    Markdown,
+    Json,
+}
+
+/// Any view as pretty JSON, with a final newline.
+pub fn to_json<T: serde::Serialize>(view: &T) -> String {
+    let mut s = serde_json::to_string_pretty(view).expect("views serialise");
+    s.push('\n');
+    s
+}
+
+/// Render a report in the chosen format.
+pub fn render(format: Format, report: &Report, style: &Style) -> String {
+    match format {
+        Format::Table => to_table(report, style),
+        Format::Markdown => to_markdown(report),
+        Format::Json => to_json(report),
+    }
+}

@@ -1,0 +1,500 @@
+//! The assessment report, resolved once in one language.
+
+use std::collections::BTreeMap;
+
+use serde::Serialize;
+
+use super::{change_lines, describe_answer, principle_name, title_of, why};
+use crate::engine::{Change, Decision};
+use crate::pack::Pack;
+use crate::vocab::{Answers, Consult, ItemKind, Lang, Phase, Value};
+use crate::words::{self, words};
+
+#[derive(Debug, Clone, Serialize)]
+pub struct PackInfo {
+    pub id: String,
+    pub edition: String,
+    pub name: String,
+}
+
+/// One answer behind a result.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct WhyView {
+    pub question: String,
+    /// The deciding part of the answer as ids (`yes`, an option id, the options that matched).
+    pub answer: String,
+    /// The same in words.
+    pub answer_text: String,
+    pub prompt: String,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct ObligationView {
+    pub id: String,
+    pub title: String,
+    pub text: String,
+    pub source: String,
+    pub principles: Vec<String>,
+    pub principle_names: Vec<String>,
+    pub binding: bool,
+    pub consult: Consult,
+    pub why: Vec<WhyView>,
+}
+
+/// A duty of the frame, which holds in every situation.
+#[derive(Debug, Clone, Serialize)]
+pub struct DutyView {
+    pub id: String,
+    pub title: String,
+    pub source: String,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct TensionView {
+    pub id: String,
+    pub title: String,
+    pub principles: [String; 2],
+    pub principle_names: [String; 2],
+    pub prevails: Option<String>,
+    pub prevails_name: String,
+    /// `binding` or `ranking`.
+    pub settled_by: &'static str,
+    /// The binding duties that settle it.
+    pub binding: Vec<String>,
+    /// How it is settled, in words.
+    pub settled_text: String,
+    pub explanation: String,
+    pub why: Vec<WhyView>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct RankingView {
+    pub order: Vec<String>,
+    pub source: String,
+    pub note: Option<String>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct ConsultView {
+    pub level: Consult,
+    pub text: String,
+    pub because: Vec<String>,
+    pub because_text: Vec<String>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct StepView {
+    pub step: usize,
+    pub phase: Phase,
+    pub phase_name: &'static str,
+    pub action: String,
+    pub text: String,
+    pub because: Vec<String>,
+    /// For a "find out" step, the unsure question.
+    pub question: Option<String>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct LeftOutView {
+    pub action: String,
+    pub text: String,
+    pub because: Vec<String>,
+    pub why: Vec<WhyView>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct PendingView {
+    pub kind: ItemKind,
+    pub id: String,
+    pub title: String,
+    pub hinges_on: Vec<String>,
+    #[serde(skip)]
+    pub binding: bool,
+}
+
+/// What one answer would change, as ids (for JSON) and in words (for people).
+#[derive(Debug, Clone, Serialize)]
+pub struct ChangeView {
+    pub adds: crate::engine::Delta,
+    pub removes: crate::engine::Delta,
+    pub consult: Option<Consult>,
+    pub asks: Vec<String>,
+    #[serde(skip)]
+    pub lines: Vec<String>,
+}
+
+impl ChangeView {
+    pub(crate) fn new(pack: &Pack, c: &Change, lang: Lang) -> ChangeView {
+        ChangeView {
+            adds: c.adds.clone(),
+            removes: c.removes.clone(),
+            consult: c.consult,
+            asks: c.asks.clone(),
+            lines: change_lines(pack, c, lang),
+        }
+    }
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct FindOutView {
+    pub question: String,
+    pub prompt: String,
+    /// How to find it out: the question's `find_out`, or its prompt.
+    pub text: String,
+    pub hinges: Vec<String>,
+    /// For each possible answer (`yes`, `no`, an option id), what it would change.
+    #[serde(rename = "if")]
+    pub cases: BTreeMap<String, ChangeView>,
+    /// The same answers, in words and in questionnaire order.
+    #[serde(skip)]
+    pub ordered: Vec<(String, ChangeView)>,
+}
+
+/// A hypothetical change asked for with `--what-if`.
+#[derive(Debug, Clone, Serialize)]
+pub struct WhatIfView {
+    pub answers: Vec<WhyView>,
+    pub change: ChangeView,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct Report {
+    pub pack: PackInfo,
+    pub lang: Lang,
+    /// The day the report was made, when known (YYYY-MM-DD).
+    pub date: Option<String>,
+    pub answers: BTreeMap<String, Value>,
+    /// The questions and answers in words, in questionnaire order.
+    pub situation: Vec<WhyView>,
+    pub summary: Vec<String>,
+    pub no_dilemma: bool,
+    pub binding: Vec<String>,
+    pub obligations: Vec<ObligationView>,
+    pub frame: Vec<DutyView>,
+    pub tensions: Vec<TensionView>,
+    pub ranking: RankingView,
+    pub consult: ConsultView,
+    pub course_of_action: Vec<StepView>,
+    pub left_out: Vec<LeftOutView>,
+    pub depends_on: Vec<PendingView>,
+    pub find_out: Vec<FindOutView>,
+    pub what_if: Option<WhatIfView>,
+    pub disclaimer: String,
+}
+
+/// Build the report for a decision. `what_if` is a hypothetical change of answers to show
+/// beside it.
+pub fn report(
+    pack: &Pack,
+    d: &Decision,
+    lang: Lang,
+    date: Option<String>,
+    what_if: Option<(&Answers, &Change)>,
+) -> Report {
+    let w = words(lang);
+    let meta = &pack.meta;
+    let obligations: Vec<ObligationView> = d
+        .obligations
+        .iter()
+        .filter_map(|f| {
+            let o = pack.obligation(&f.id)?;
+            Some(ObligationView {
+                id: f.id.clone(),
+                title: o.title.get(lang).into(),
+                text: o.text.get(lang).into(),
+                source: o.source.get(lang).into(),
+                principles: o.principles.clone(),
+                principle_names: o
+                    .principles
+                    .iter()
+                    .map(|p| principle_name(pack, p, lang))
+                    .collect(),
+                binding: f.binding,
+                consult: o.consult,
+                why: why(pack, d, &f.why, lang),
+            })
+        })
+        .collect();
+    let tensions: Vec<TensionView> = d
+        .tensions
+        .iter()
+        .filter_map(|a| {
+            let t = pack.tension(&a.id)?;
+            let settled_text = if a.settled_by.is_empty() {
+                format!(
+                    "{}: {}",
+                    w.settled_by_ranking,
+                    meta.ranking.source.get(lang)
+                )
+            } else {
+                let titles: Vec<String> = a
+                    .settled_by
+                    .iter()
+                    .map(|i| title_of(pack, i, lang))
+                    .collect();
+                format!("{}: {}", w.settled_by_binding, titles.join("; "))
+            };
+            Some(TensionView {
+                id: a.id.clone(),
+                title: t.title.get(lang).into(),
+                principles: a.principles.clone(),
+                principle_names: [
+                    principle_name(pack, &a.principles[0], lang),
+                    principle_name(pack, &a.principles[1], lang),
+                ],
+                prevails: a.prevails.clone(),
+                prevails_name: match &a.prevails {
+                    Some(p) => principle_name(pack, p, lang),
+                    None => w.not_ranked.into(),
+                },
+                settled_by: if a.settled_by.is_empty() {
+                    "ranking"
+                } else {
+                    "binding"
+                },
+                binding: a.settled_by.clone(),
+                settled_text,
+                explanation: t.explanation.get(lang).into(),
+                why: why(pack, d, &a.why, lang),
+            })
+        })
+        .collect();
+    let course: Vec<StepView> = d
+        .course
+        .iter()
+        .enumerate()
+        .map(|(i, s)| {
+            let text = match &s.question {
+                Some(q) => find_out_text(pack, q, lang),
+                None => title_of(pack, &s.action, lang),
+            };
+            StepView {
+                step: i + 1,
+                phase: s.phase,
+                phase_name: s.phase.name(lang),
+                action: s.action.clone(),
+                text,
+                because: s.because.clone(),
+                question: s.question.clone(),
+            }
+        })
+        .collect();
+    let left_out = d
+        .left_out
+        .iter()
+        .map(|l| LeftOutView {
+            action: l.action.clone(),
+            text: title_of(pack, &l.action, lang),
+            because: l.because.clone(),
+            why: why(pack, d, &l.why, lang),
+        })
+        .collect();
+    let depends_on: Vec<PendingView> = d
+        .depends_on
+        .iter()
+        .map(|p| PendingView {
+            kind: p.kind,
+            id: p.id.clone(),
+            title: title_of(pack, &p.id, lang),
+            hinges_on: p.hinges_on.clone(),
+            binding: p.kind == ItemKind::Obligation
+                && pack.obligation(&p.id).is_some_and(|o| o.binding),
+        })
+        .collect();
+    let find_out: Vec<FindOutView> = d
+        .find_out
+        .iter()
+        .map(|f| {
+            let ordered: Vec<(String, ChangeView)> = f
+                .cases
+                .iter()
+                .map(|c| {
+                    (
+                        describe_answer(pack, &f.question, &c.value, lang),
+                        ChangeView::new(pack, &c.change, lang),
+                    )
+                })
+                .collect();
+            FindOutView {
+                question: f.question.clone(),
+                prompt: pack
+                    .question(&f.question)
+                    .map(|q| q.prompt.get(lang).to_string())
+                    .unwrap_or_default(),
+                text: find_out_text(pack, &f.question, lang),
+                hinges: f.hinges.clone(),
+                cases: f
+                    .cases
+                    .iter()
+                    .map(|c| (c.value.code(), ChangeView::new(pack, &c.change, lang)))
+                    .collect(),
+                ordered,
+            }
+        })
+        .collect();
+    let consult = ConsultView {
+        level: d.consult.level,
+        text: words::consult_level(lang, d.consult.level).into(),
+        because: d.consult.because.clone(),
+        because_text: d
+            .consult
+            .because
+            .iter()
+            .map(|i| title_of(pack, i, lang))
+            .collect(),
+    };
+    let situation = pack
+        .questions
+        .iter()
+        .filter_map(|q| {
+            let v = d.answers.get(&q.id)?;
+            Some(WhyView {
+                question: q.id.clone(),
+                answer: v.code(),
+                answer_text: describe_answer(pack, &q.id, v, lang),
+                prompt: q.prompt.get(lang).into(),
+            })
+        })
+        .collect();
+    let what_if = what_if.map(|(answers, change)| WhatIfView {
+        answers: answers
+            .iter()
+            .map(|(q, v)| WhyView {
+                question: q.clone(),
+                answer: v.code(),
+                answer_text: describe_answer(pack, q, v, lang),
+                prompt: pack
+                    .question(q)
+                    .map(|x| x.prompt.get(lang).to_string())
+                    .unwrap_or_default(),
+            })
+            .collect(),
+        change: ChangeView::new(pack, change, lang),
+    });
+    let mut r = Report {
+        pack: PackInfo {
+            id: meta.id.clone(),
+            edition: meta.edition.clone(),
+            name: meta.name.get(lang).into(),
+        },
+        lang,
+        date,
+        answers: d.answers.clone().into_iter().collect(),
+        situation,
+        summary: Vec::new(),
+        no_dilemma: d.no_dilemma,
+        binding: d.binding().map(|f| f.id.clone()).collect(),
+        obligations,
+        frame: d
+            .frame
+            .iter()
+            .filter_map(|id| pack.obligation(id))
+            .map(|o| DutyView {
+                id: o.id.clone(),
+                title: o.title.get(lang).into(),
+                source: o.source.get(lang).into(),
+            })
+            .collect(),
+        tensions,
+        ranking: RankingView {
+            order: meta.ranking.order.clone(),
+            source: meta.ranking.source.get(lang).into(),
+            note: meta.ranking.note.as_ref().map(|n| n.get(lang).to_string()),
+        },
+        consult,
+        course_of_action: course,
+        left_out,
+        depends_on,
+        find_out,
+        what_if,
+        disclaimer: meta.disclaimer.get(lang).into(),
+    };
+    r.summary = summary(&r, lang);
+    r
+}
+
+/// How to find out an unsure answer, in words.
+fn find_out_text(pack: &Pack, question: &str, lang: Lang) -> String {
+    let w = words(lang);
+    match pack.question(question) {
+        Some(q) => match &q.find_out {
+            Some(t) => format!("{}: {}", w.find_out_prefix, t.get(lang)),
+            None => format!("{}: {}", w.find_out_prefix, q.prompt.get(lang)),
+        },
+        None => question.to_string(),
+    }
+}
+
+/// "In short": at most eight lines a worker can act on.
+fn summary(r: &Report, lang: Lang) -> Vec<String> {
+    let w = words(lang);
+    let mut out = Vec::new();
+    let first_words = |s: &str, n: usize| {
+        let cut: String = s.chars().take(n).collect();
+        let cut = match cut.rfind(|c: char| ". :;".contains(c)) {
+            Some(i) if cut.len() < s.len() && i > n / 2 => cut[..i].to_string(),
+            _ => cut,
+        };
+        if cut.len() < s.len() {
+            format!("{}…", cut.trim_end_matches([' ', ',', ':', ';']))
+        } else {
+            cut
+        }
+    };
+    if r.no_dilemma {
+        out.push(w.no_dilemma.to_string());
+    }
+    let binding: Vec<&str> = r
+        .obligations
+        .iter()
+        .filter(|o| o.binding)
+        .map(|o| o.title.as_str())
+        .collect();
+    if !binding.is_empty() {
+        out.push(format!("⚑ {}: {}", w.short_binding, binding.join("; ")));
+    } else if !r.obligations.is_empty() {
+        out.push(w.short_no_binding.to_string());
+    }
+    let find_out: Vec<&str> = r.find_out.iter().map(|f| f.prompt.as_str()).collect();
+    if !find_out.is_empty() {
+        out.push(format!("? {}: {}", w.short_find_out, find_out.join(" · ")));
+    }
+    let pending = r.depends_on.len();
+    if pending > 0 {
+        let binding_pending = r.depends_on.iter().filter(|p| p.binding).count();
+        out.push(match lang {
+            Lang::En => format!(
+                "{}: {pending} item(s){}",
+                w.short_depends,
+                if binding_pending > 0 {
+                    format!(", {binding_pending} of them binding")
+                } else {
+                    String::new()
+                }
+            ),
+            Lang::Id => format!(
+                "{}: {pending} hal{}",
+                w.short_depends,
+                if binding_pending > 0 {
+                    format!(", {binding_pending} di antaranya mengikat")
+                } else {
+                    String::new()
+                }
+            ),
+        });
+    }
+    for s in r
+        .course_of_action
+        .iter()
+        .filter(|s| s.question.is_none())
+        .take(3)
+    {
+        if out.len() >= 7 {
+            break;
+        }
+        out.push(format!("→ {}. {}", s.step, first_words(&s.text, 90)));
+    }
+    out.truncate(7);
+    out.push(format!("{}: {}", w.short_consult, r.consult.text));
+    out
+}

@@ -1,0 +1,81 @@
+//! Answers: one value per question id.
+
+use std::collections::BTreeMap;
+use std::fmt;
+
+use serde::de::{self, Deserializer, SeqAccess, Visitor};
+use serde::{Deserialize, Serialize, Serializer};
+
+/// The word an answers file uses for "not sure yet".
+pub const UNSURE: &str = "unsure";
+
+/// One answer.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+pub enum Value {
+    /// A `yes_no` question answered yes or no.
+    Yes(bool),
+    /// A `one_of` question: the option id chosen.
+    One(String),
+    /// An `any_of` question: the option ids ticked, in the pack's order.
+    Many(Vec<String>),
+    /// "Not sure yet": a fact the worker does not know, for a question that allows it.
+    Unsure,
+}
+
+impl Value {
+    /// The answer as a short machine string: `yes`/`no`, an option id, ids joined by `, `,
+    /// or `unsure`.
+    pub fn code(&self) -> String {
+        match self {
+            Value::Yes(b) => if *b { "yes" } else { "no" }.to_string(),
+            Value::One(s) => s.clone(),
+            Value::Many(items) => items.join(", "),
+            Value::Unsure => UNSURE.to_string(),
+        }
+    }
+}
+
+/// Answers keyed by question id.
+pub type Answers = BTreeMap<String, Value>;
+
+/// As in an answers file: `true`, `"option"`, `["a", "b"]` or `"unsure"`.
+impl Serialize for Value {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        match self {
+            Value::Yes(b) => s.serialize_bool(*b),
+            Value::One(v) => s.serialize_str(v),
+            Value::Many(v) => v.serialize(s),
+            Value::Unsure => s.serialize_str(UNSURE),
+        }
+    }
+}
+
+impl<'de> Deserialize<'de> for Value {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        struct V;
+        impl<'de> Visitor<'de> for V {
+            type Value = Value;
+            fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+                f.write_str("true or false, an option id, a list of option ids, or \"unsure\"")
+            }
+            fn visit_bool<E: de::Error>(self, b: bool) -> Result<Value, E> {
+                Ok(Value::Yes(b))
+            }
+            fn visit_str<E: de::Error>(self, s: &str) -> Result<Value, E> {
+                Ok(if s == UNSURE {
+                    Value::Unsure
+                } else {
+                    Value::One(s.to_string())
+                })
+            }
+            fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<Value, A::Error> {
+                let mut out = Vec::new();
+                while let Some(s) = seq.next_element::<String>()? {
+                    out.push(s);
+                }
+                Ok(Value::Many(out))
+            }
+        }
+        d.deserialize_any(V)
+    }
+}
