@@ -38,6 +38,31 @@ fn collect(dir: &Path, base: &Path, out: &mut Vec<(String, PathBuf)>) {
     }
 }
 
+/// The pack with the words of the other language left out: every `{ id, en }` text keeps
+/// only `lang`'s side.
+fn one_language(p: &pack::Pack, lang: &str) -> pack::Pack {
+    fn walk(v: &mut serde_json::Value, lang: &str) {
+        match v {
+            serde_json::Value::Object(map) => {
+                let is_text = map.len() == 2
+                    && map.get("id").is_some_and(|x| x.is_string())
+                    && map.get("en").is_some_and(|x| x.is_string());
+                if is_text {
+                    let other = if lang == "id" { "en" } else { "id" };
+                    map.insert(other.to_string(), serde_json::Value::String(String::new()));
+                } else {
+                    map.values_mut().for_each(|x| walk(x, lang));
+                }
+            }
+            serde_json::Value::Array(items) => items.iter_mut().for_each(|x| walk(x, lang)),
+            _ => {}
+        }
+    }
+    let mut v = serde_json::to_value(p).expect("a pack serialises");
+    walk(&mut v, lang);
+    serde_json::from_value(v).expect("and reads back")
+}
+
 fn main() {
     let manifest = PathBuf::from(std::env::var("CARGO_MANIFEST_DIR").expect("cargo sets it"));
     let out_dir = PathBuf::from(std::env::var("OUT_DIR").expect("cargo sets it"));
@@ -80,14 +105,31 @@ fn main() {
     match loaded.pack {
         Some(mut p) => {
             let cases = std::mem::take(&mut p.cases);
-            let core = serde_json::to_string(&p).expect("a pack serialises");
+            // The pack in postcard's compact binary form: whole, and with the text of one
+            // language only, for the commands that speak one; the cases, which hold answers of
+            // several shapes, as JSON.
+            let whole = postcard::to_allocvec(&p).expect("a pack serialises");
+            fs::write(out_dir.join("embedded_pack.bin"), whole).expect("write the pack");
+            for lang in ["id", "en"] {
+                let one =
+                    postcard::to_allocvec(&one_language(&p, lang)).expect("a pack serialises");
+                fs::write(out_dir.join(format!("embedded_pack_{lang}.bin")), one)
+                    .expect("write the pack");
+            }
             let cases = serde_json::to_string(&cases).expect("cases serialise");
-            fs::write(out_dir.join("embedded_pack.json"), core).expect("write the pack");
             fs::write(out_dir.join("embedded_cases.json"), cases).expect("write the cases");
-            code.push_str(
-                "pub static PACK: Option<&str> = Some(include_str!(concat!(env!(\"OUT_DIR\"), \"/embedded_pack.json\")));\n\
+            let bytes = |name: &str| {
+                format!("Some(include_bytes!(concat!(env!(\"OUT_DIR\"), \"/{name}\")))")
+            };
+            code.push_str(&format!(
+                "pub static PACK: Option<&[u8]> = {};\n\
+                 pub static PACK_ID: Option<&[u8]> = {};\n\
+                 pub static PACK_EN: Option<&[u8]> = {};\n\
                  pub static CASES: Option<&str> = Some(include_str!(concat!(env!(\"OUT_DIR\"), \"/embedded_cases.json\")));\n",
-            );
+                bytes("embedded_pack.bin"),
+                bytes("embedded_pack_id.bin"),
+                bytes("embedded_pack_en.bin"),
+            ));
         }
         None => {
             println!(
@@ -95,7 +137,8 @@ fn main() {
                 loaded.diagnostics.errors()
             );
             code.push_str(
-                "pub static PACK: Option<&str> = None;\npub static CASES: Option<&str> = None;\n",
+                "pub static PACK: Option<&[u8]> = None;\npub static PACK_ID: Option<&[u8]> = None;\n\
+                 pub static PACK_EN: Option<&[u8]> = None;\npub static CASES: Option<&str> = None;\n",
             );
         }
     }

@@ -13,7 +13,7 @@ fn main() {
 /// What `assess` does before asking anything: the checked pack, read from the binary.
 #[divan::bench]
 fn read_embedded_pack() -> usize {
-    let pack = etika::embedded::pack(false).expect("the embedded pack is valid");
+    let pack = etika::embedded::pack(false, Some(Lang::En)).expect("the embedded pack is valid");
     pack.obligations.len()
 }
 
@@ -50,14 +50,14 @@ fn threat_answers() -> Answers {
 
 #[divan::bench]
 fn decide_with_an_unsure_answer(bencher: divan::Bencher) {
-    let pack = etika::embedded::pack(false).unwrap();
+    let pack = etika::embedded::pack(false, None).unwrap();
     let answers = threat_answers();
     bencher.bench(|| etika::engine::decide(&pack, divan::black_box(&answers)));
 }
 
 #[divan::bench]
 fn decide_and_render_json(bencher: divan::Bencher) {
-    let pack = etika::embedded::pack(false).unwrap();
+    let pack = etika::embedded::pack(false, None).unwrap();
     let answers = threat_answers();
     bencher.bench(|| {
         let d = etika::engine::decide(&pack, &answers);

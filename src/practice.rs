@@ -6,7 +6,7 @@
 
 use serde::Serialize;
 
-use crate::engine::{self, Change, Decision};
+use crate::engine::{self, Change, Decision, minus};
 use crate::pack::{Case, Pack};
 use crate::vocab::{Answers, Value};
 
@@ -54,10 +54,6 @@ pub struct Feedback {
     pub student: Decision,
     #[serde(skip)]
     pub model: Decision,
-}
-
-fn minus(a: &[String], b: &[String]) -> Vec<String> {
-    a.iter().filter(|x| !b.contains(x)).cloned().collect()
 }
 
 fn ids(d: &Decision) -> Vec<String> {

@@ -311,6 +311,8 @@ pub fn run(cx: &Context, args: Args) -> Result<Exit> {
         None if args.format == Format::Table => show(cx, &text)?,
         None => super::print(&text)?,
     }
+    // The process ends here: freeing a large pack piece by piece would only cost time.
+    std::mem::forget((pack, decision, report, text));
     Ok(Exit::Success)
 }
 

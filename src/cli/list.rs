@@ -47,7 +47,12 @@ pub struct Args {
 
 pub fn run(cx: &Context, args: Args) -> Result<Exit> {
     let kind = args.kind.item();
-    let pack = cx.pack(kind == ItemKind::Case)?;
+    let cases = kind == ItemKind::Case;
+    let pack = if args.format == ListFormat::Json {
+        cx.whole_pack(cases)?
+    } else {
+        cx.pack(cases)?
+    };
     let lang = cx.lang;
     if args.format == ListFormat::Json {
         let value = match kind {

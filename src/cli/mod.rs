@@ -172,10 +172,20 @@ impl Context {
     }
 
     /// Load and check the pack; any error is shown in full and stops the command. The
-    /// practice cases are read only when `cases` asks for them.
+    /// practice cases are read only when `cases` asks for them, and of the embedded pack only
+    /// the words of the chosen language.
     pub fn pack(&self, cases: bool) -> Result<Pack> {
+        self.pack_in(cases, Some(self.lang))
+    }
+
+    /// The pack with its words in both languages, for listings that show both.
+    pub fn whole_pack(&self, cases: bool) -> Result<Pack> {
+        self.pack_in(cases, None)
+    }
+
+    fn pack_in(&self, cases: bool, lang: Option<Lang>) -> Result<Pack> {
         let loaded = match &self.global.rules {
-            None => match crate::embedded::pack(cases) {
+            None => match crate::embedded::pack(cases, lang) {
                 Ok(pack) => return Ok(pack),
                 Err(loaded) => *loaded,
             },

@@ -11,7 +11,7 @@ use crate::vocab::suggest::closest;
 /// What the checker knows about one question.
 pub struct QuestionInfo<'a> {
     pub kind: QuestionKind,
-    pub options: &'a [&'a str],
+    pub options: &'a [String],
 }
 
 /// Check a parsed condition; every problem is returned. `lookup` finds a question by id,
@@ -57,18 +57,21 @@ fn check_into<'a>(
         Some(info) => Some(info),
     };
     let option_error = |q: &str, option: &str, span: &Range<usize>, info: &QuestionInfo| {
-        (!info.options.contains(&option)).then(|| CondError {
+        (!info.options.iter().any(|o| o == option)).then(|| CondError {
             span: span.clone(),
             kind: CondErrorKind::NoSuchOption {
                 question: q.to_string(),
                 option: option.to_string(),
-                suggestion: closest(option, info.options.iter().copied()).map(str::to_string),
-                options: info.options.iter().map(|s| s.to_string()).collect(),
+                suggestion: closest(option, info.options.iter().map(String::as_str))
+                    .map(str::to_string),
+                options: info.options.to_vec(),
             },
         })
     };
     match expr {
-        Expr::Yes { question: q, span } => {
+        Expr::Yes {
+            question: q, span, ..
+        } => {
             question(q, span, QuestionKind::YesNo);
         }
         Expr::Is {
@@ -87,6 +90,7 @@ fn check_into<'a>(
             option,
             span,
             option_span,
+            ..
         } => {
             if let Some(info) = question(q, span, QuestionKind::AnyOf) {
                 errors.extend(option_error(q, option, option_span, &info));

@@ -56,11 +56,22 @@ fn push(out: &mut Vec<Fact>, f: Fact) {
     }
 }
 
+/// Where a condition finds answers: by question id, or faster by the question's place.
+pub trait Lookup {
+    fn value(&self, question: &str, slot: u32) -> Option<&Value>;
+}
+
+impl Lookup for Answers {
+    fn value(&self, question: &str, _slot: u32) -> Option<&Value> {
+        self.get(question)
+    }
+}
+
 impl Expr {
     /// Evaluate against the answers that count.
-    pub fn eval(&self, answers: &Answers) -> Truth {
+    pub fn eval<L: Lookup + ?Sized>(&self, answers: &L) -> Truth {
         match self {
-            Expr::Yes { question, .. } => match answers.get(question) {
+            Expr::Yes { question, slot, .. } => match answers.value(question, *slot) {
                 Some(Value::Yes(b)) => Truth::from_bool(*b),
                 Some(Value::Unsure) => Truth::Unknown,
                 _ => Truth::False,
@@ -69,15 +80,19 @@ impl Expr {
                 question,
                 option,
                 negated,
+                slot,
                 ..
-            } => match answers.get(question) {
+            } => match answers.value(question, *slot) {
                 Some(Value::One(v)) => Truth::from_bool((v == option) != *negated),
                 Some(Value::Unsure) => Truth::Unknown,
                 _ => Truth::False,
             },
             Expr::In {
-                question, option, ..
-            } => match answers.get(question) {
+                question,
+                option,
+                slot,
+                ..
+            } => match answers.value(question, *slot) {
                 Some(Value::Many(vs)) => Truth::from_bool(vs.iter().any(|v| v == option)),
                 Some(Value::Unsure) => Truth::Unknown,
                 _ => Truth::False,
@@ -107,13 +122,13 @@ impl Expr {
     }
 
     /// True only when the condition holds for certain.
-    pub fn holds(&self, answers: &Answers) -> bool {
+    pub fn holds<L: Lookup + ?Sized>(&self, answers: &L) -> bool {
         self.eval(answers) == Truth::True
     }
 
     /// When the condition holds, the answers that made it hold, in order of appearance;
     /// `None` otherwise.
-    pub fn trace(&self, answers: &Answers) -> Option<Vec<Fact>> {
+    pub fn trace<L: Lookup + ?Sized>(&self, answers: &L) -> Option<Vec<Fact>> {
         if !self.holds(answers) {
             return None;
         }
@@ -123,7 +138,7 @@ impl Expr {
     }
 
     /// When the condition is false, the answers that made it false; `None` otherwise.
-    pub fn falsity(&self, answers: &Answers) -> Option<Vec<Fact>> {
+    pub fn falsity<L: Lookup + ?Sized>(&self, answers: &L) -> Option<Vec<Fact>> {
         if self.eval(answers) != Truth::False {
             return None;
         }
@@ -133,7 +148,7 @@ impl Expr {
     }
 
     /// When the condition is unknown, the unsure answers it hinges on; `None` otherwise.
-    pub fn hinges(&self, answers: &Answers) -> Option<Vec<String>> {
+    pub fn hinges<L: Lookup + ?Sized>(&self, answers: &L) -> Option<Vec<String>> {
         if self.eval(answers) != Truth::Unknown {
             return None;
         }
@@ -143,7 +158,7 @@ impl Expr {
     }
 
     /// Called only on an expression that holds.
-    fn verifiers(&self, answers: &Answers, out: &mut Vec<Fact>) {
+    fn verifiers<L: Lookup + ?Sized>(&self, answers: &L, out: &mut Vec<Fact>) {
         match self {
             Expr::Yes { question, .. } | Expr::Is { question, .. } => push(
                 out,
@@ -174,10 +189,10 @@ impl Expr {
 
     /// Called only on an expression that is false. A question that was not asked explains
     /// nothing, so it is not named.
-    fn falsifiers(&self, answers: &Answers, out: &mut Vec<Fact>) {
+    fn falsifiers<L: Lookup + ?Sized>(&self, answers: &L, out: &mut Vec<Fact>) {
         match self {
-            Expr::Yes { question, .. } | Expr::Is { question, .. } => {
-                if answers.contains_key(question) {
+            Expr::Yes { question, slot, .. } | Expr::Is { question, slot, .. } => {
+                if answers.value(question, *slot).is_some() {
                     push(
                         out,
                         Fact::Answer {
@@ -187,9 +202,12 @@ impl Expr {
                 }
             }
             Expr::In {
-                question, option, ..
+                question,
+                option,
+                slot,
+                ..
             } => {
-                if answers.contains_key(question) {
+                if answers.value(question, *slot).is_some() {
                     push(
                         out,
                         Fact::Excludes {
@@ -212,7 +230,7 @@ impl Expr {
     }
 
     /// Called only on an expression that is unknown.
-    fn unknowns(&self, answers: &Answers, out: &mut Vec<String>) {
+    fn unknowns<L: Lookup + ?Sized>(&self, answers: &L, out: &mut Vec<String>) {
         match self {
             Expr::Yes { question, .. } | Expr::Is { question, .. } | Expr::In { question, .. } => {
                 if !out.contains(question) {

@@ -18,7 +18,7 @@ use std::ops::Range;
 
 pub use check::{QuestionInfo, check};
 pub use error::{CondError, CondErrorKind, short_list};
-pub use eval::{Fact, Truth};
+pub use eval::{Fact, Lookup, Truth};
 pub use parse::parse;
 
 /// Conditions longer than this are refused before parsing.
@@ -26,12 +26,17 @@ pub const MAX_LEN: usize = 4096;
 /// Nesting deeper than this (parentheses or `not`) is refused, so no input can exhaust the stack.
 pub const MAX_DEPTH: usize = 32;
 
+/// A question's place in the questionnaire, as a condition's leaf records it once the pack
+/// is checked (`NO_SLOT` until then), so evaluation can look an answer up by position.
+pub const NO_SLOT: u32 = u32::MAX;
+
 /// The parsed form of a condition. Spans are byte offsets in the condition's own text.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Expr {
     /// A bare `yes_no` question id: true when answered yes.
     Yes {
         question: String,
+        slot: u32,
         span: Range<usize>,
     },
     /// `question == 'option'` (or `!=` when `negated`) on a `one_of` question.
@@ -39,6 +44,7 @@ pub enum Expr {
         question: String,
         option: String,
         negated: bool,
+        slot: u32,
         span: Range<usize>,
         option_span: Range<usize>,
     },
@@ -46,6 +52,7 @@ pub enum Expr {
     In {
         question: String,
         option: String,
+        slot: u32,
         span: Range<usize>,
         option_span: Range<usize>,
     },
@@ -95,11 +102,26 @@ impl Expr {
 
     fn walk<'s>(&'s self, f: &mut dyn FnMut(&'s str, &'s Range<usize>)) {
         match self {
-            Expr::Yes { question, span }
+            Expr::Yes { question, span, .. }
             | Expr::Is { question, span, .. }
             | Expr::In { question, span, .. } => f(question, span),
             Expr::Not(inner) => inner.walk(f),
             Expr::And(items) | Expr::Or(items) => items.iter().for_each(|i| i.walk(f)),
+        }
+    }
+
+    /// Record each question's place in the questionnaire in the leaves that read it.
+    pub fn resolve(&mut self, position: &dyn Fn(&str) -> Option<usize>) {
+        match self {
+            Expr::Yes { question, slot, .. }
+            | Expr::Is { question, slot, .. }
+            | Expr::In { question, slot, .. } => {
+                *slot = position(question).map_or(NO_SLOT, |p| p as u32);
+            }
+            Expr::Not(inner) => inner.resolve(position),
+            Expr::And(items) | Expr::Or(items) => {
+                items.iter_mut().for_each(|i| i.resolve(position))
+            }
         }
     }
 
@@ -113,15 +135,88 @@ impl Expr {
     }
 }
 
-/// A condition is stored and listed as its canonical text, and read back by parsing it.
+/// The tree without places, as a compact binary form stores it.
+#[derive(serde::Serialize, serde::Deserialize)]
+enum Tree {
+    Yes(String, u32),
+    Is(String, String, bool, u32),
+    In(String, String, u32),
+    Not(Box<Tree>),
+    And(Vec<Tree>),
+    Or(Vec<Tree>),
+}
+
+impl From<&Expr> for Tree {
+    fn from(e: &Expr) -> Tree {
+        match e {
+            Expr::Yes { question, slot, .. } => Tree::Yes(question.clone(), *slot),
+            Expr::Is {
+                question,
+                option,
+                negated,
+                slot,
+                ..
+            } => Tree::Is(question.clone(), option.clone(), *negated, *slot),
+            Expr::In {
+                question,
+                option,
+                slot,
+                ..
+            } => Tree::In(question.clone(), option.clone(), *slot),
+            Expr::Not(i) => Tree::Not(Box::new(Tree::from(&**i))),
+            Expr::And(items) => Tree::And(items.iter().map(Tree::from).collect()),
+            Expr::Or(items) => Tree::Or(items.iter().map(Tree::from).collect()),
+        }
+    }
+}
+
+impl From<Tree> for Expr {
+    fn from(t: Tree) -> Expr {
+        match t {
+            Tree::Yes(question, slot) => Expr::Yes {
+                question,
+                slot,
+                span: 0..0,
+            },
+            Tree::Is(question, option, negated, slot) => Expr::Is {
+                question,
+                option,
+                negated,
+                slot,
+                span: 0..0,
+                option_span: 0..0,
+            },
+            Tree::In(question, option, slot) => Expr::In {
+                question,
+                option,
+                slot,
+                span: 0..0,
+                option_span: 0..0,
+            },
+            Tree::Not(i) => Expr::Not(Box::new(Expr::from(*i))),
+            Tree::And(items) => Expr::And(items.into_iter().map(Expr::from).collect()),
+            Tree::Or(items) => Expr::Or(items.into_iter().map(Expr::from).collect()),
+        }
+    }
+}
+
+/// A condition is listed (JSON) as its canonical text and read back by parsing it; a compact
+/// binary form (the embedded pack) stores the tree itself, so reading it parses nothing.
 impl serde::Serialize for Expr {
     fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        s.collect_str(self)
+        if s.is_human_readable() {
+            s.collect_str(self)
+        } else {
+            Tree::from(self).serialize(s)
+        }
     }
 }
 
 impl<'de> serde::Deserialize<'de> for Expr {
     fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        if !d.is_human_readable() {
+            return Tree::deserialize(d).map(Expr::from);
+        }
         let text = String::deserialize(d)?;
         parse(&text).map_err(|e| {
             serde::de::Error::custom(format!(

@@ -119,6 +119,7 @@ impl Parser<'_> {
                                     question,
                                     option,
                                     negated,
+                                    slot: super::NO_SLOT,
                                     span,
                                     option_span,
                                 })
@@ -130,7 +131,11 @@ impl Parser<'_> {
                         span,
                         kind: CondErrorKind::OptionBeforeIn(question),
                     }),
-                    _ => Ok(Expr::Yes { question, span }),
+                    _ => Ok(Expr::Yes {
+                        question,
+                        slot: super::NO_SLOT,
+                        span,
+                    }),
                 }
             }
             Tok::Str(option) => {
@@ -145,6 +150,7 @@ impl Parser<'_> {
                         Ok(Expr::In {
                             question,
                             option,
+                            slot: super::NO_SLOT,
                             span: qspan,
                             option_span: span,
                         })

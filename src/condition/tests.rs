@@ -252,8 +252,8 @@ fn deep_nesting_and_huge_input_are_refused_not_overflowed() {
 
 #[test]
 fn checker_finds_unknown_questions_options_and_wrong_kinds() {
-    const TARGET: &[&str] = &["child", "public"];
-    const PEOPLE: &[&str] = &["child", "adult"];
+    let target: Vec<String> = vec!["child".into(), "public".into()];
+    let people: Vec<String> = vec!["child".into(), "adult".into()];
     let lookup = |id: &str| match id {
         "harm_risk" => Some(QuestionInfo {
             kind: QuestionKind::YesNo,
@@ -261,11 +261,11 @@ fn checker_finds_unknown_questions_options_and_wrong_kinds() {
         }),
         "harm_target" => Some(QuestionInfo {
             kind: QuestionKind::OneOf,
-            options: TARGET,
+            options: &target,
         }),
         "people" => Some(QuestionInfo {
             kind: QuestionKind::AnyOf,
-            options: PEOPLE,
+            options: &people,
         }),
         _ => None,
     };

@@ -2,10 +2,12 @@
 //! only where its own `when` holds, in phase order without repeats; and the consultation
 //! level, which never contradicts the steps.
 
-use super::{ActiveTension, ConsultAdvice, Fired, LeftOut, Pending, Step};
+use std::collections::HashMap;
+
+use super::{ActiveTension, ConsultAdvice, Fired, LeftOut, Pending, Slotted, Step};
 use crate::condition::Truth;
 use crate::pack::Pack;
-use crate::vocab::{Answers, Consult, ItemKind};
+use crate::vocab::{Consult, ItemKind};
 
 pub(super) struct Plan {
     pub steps: Vec<Step>,
@@ -14,76 +16,99 @@ pub(super) struct Plan {
     pub consult: ConsultAdvice,
 }
 
+/// Where an action already stands in the plan.
+#[derive(Clone, Copy)]
+enum Slot {
+    Step(usize),
+    LeftOut(usize),
+    Pending,
+}
+
 #[derive(Default)]
 struct Builder {
     steps: Vec<Step>,
     left_out: Vec<LeftOut>,
     pending: Vec<Pending>,
+    /// Each action called for so far and where it stands, so a long pack stays linear.
+    slots: HashMap<String, Slot>,
+    /// Whether to record who calls for each step (a what-if needs only the steps).
+    detail: bool,
 }
 
 impl Builder {
     /// Call for an action on behalf of `caller` (`None` for the frame).
-    fn call(&mut self, pack: &Pack, answers: &Answers, action: &str, caller: Option<&str>) {
+    fn call(&mut self, pack: &Pack, answers: &Slotted, action: &str, caller: Option<&str>) {
         let Some(a) = pack.action(action) else { return };
-        let add_caller = |because: &mut Vec<String>| {
+        let caller = caller.filter(|_| self.detail);
+        let add = |because: &mut Vec<String>| {
+            // Callers come one rule at a time, so a repeat is always the last one.
             if let Some(c) = caller
-                && !because.iter().any(|x| x == c)
+                && because.last().is_none_or(|l| l != c)
             {
                 because.push(c.to_string());
             }
         };
-        if let Some(s) = self.steps.iter_mut().find(|s| s.action == action) {
-            add_caller(&mut s.because);
-            return;
-        }
-        if let Some(l) = self.left_out.iter_mut().find(|l| l.action == action) {
-            add_caller(&mut l.because);
-            return;
-        }
-        if self.pending.iter().any(|p| p.id == action) {
-            return;
+        match self.slots.get(action) {
+            Some(Slot::Step(i)) => return add(&mut self.steps[*i].because),
+            Some(Slot::LeftOut(i)) => return add(&mut self.left_out[*i].because),
+            Some(Slot::Pending) => return,
+            None => {}
         }
         let truth = a.when.as_ref().map_or(Truth::True, |w| w.eval(answers));
         let mut because = Vec::new();
-        add_caller(&mut because);
-        match truth {
-            Truth::True => self.steps.push(Step {
-                phase: a.phase,
-                action: action.to_string(),
-                question: None,
-                because,
-                consult: a.consult,
-            }),
-            Truth::False => self.left_out.push(LeftOut {
-                action: action.to_string(),
-                because,
-                why: a
-                    .when
-                    .as_ref()
-                    .and_then(|w| w.falsity(answers))
-                    .unwrap_or_default(),
-            }),
-            Truth::Unknown => self.pending.push(Pending {
-                kind: ItemKind::Action,
-                id: action.to_string(),
-                hinges_on: a
-                    .when
-                    .as_ref()
-                    .and_then(|w| w.hinges(answers))
-                    .unwrap_or_default(),
-            }),
-        }
+        add(&mut because);
+        let slot = match truth {
+            Truth::True => {
+                self.steps.push(Step {
+                    phase: a.phase,
+                    action: action.to_string(),
+                    question: None,
+                    because,
+                    consult: a.consult,
+                });
+                Slot::Step(self.steps.len() - 1)
+            }
+            Truth::False => {
+                let why = match (&a.when, self.detail) {
+                    (Some(w), true) => w.falsity(answers).unwrap_or_default(),
+                    _ => Vec::new(),
+                };
+                self.left_out.push(LeftOut {
+                    action: action.to_string(),
+                    because,
+                    why,
+                });
+                Slot::LeftOut(self.left_out.len() - 1)
+            }
+            Truth::Unknown => {
+                self.pending.push(Pending {
+                    kind: ItemKind::Action,
+                    id: action.to_string(),
+                    hinges_on: a
+                        .when
+                        .as_ref()
+                        .and_then(|w| w.hinges(answers))
+                        .unwrap_or_default(),
+                });
+                Slot::Pending
+            }
+        };
+        self.slots.insert(action.to_string(), slot);
     }
 }
 
 pub(super) fn plan(
     pack: &Pack,
-    answers: &Answers,
+    answers: &Slotted,
     obligations: &[Fired],
     tensions: &[ActiveTension],
     frame: &[String],
+    detail: bool,
 ) -> Plan {
-    let mut b = Builder::default();
+    let mut b = Builder {
+        detail,
+        ..Builder::default()
+    };
     for f in obligations {
         if let Some(o) = pack.obligation(&f.id) {
             for a in &o.actions {
@@ -127,7 +152,8 @@ pub(super) fn plan(
             consult.level = level;
             consult.because.clear();
         }
-        if level == consult.level && level != Consult::None && !consult.because.contains(id) {
+        // Each rule is named once: obligations and tensions have distinct ids.
+        if level == consult.level && level != Consult::None {
             consult.because.push(id.clone());
         }
     }

@@ -18,11 +18,11 @@ mod whatif;
 
 use serde::Serialize;
 
-use crate::condition::{Fact, Truth};
+use crate::condition::{Fact, Lookup, Truth};
 use crate::pack::Pack;
 use crate::vocab::{Answers, Consult, ItemKind, Phase, Value};
 
-pub use whatif::{Change, Delta, FindOut, WhatIf, compare, what_if};
+pub use whatif::{Change, Delta, FindOut, WhatIf, compare, minus, what_if};
 
 /// An obligation that applies, and the answers that decided it.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
@@ -128,14 +128,17 @@ impl Decision {
 
 /// Decide, with the "find out" steps and what each unsure answer could change.
 pub fn decide(pack: &Pack, given: &Answers) -> Decision {
-    let mut d = decide_core(pack, given);
+    let mut d = decide_core(pack, given, true);
     whatif::find_out(pack, &mut d);
     d
 }
 
-/// Decide without looking at what unsure answers could change.
-pub(crate) fn decide_core(pack: &Pack, given: &Answers) -> Decision {
+/// Decide without looking at what unsure answers could change. Without `detail`, only what a
+/// comparison needs: which obligations, tensions and steps, and the consultation level, with
+/// no reasons.
+pub(crate) fn decide_core(pack: &Pack, given: &Answers, detail: bool) -> Decision {
     let answers = pack.questionnaire().effective(given);
+    let look = Slotted::new(pack, &answers);
     let mut depends_on = Vec::new();
 
     // 1–2. Obligations, binding first; the frame's duties apart.
@@ -147,17 +150,21 @@ pub(crate) fn decide_core(pack: &Pack, given: &Answers) -> Decision {
             frame.push(o.id.clone());
             continue;
         };
-        match when.eval(&answers) {
+        match when.eval(&look) {
             Truth::True if is_frame => frame.push(o.id.clone()),
             Truth::True => obligations.push(Fired {
                 id: o.id.clone(),
                 binding: o.binding,
-                why: when.trace(&answers).unwrap_or_default(),
+                why: if detail {
+                    when.trace(&look).unwrap_or_default()
+                } else {
+                    Vec::new()
+                },
             }),
             Truth::Unknown if !is_frame => depends_on.push(Pending {
                 kind: ItemKind::Obligation,
                 id: o.id.clone(),
-                hinges_on: when.hinges(&answers).unwrap_or_default(),
+                hinges_on: when.hinges(&look).unwrap_or_default(),
             }),
             _ => {}
         }
@@ -165,21 +172,27 @@ pub(crate) fn decide_core(pack: &Pack, given: &Answers) -> Decision {
     obligations.sort_by_key(|o| !o.binding);
 
     // 3. Tensions, settled by a binding duty or else by the ranking.
+    let binding: Vec<(&Fired, &crate::pack::Obligation)> = obligations
+        .iter()
+        .filter(|f| f.binding)
+        .filter_map(|f| Some((f, pack.obligation(&f.id)?)))
+        .collect();
     let mut tensions = Vec::new();
     for t in &pack.tensions {
-        match t.when.eval(&answers) {
-            Truth::True => tensions.push(settle(pack, t, &obligations, &answers)),
+        match t.when.eval(&look) {
+            Truth::True => tensions.push(settle(pack, t, &binding, &look, detail)),
             Truth::Unknown => depends_on.push(Pending {
                 kind: ItemKind::Tension,
                 id: t.id.clone(),
-                hinges_on: t.when.hinges(&answers).unwrap_or_default(),
+                hinges_on: t.when.hinges(&look).unwrap_or_default(),
             }),
             Truth::False => {}
         }
     }
 
     // 4–5. The course of action and the consultation it implies.
-    let plan = course::plan(pack, &answers, &obligations, &tensions, &frame);
+    let plan = course::plan(pack, &look, &obligations, &tensions, &frame, detail);
+    drop(look);
     depends_on.extend(plan.pending);
 
     let no_dilemma = obligations.is_empty() && tensions.is_empty() && depends_on.is_empty();
@@ -197,26 +210,26 @@ pub(crate) fn decide_core(pack: &Pack, given: &Answers) -> Decision {
     }
 }
 
+/// Settle an active tension; `binding` are the binding duties that apply.
 fn settle(
     pack: &Pack,
     t: &crate::pack::Tension,
-    obligations: &[Fired],
-    answers: &Answers,
+    binding: &[(&Fired, &crate::pack::Obligation)],
+    answers: &Slotted,
+    detail: bool,
 ) -> ActiveTension {
     let principles = t.principles.clone();
     let serves = |o: &crate::pack::Obligation, p: &str| o.principles.iter().any(|x| x == p);
-    let settled_by: Vec<String> = obligations
+    let settled_by: Vec<String> = binding
         .iter()
-        .filter(|f| f.binding)
-        .filter(|f| {
+        .filter(|(f, o)| {
             if t.settled_by.is_empty() {
-                pack.obligation(&f.id)
-                    .is_some_and(|o| principles.iter().any(|p| serves(o, p)))
+                principles.iter().any(|p| serves(o, p))
             } else {
                 t.settled_by.contains(&f.id)
             }
         })
-        .map(|f| f.id.clone())
+        .map(|(f, _)| f.id.clone())
         .collect();
     let by_binding = settled_by.first().and_then(|b| {
         let o = pack.obligation(b)?;
@@ -244,7 +257,36 @@ fn settle(
         prevails: by_binding.or(by_rank),
         principles,
         settled_by,
-        why: t.when.trace(answers).unwrap_or_default(),
+        why: if detail {
+            t.when.trace(answers).unwrap_or_default()
+        } else {
+            Vec::new()
+        },
+    }
+}
+
+/// The answers that count, by question place as the pack's conditions record it, so that
+/// evaluating thousands of conditions costs an index each, not a search.
+pub(crate) struct Slotted<'a> {
+    by_slot: Vec<Option<&'a Value>>,
+    answers: &'a Answers,
+}
+
+impl<'a> Slotted<'a> {
+    pub(crate) fn new(pack: &Pack, answers: &'a Answers) -> Self {
+        Slotted {
+            by_slot: pack.questions.iter().map(|q| answers.get(&q.id)).collect(),
+            answers,
+        }
+    }
+}
+
+impl Lookup for Slotted<'_> {
+    fn value(&self, question: &str, slot: u32) -> Option<&Value> {
+        match self.by_slot.get(slot as usize) {
+            Some(v) => *v,
+            None => self.answers.get(question),
+        }
     }
 }
 

@@ -58,8 +58,13 @@ pub struct FindOut {
     pub cases: Vec<WhatIf>,
 }
 
-fn minus(a: &[String], b: &[String]) -> Vec<String> {
-    a.iter().filter(|x| !b.contains(x)).cloned().collect()
+/// What `a` has that `b` does not, in `a`'s order; linear in both.
+pub fn minus(a: &[String], b: &[String]) -> Vec<String> {
+    let b: std::collections::HashSet<&str> = b.iter().map(String::as_str).collect();
+    a.iter()
+        .filter(|x| !b.contains(x.as_str()))
+        .cloned()
+        .collect()
 }
 
 fn parts(d: &Decision) -> (Vec<String>, Vec<String>, Vec<String>) {
@@ -83,13 +88,12 @@ fn parts(d: &Decision) -> (Vec<String>, Vec<String>, Vec<String>) {
 pub fn diff(pack: &Pack, before: &Decision, after: &Decision) -> Change {
     let (b0, o0, s0) = parts(before);
     let (b1, o1, s1) = parts(after);
-    let asked_before: Vec<&String> = before.answers.keys().collect();
     let asks = pack
         .questions
         .iter()
         .filter(|q| {
             !after.answers.contains_key(&q.id)
-                && !asked_before.contains(&&q.id)
+                && !before.answers.contains_key(&q.id)
                 && crate::pack::Questionnaire::is_asked(q, &after.answers)
                 && !crate::pack::Questionnaire::is_asked(q, &before.answers)
         })
@@ -120,7 +124,11 @@ pub fn what_if(pack: &Pack, given: &Answers, changes: &Answers) -> Change {
 
 /// What one set of answers gives that another does not.
 pub fn compare(pack: &Pack, before: &Answers, after: &Answers) -> Change {
-    diff(pack, &decide_core(pack, before), &decide_core(pack, after))
+    diff(
+        pack,
+        &decide_core(pack, before, false),
+        &decide_core(pack, after, false),
+    )
 }
 
 /// Add the "find out" steps and their what-ifs to a decision.
@@ -146,7 +154,7 @@ pub(super) fn find_out(pack: &Pack, d: &mut Decision) {
             .map(|value| {
                 let mut answers = d.answers.clone();
                 answers.insert(q.clone(), value.clone());
-                let after = decide_core(pack, &answers);
+                let after = decide_core(pack, &answers, false);
                 WhatIf {
                     change: diff(pack, d, &after),
                     value,

@@ -20,7 +20,7 @@ fn embedded_files() -> Vec<SourceFile> {
 }
 
 fn embedded_pack() -> Pack {
-    crate::embedded::pack(false).expect("the embedded pack is valid")
+    crate::embedded::pack(false, None).expect("the embedded pack is valid")
 }
 
 fn load(files: Vec<SourceFile>) -> super::Loaded {

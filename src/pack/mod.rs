@@ -47,7 +47,6 @@ pub enum Depth {
 pub struct Loaded {
     pub pack: Option<Pack>,
     pub diagnostics: Diagnostics,
-    pub files: Vec<SourceFile>,
     /// How many items of each kind were read, checked or not.
     pub counts: Counts,
 }
@@ -80,11 +79,11 @@ pub fn load_files(
         cases: raw.cases.len(),
     };
     let had_errors = diags.has_errors();
-    let checked = validate::validate(&raw, &mut diags);
+    let (checked, files) = validate::validate(raw, &mut diags);
     let pack = match checked {
         Some((pack, at)) if !had_errors => {
             if depth == Depth::Full {
-                reach::check(&pack, &raw.files, &at, &mut diags);
+                reach::check(&pack, &files, &at, &mut diags);
             }
             Some(pack)
         }
@@ -93,7 +92,6 @@ pub fn load_files(
     Loaded {
         pack,
         diagnostics: diags,
-        files: raw.files,
         counts,
     }
 }

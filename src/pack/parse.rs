@@ -147,56 +147,152 @@ fn tag<T>(file: usize, items: Vec<T>) -> impl Iterator<Item = At<T>> {
     items.into_iter().map(move |item| At { file, item })
 }
 
-/// Parse every file into the raw model; files that fail add diagnostics.
+/// What one file held.
+enum Parsed {
+    Meta(Option<RawMeta>),
+    Principles(Vec<RawPrinciple>),
+    Questions(Vec<RawQuestion>),
+    Actions(Vec<RawAction>),
+    Obligations(Vec<RawObligation>),
+    Tensions(Vec<RawTension>),
+    Case(Option<RawCase>),
+    Other,
+}
+
+/// Parse one file; `whole` is false when some entry of it failed.
+fn parse_file(file: &SourceFile, diags: &mut Diagnostics) -> (Parsed, bool) {
+    match file.rel.as_str() {
+        "pack.toml" => {
+            let meta = parse_one::<RawMeta>(file, diags);
+            let whole = meta.is_some();
+            (Parsed::Meta(meta), whole)
+        }
+        "principles.toml" => {
+            let (items, whole) =
+                parse_entries(file, "principle", diags, |f: PrincipleFile| f.principle);
+            (Parsed::Principles(items), whole)
+        }
+        "questions.toml" => {
+            let (items, whole) =
+                parse_entries(file, "question", diags, |f: QuestionFile| f.question);
+            (Parsed::Questions(items), whole)
+        }
+        "actions.toml" => {
+            let (items, whole) = parse_entries(file, "action", diags, |f: ActionFile| f.action);
+            (Parsed::Actions(items), whole)
+        }
+        "tensions.toml" => {
+            let (items, whole) = parse_entries(file, "tension", diags, |f: TensionFile| f.tension);
+            (Parsed::Tensions(items), whole)
+        }
+        rel if rel.starts_with("obligations/") => {
+            let (items, whole) =
+                parse_entries(file, "obligation", diags, |f: ObligationFile| f.obligation);
+            (Parsed::Obligations(items), whole)
+        }
+        rel if rel.starts_with("cases/") => {
+            let case = parse_one::<RawCase>(file, diags);
+            let whole = case.is_some();
+            (Parsed::Case(case), whole)
+        }
+        _ => {
+            diags.add(file, None, DiagKind::NotAPackFile);
+            (Parsed::Other, true)
+        }
+    }
+}
+
+/// Below this many bytes in all, files are parsed one after another; above it, on as many
+/// threads as the machine has cores (up to four).
+const PARALLEL_FROM: usize = 512 * 1024;
+
+/// Parse every file into the raw model; files that fail add diagnostics, in file order.
 pub fn parse(origin: &str, files: Vec<SourceFile>, diags: &mut Diagnostics) -> RawPack {
+    let total: usize = files.iter().map(|f| f.text.len()).sum();
+    let threads = if total < PARALLEL_FROM {
+        1
+    } else {
+        std::thread::available_parallelism()
+            .map_or(1, |n| n.get())
+            .min(4)
+    };
+    let mut results: Vec<Option<(Parsed, bool, Diagnostics)>> = Vec::new();
+    results.resize_with(files.len(), || None);
+    if threads <= 1 {
+        for (slot, file) in results.iter_mut().zip(&files) {
+            let mut d = Diagnostics::new();
+            let (parsed, whole) = parse_file(file, &mut d);
+            *slot = Some((parsed, whole, d));
+        }
+    } else {
+        // Files dealt out in turn, so big and small files spread over the threads; this
+        // thread takes its share too.
+        let next = std::sync::atomic::AtomicUsize::new(0);
+        let done = std::sync::Mutex::new(&mut results);
+        let work = || {
+            loop {
+                let i = next.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+                let Some(file) = files.get(i) else { break };
+                let mut d = Diagnostics::new();
+                let (parsed, whole) = parse_file(file, &mut d);
+                if let Ok(mut r) = done.lock() {
+                    r[i] = Some((parsed, whole, d));
+                }
+            }
+        };
+        std::thread::scope(|scope| {
+            for _ in 1..threads {
+                scope.spawn(work);
+            }
+            work();
+        });
+    }
     let mut pack = RawPack {
         origin: origin.to_string(),
         ..RawPack::default()
     };
-    for (index, file) in files.iter().enumerate() {
-        let mut incomplete = |kind: ItemKind, whole: bool| {
-            if !whole && !pack.incomplete.contains(&kind) {
-                pack.incomplete.push(kind);
-            }
+    for (index, result) in results.into_iter().enumerate() {
+        let Some((parsed, whole, d)) = result else {
+            continue;
         };
-        match file.rel.as_str() {
-            "pack.toml" => {
-                pack.meta = parse_one::<RawMeta>(file, diags).map(|item| At { file: index, item });
+        diags.extend(d);
+        let kind = match parsed {
+            Parsed::Meta(m) => {
+                pack.meta = m.map(|item| At { file: index, item });
+                None
             }
-            "principles.toml" => {
-                let (items, whole) =
-                    parse_entries(file, "principle", diags, |f: PrincipleFile| f.principle);
-                incomplete(ItemKind::Principle, whole);
+            Parsed::Principles(items) => {
                 pack.principles.extend(tag(index, items));
+                Some(ItemKind::Principle)
             }
-            "questions.toml" => {
-                let (items, whole) =
-                    parse_entries(file, "question", diags, |f: QuestionFile| f.question);
-                incomplete(ItemKind::Question, whole);
+            Parsed::Questions(items) => {
                 pack.questions.extend(tag(index, items));
+                Some(ItemKind::Question)
             }
-            "actions.toml" => {
-                let (items, whole) = parse_entries(file, "action", diags, |f: ActionFile| f.action);
-                incomplete(ItemKind::Action, whole);
+            Parsed::Actions(items) => {
                 pack.actions.extend(tag(index, items));
+                Some(ItemKind::Action)
             }
-            "tensions.toml" => {
-                let (items, whole) =
-                    parse_entries(file, "tension", diags, |f: TensionFile| f.tension);
-                incomplete(ItemKind::Tension, whole);
-                pack.tensions.extend(tag(index, items));
-            }
-            rel if rel.starts_with("obligations/") => {
-                let (items, whole) =
-                    parse_entries(file, "obligation", diags, |f: ObligationFile| f.obligation);
-                incomplete(ItemKind::Obligation, whole);
+            Parsed::Obligations(items) => {
                 pack.obligations.extend(tag(index, items));
+                Some(ItemKind::Obligation)
             }
-            rel if rel.starts_with("cases/") => match parse_one::<RawCase>(file, diags) {
-                Some(item) => pack.cases.push(At { file: index, item }),
-                None => incomplete(ItemKind::Case, false),
-            },
-            _ => diags.add(file, None, DiagKind::NotAPackFile),
+            Parsed::Tensions(items) => {
+                pack.tensions.extend(tag(index, items));
+                Some(ItemKind::Tension)
+            }
+            Parsed::Case(c) => {
+                if let Some(item) = c {
+                    pack.cases.push(At { file: index, item });
+                }
+                Some(ItemKind::Case)
+            }
+            Parsed::Other => None,
+        };
+        if let (Some(kind), false) = (kind, whole)
+            && !pack.incomplete.contains(&kind)
+        {
+            pack.incomplete.push(kind);
         }
     }
     pack.files = files;

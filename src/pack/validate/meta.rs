@@ -4,39 +4,31 @@ use std::collections::HashSet;
 
 use super::Checker;
 use crate::diag::{DiagKind, Field};
-use crate::pack::model::{Action, Frame, Meta, Obligation, Principle, Ranking, SourceDoc};
+use crate::pack::model::{Action, Frame, Meta, Principle, Ranking, SourceDoc};
+use crate::pack::raw::{At, RawMeta, RawPrinciple};
 use crate::vocab::ItemKind;
 
-pub(super) fn principles(cx: &mut Checker) -> Vec<Principle> {
-    let raw = cx.raw;
+pub(super) fn principles(cx: &mut Checker, raw: Vec<At<RawPrinciple>>) -> Vec<Principle> {
     cx.ids(
         ItemKind::Principle,
-        raw.principles.iter().map(|p| (p.file, &p.item.id)),
+        raw.iter().map(|p| (p.file, &p.item.id)),
     );
-    raw.principles
-        .iter()
-        .map(|at| {
-            let (f, p) = (at.file, &at.item);
-            let id = p.id.get_ref();
-            let field = |name| Field::of(ItemKind::Principle, id, name);
+    raw.into_iter()
+        .map(|At { file: f, item: p }| {
+            let id = p.id.into_inner();
+            let field = |name| Field::of(ItemKind::Principle, &id, name);
             Principle {
-                id: id.clone(),
-                name: cx.text(f, &p.name, field("name")),
-                description: cx.text(f, &p.description, field("description")),
-                source: cx.text(f, &p.source, field("source")),
+                name: cx.text(f, p.name, field("name")),
+                description: cx.text(f, p.description, field("description")),
+                source: cx.text(f, p.source, field("source")),
+                id,
             }
         })
         .collect()
 }
 
-pub(super) fn meta(
-    cx: &mut Checker,
-    principles: &[Principle],
-    obligations: &[Obligation],
-    actions: &[Action],
-) -> Option<Meta> {
-    let at = cx.raw.meta.as_ref()?;
-    let (f, m) = (at.file, &at.item);
+pub(super) fn meta(cx: &mut Checker, at: At<RawMeta>, actions: &[Action]) -> Option<Meta> {
+    let At { file: f, item: m } = at;
     for lang in ["id", "en"] {
         if !m.languages.get_ref().iter().any(|l| l == lang) {
             cx.add(
@@ -46,11 +38,11 @@ pub(super) fn meta(
             );
         }
     }
-    let known: HashSet<&str> = principles.iter().map(|p| p.id.as_str()).collect();
-    let mut seen: HashSet<&str> = HashSet::new();
-    for p in m.ranking.order.get_ref() {
-        cx.reference(f, p, ItemKind::Principle, &known);
-        if !seen.insert(p.get_ref()) {
+    let order_span = m.ranking.order.span();
+    let mut seen: HashSet<String> = HashSet::new();
+    let mut order = Vec::new();
+    for p in m.ranking.order.into_inner() {
+        if !seen.insert(p.get_ref().clone()) {
             cx.add(
                 f,
                 Some(p.span()),
@@ -59,77 +51,56 @@ pub(super) fn meta(
                 },
             );
         }
+        order.push(cx.reference(f, p, ItemKind::Principle));
     }
-    if m.ranking.order.get_ref().is_empty() {
-        cx.add(f, Some(m.ranking.order.span()), DiagKind::RankingEmpty);
+    if order.is_empty() {
+        cx.add(f, Some(order_span), DiagKind::RankingEmpty);
     }
-    let frame = match &m.frame {
+    let frame = match m.frame {
         None => {
             cx.add(f, None, DiagKind::NoFrame);
             Frame::default()
         }
         Some(frame) => {
-            let duties: HashSet<&str> = obligations.iter().map(|o| o.id.as_str()).collect();
-            let steps: HashSet<&str> = actions.iter().map(|a| a.id.as_str()).collect();
-            for d in &frame.get_ref().duties {
-                cx.reference(f, d, ItemKind::Obligation, &duties);
-            }
-            for s in &frame.get_ref().steps {
-                cx.reference(f, s, ItemKind::Action, &steps);
-            }
-            let always = frame.get_ref().steps.iter().any(|s| {
-                actions
-                    .iter()
-                    .any(|a| &a.id == s.get_ref() && a.when.is_none())
-            });
+            let span = frame.span();
+            let frame = frame.into_inner();
+            let steps = cx.references(f, frame.steps, ItemKind::Action);
+            let always = steps
+                .iter()
+                .any(|s| actions.iter().any(|a| &a.id == s && a.when.is_none()));
             if !always && !cx.incomplete(ItemKind::Action) {
-                cx.add(f, Some(frame.span()), DiagKind::FrameStepsEmpty);
+                cx.add(f, Some(span), DiagKind::FrameStepsEmpty);
             }
             Frame {
-                duties: frame
-                    .get_ref()
-                    .duties
-                    .iter()
-                    .map(|d| d.get_ref().clone())
-                    .collect(),
-                steps: frame
-                    .get_ref()
-                    .steps
-                    .iter()
-                    .map(|s| s.get_ref().clone())
-                    .collect(),
+                duties: cx.references(f, frame.duties, ItemKind::Obligation),
+                steps,
             }
         }
     };
     let pack = Field::pack;
+    let sources = m
+        .sources
+        .into_iter()
+        .map(|s| SourceDoc {
+            id: s.id.into_inner(),
+            name: cx.text(f, s.name, pack("source name")),
+            note: cx.opt_text(f, s.note, pack("source note")),
+        })
+        .collect();
     Some(Meta {
-        id: m.id.get_ref().clone(),
-        name: cx.text(f, &m.name, pack("name")),
-        edition: m.edition.get_ref().clone(),
-        effective: m.effective.get_ref().clone(),
-        languages: m.languages.get_ref().clone(),
-        description: cx.opt_text(f, &m.description, pack("description")),
-        disclaimer: cx.text(f, &m.disclaimer, pack("disclaimer")),
+        id: m.id.into_inner(),
+        name: cx.text(f, m.name, pack("name")),
+        edition: m.edition.into_inner(),
+        effective: m.effective.into_inner(),
+        languages: m.languages.into_inner(),
+        description: cx.opt_text(f, m.description, pack("description")),
+        disclaimer: cx.text(f, m.disclaimer, pack("disclaimer")),
         ranking: Ranking {
-            order: m
-                .ranking
-                .order
-                .get_ref()
-                .iter()
-                .map(|p| p.get_ref().clone())
-                .collect(),
-            source: cx.text(f, &m.ranking.source, pack("ranking source")),
-            note: cx.opt_text(f, &m.ranking.note, pack("ranking note")),
+            order,
+            source: cx.text(f, m.ranking.source, pack("ranking source")),
+            note: cx.opt_text(f, m.ranking.note, pack("ranking note")),
         },
-        sources: m
-            .sources
-            .iter()
-            .map(|s| SourceDoc {
-                id: s.id.get_ref().clone(),
-                name: cx.text(f, &s.name, pack("source name")),
-                note: cx.opt_text(f, &s.note, pack("source note")),
-            })
-            .collect(),
+        sources,
         frame,
     })
 }

@@ -1,6 +1,9 @@
 //! Validation: the raw pack in, a checked `Pack` out, and every problem found on the way, each
 //! located by the spans the raw model carries. One file per part of the pack; this one holds
 //! the checker they share and the order they run in.
+//!
+//! The raw pack is consumed: its strings move into the checked pack rather than being copied,
+//! so a large pack costs its size once, not twice.
 
 mod cases;
 mod meta;
@@ -34,32 +37,32 @@ pub struct Locations {
     pub tensions: Vec<(usize, Range<usize>)>,
 }
 
-/// What conditions may read: each question's kind and options.
-pub(super) struct QuestionTable<'r> {
-    map: HashMap<&'r str, (QuestionKind, Vec<&'r str>, usize)>,
-    order: Vec<&'r str>,
+/// What conditions may read: each question's kind, options and place.
+#[derive(Default)]
+pub(super) struct QuestionTable {
+    map: HashMap<String, (QuestionKind, Vec<String>, usize)>,
+    order: Vec<String>,
 }
 
-impl<'r> QuestionTable<'r> {
-    fn new(raw: &'r RawPack) -> Self {
-        let mut map = HashMap::new();
-        let mut order = Vec::new();
+impl QuestionTable {
+    fn new(raw: &RawPack) -> Self {
+        let mut t = QuestionTable::default();
         for q in &raw.questions {
-            let id = q.item.id.get_ref().as_str();
-            map.entry(id).or_insert_with(|| {
-                order.push(id);
-                (
-                    *q.item.kind.get_ref(),
-                    q.item
-                        .options
-                        .iter()
-                        .map(|o| o.id.get_ref().as_str())
-                        .collect(),
-                    order.len() - 1,
-                )
-            });
+            let id = q.item.id.get_ref();
+            if t.map.contains_key(id) {
+                continue;
+            }
+            let options = q
+                .item
+                .options
+                .iter()
+                .map(|o| o.id.get_ref().clone())
+                .collect();
+            t.map
+                .insert(id.clone(), (*q.item.kind.get_ref(), options, t.order.len()));
+            t.order.push(id.clone());
         }
-        QuestionTable { map, order }
+        t
     }
 
     pub(super) fn position(&self, id: &str) -> Option<usize> {
@@ -67,10 +70,62 @@ impl<'r> QuestionTable<'r> {
     }
 }
 
+/// Every id written in the pack, by kind, whether or not its entry turns out valid; a
+/// reference to it is then never reported as unknown, only the entry's own problem.
+#[derive(Default)]
+pub(super) struct Ids {
+    pub principles: HashSet<String>,
+    pub questions: HashSet<String>,
+    pub actions: HashSet<String>,
+    pub obligations: HashSet<String>,
+    pub tensions: HashSet<String>,
+    /// Obligations marked binding.
+    pub binding: HashSet<String>,
+    /// Principles in the ranking.
+    pub ranked: HashSet<String>,
+    /// Obligations named as the frame's duties.
+    pub frame_duties: HashSet<String>,
+    /// Nothing refers to cases.
+    pub none: HashSet<String>,
+}
+
+impl Ids {
+    fn new(raw: &RawPack) -> Ids {
+        let ids = |list: &mut dyn Iterator<Item = &String>| list.cloned().collect();
+        let meta = raw.meta.as_ref().map(|m| &m.item);
+        Ids {
+            principles: ids(&mut raw.principles.iter().map(|x| x.item.id.get_ref())),
+            questions: ids(&mut raw.questions.iter().map(|x| x.item.id.get_ref())),
+            actions: ids(&mut raw.actions.iter().map(|x| x.item.id.get_ref())),
+            obligations: ids(&mut raw.obligations.iter().map(|x| x.item.id.get_ref())),
+            tensions: ids(&mut raw.tensions.iter().map(|x| x.item.id.get_ref())),
+            binding: ids(&mut raw
+                .obligations
+                .iter()
+                .filter(|o| o.item.binding)
+                .map(|x| x.item.id.get_ref())),
+            ranked: ids(&mut meta
+                .iter()
+                .flat_map(|m| m.ranking.order.get_ref())
+                .map(|p| p.get_ref())),
+            frame_duties: ids(&mut meta
+                .iter()
+                .flat_map(|m| m.frame.iter())
+                .flat_map(|f| f.get_ref().duties.iter())
+                .map(|d| d.get_ref())),
+            none: HashSet::new(),
+        }
+    }
+}
+
 pub(super) struct Checker<'r> {
-    raw: &'r RawPack,
+    files: &'r [SourceFile],
+    incomplete: Vec<ItemKind>,
     diags: &'r mut Diagnostics,
-    questions: QuestionTable<'r>,
+    questions: QuestionTable,
+    pub ids: Ids,
+    /// Whether `pack.toml` was read (some checks mean nothing without it).
+    pub has_meta: bool,
 }
 
 pub(super) fn is_snake_id(id: &str) -> bool {
@@ -91,27 +146,29 @@ fn without_controls(s: &str) -> Option<String> {
 
 impl<'r> Checker<'r> {
     pub(super) fn file(&self, i: usize) -> &'r SourceFile {
-        &self.raw.files[i]
+        &self.files[i]
     }
 
     pub(super) fn add(&mut self, file: usize, span: Option<Range<usize>>, kind: DiagKind) {
-        let f = &self.raw.files[file];
+        let f = &self.files[file];
         self.diags.add(f, span, kind);
     }
 
     pub(super) fn incomplete(&self, kind: ItemKind) -> bool {
-        self.raw.incomplete.contains(&kind)
+        self.incomplete.contains(&kind)
     }
 
     /// Check a text for emptiness, a missing translation and control characters; return it
-    /// clean.
-    pub(super) fn text(&mut self, file: usize, raw: &RawText, field: Field) -> Text {
+    /// clean, its words moved rather than copied.
+    pub(super) fn text(&mut self, file: usize, raw: RawText, field: Field) -> Text {
+        let span = raw.span();
         let (mut id, mut en) = match raw {
             RawText::Same(s) => {
                 if s.get_ref().trim().is_empty() {
                     self.add(file, Some(s.span()), DiagKind::EmptyText(field.clone()));
                 }
-                (s.get_ref().clone(), s.get_ref().clone())
+                let s = s.into_inner();
+                (s.clone(), s)
             }
             RawText::Both { span, id, en } => {
                 let (ib, eb) = (
@@ -119,7 +176,7 @@ impl<'r> Checker<'r> {
                     en.get_ref().trim().is_empty(),
                 );
                 if ib && eb {
-                    self.add(file, Some(span.clone()), DiagKind::EmptyText(field.clone()));
+                    self.add(file, Some(span), DiagKind::EmptyText(field.clone()));
                 } else if ib || eb {
                     let (missing, at) = if ib {
                         (crate::vocab::Lang::Id, id.span())
@@ -135,12 +192,12 @@ impl<'r> Checker<'r> {
                         },
                     );
                 }
-                (id.get_ref().clone(), en.get_ref().clone())
+                (id.into_inner(), en.into_inner())
             }
         };
         let (ci, ce) = (without_controls(&id), without_controls(&en));
         if ci.is_some() || ce.is_some() {
-            self.add(file, Some(raw.span()), DiagKind::ControlChars(field));
+            self.add(file, Some(span), DiagKind::ControlChars(field));
             id = ci.unwrap_or(id);
             en = ce.unwrap_or(en);
         }
@@ -150,10 +207,10 @@ impl<'r> Checker<'r> {
     pub(super) fn opt_text(
         &mut self,
         file: usize,
-        raw: &Option<RawText>,
+        raw: Option<RawText>,
         field: Field,
     ) -> Option<Text> {
-        raw.as_ref().map(|t| self.text(file, t, field))
+        raw.map(|t| self.text(file, t, field))
     }
 
     /// Ids of one kind: well-formed and unique.
@@ -197,26 +254,47 @@ impl<'r> Checker<'r> {
         }
     }
 
-    /// A reference to an item of `kind`, which must be in `known`.
-    pub(super) fn reference(
+    /// The written ids of a kind.
+    fn known(&self, kind: ItemKind) -> &HashSet<String> {
+        match kind {
+            ItemKind::Principle => &self.ids.principles,
+            ItemKind::Question => &self.ids.questions,
+            ItemKind::Action => &self.ids.actions,
+            ItemKind::Obligation => &self.ids.obligations,
+            ItemKind::Tension => &self.ids.tensions,
+            ItemKind::Case => &self.ids.none,
+        }
+    }
+
+    /// A reference to an item of `kind`, which must have been written. Returns the id.
+    pub(super) fn reference(&mut self, file: usize, r: Spanned<String>, kind: ItemKind) -> String {
+        self.reference_in(file, &r, kind, &[kind]);
+        r.into_inner()
+    }
+
+    /// A reference that may name an item of any of `kinds`; reported as unknown `kind`.
+    pub(super) fn reference_in(
         &mut self,
         file: usize,
         r: &Spanned<String>,
         kind: ItemKind,
-        known: &HashSet<&str>,
+        kinds: &[ItemKind],
     ) -> bool {
         let id = r.get_ref().as_str();
-        if known.contains(id) {
+        if kinds.iter().any(|k| self.known(*k).contains(id)) {
             return true;
         }
-        if self.incomplete(kind) {
+        if kinds.iter().any(|k| self.incomplete(*k)) {
             // Perhaps in an entry that failed to parse: that error is already shown.
             return false;
         }
         let suggestion = if self.diags.full(&self.file(file).name) {
             None
         } else {
-            closest(id, known.iter().copied()).map(str::to_string)
+            let all = kinds
+                .iter()
+                .flat_map(|k| self.known(*k).iter().map(String::as_str));
+            closest(id, all).map(str::to_string)
         };
         self.add(
             file,
@@ -228,6 +306,18 @@ impl<'r> Checker<'r> {
             },
         );
         false
+    }
+
+    /// References to items of `kind`, checked and taken.
+    pub(super) fn references(
+        &mut self,
+        file: usize,
+        list: Vec<Spanned<String>>,
+        kind: ItemKind,
+    ) -> Vec<String> {
+        list.into_iter()
+            .map(|r| self.reference(file, r, kind))
+            .collect()
     }
 
     /// The place in the file of a part of a condition's value.
@@ -251,7 +341,7 @@ impl<'r> Checker<'r> {
 
     /// Parse and check a condition; `None` if it has a problem (already reported).
     pub(super) fn condition(&mut self, file: usize, cond: &Spanned<String>) -> Option<Expr> {
-        let expr = match condition::parse(cond.get_ref()) {
+        let mut expr = match condition::parse(cond.get_ref()) {
             Ok(e) => e,
             Err(e) => {
                 let at = self.condition_span(file, cond, e.span);
@@ -266,7 +356,7 @@ impl<'r> Checker<'r> {
                 options: options.as_slice(),
             })
         };
-        let ids = || table.order.clone();
+        let ids = || table.order.iter().map(String::as_str).collect();
         let mut errors = condition::check(&expr, &lookup, &ids);
         if self.incomplete(ItemKind::Question) {
             // A question whose entry failed to parse looks unknown; its error is already shown.
@@ -277,31 +367,53 @@ impl<'r> Checker<'r> {
             let at = self.condition_span(file, cond, e.span);
             self.add(file, Some(at), DiagKind::Condition(e.kind));
         }
+        expr.resolve(&|q| self.questions.position(q));
         ok.then_some(expr)
     }
 }
 
-/// Check a raw pack. Returns the checked pack and where its parts stand, or `None` when an
-/// error was found; every problem goes to `diags`.
-pub fn validate(raw: &RawPack, diags: &mut Diagnostics) -> Option<(Pack, Locations)> {
-    let errors_before = diags.errors();
+/// Check a raw pack, consuming it. Returns the checked pack and where its parts stand (or
+/// `None` when an error was found), and the pack's files; every problem goes to `diags`.
+pub fn validate(
+    raw: RawPack,
+    diags: &mut Diagnostics,
+) -> (Option<(Pack, Locations)>, Vec<SourceFile>) {
+    let questions_table = QuestionTable::new(&raw);
+    let ids = Ids::new(&raw);
+    let RawPack {
+        origin,
+        files,
+        meta,
+        principles,
+        questions,
+        actions,
+        obligations,
+        tensions,
+        cases,
+        incomplete,
+    } = raw;
     let mut cx = Checker {
-        raw,
+        files: &files,
+        incomplete,
         diags,
-        questions: QuestionTable::new(raw),
+        questions: questions_table,
+        ids,
+        has_meta: meta.is_some(),
     };
-    if !raw.files.iter().any(|f| f.rel == "pack.toml") {
+    if !files.iter().any(|f| f.rel == "pack.toml") {
         cx.diags.push(crate::diag::Diagnostic::whole(
             "pack.toml",
             DiagKind::NoPackToml,
         ));
     }
     let mut locations = Locations::default();
-    let principles = meta::principles(&mut cx);
-    let questions = questions::questions(&mut cx, &mut locations);
-    let (actions, obligations, tensions) = rules::rules(&mut cx, &mut locations);
-    let meta = meta::meta(&mut cx, &principles, &obligations, &actions);
-    let cases = cases::cases(&mut cx, &questions);
+    let principles = meta::principles(&mut cx, principles);
+    let questions = questions::questions(&mut cx, questions, &mut locations);
+    let actions = rules::actions(&mut cx, actions, &mut locations);
+    let obligations = rules::obligations(&mut cx, obligations, &mut locations);
+    let tensions = rules::tensions(&mut cx, tensions, &mut locations);
+    let meta = meta.and_then(|m| meta::meta(&mut cx, m, &actions));
+    let cases = cases::cases(&mut cx, cases, &questions);
     if !cx.diags.has_errors() {
         rules::unused_actions(
             &mut cx,
@@ -312,19 +424,21 @@ pub fn validate(raw: &RawPack, diags: &mut Diagnostics) -> Option<(Pack, Locatio
             &locations,
         );
     }
-    if cx.diags.errors() > errors_before {
-        return None;
-    }
-    let meta = meta?;
-    let pack = Pack::new(
-        raw.origin.clone(),
-        meta,
-        principles,
-        questions,
-        actions,
-        obligations,
-        tensions,
-        cases,
-    );
-    Some((pack, locations))
+    let checked = match (cx.diags.has_errors(), meta) {
+        (false, Some(meta)) => Some((
+            Pack::new(
+                origin,
+                meta,
+                principles,
+                questions,
+                actions,
+                obligations,
+                tensions,
+                cases,
+            ),
+            locations,
+        )),
+        _ => None,
+    };
+    (checked, files)
 }

@@ -6,21 +6,21 @@ use std::collections::HashSet;
 use super::{Checker, Locations, is_snake_id};
 use crate::diag::{DiagKind, Field};
 use crate::pack::model::{Choice, Question};
+use crate::pack::raw::{At, RawQuestion};
 use crate::vocab::{ItemKind, QuestionKind, UNSURE};
 
-pub(super) fn questions(cx: &mut Checker, locations: &mut Locations) -> Vec<Question> {
-    let raw = cx.raw;
-    cx.ids(
-        ItemKind::Question,
-        raw.questions.iter().map(|q| (q.file, &q.item.id)),
-    );
-    let mut out = Vec::with_capacity(raw.questions.len());
-    for (pos, at) in raw.questions.iter().enumerate() {
-        let (f, q) = (at.file, &at.item);
-        let id = q.id.get_ref();
-        let field = |name| Field::of(ItemKind::Question, id, name);
-        let prompt = cx.text(f, &q.prompt, field("prompt"));
-        let help = cx.text(f, &q.help, field("help"));
+pub(super) fn questions(
+    cx: &mut Checker,
+    raw: Vec<At<RawQuestion>>,
+    locations: &mut Locations,
+) -> Vec<Question> {
+    cx.ids(ItemKind::Question, raw.iter().map(|q| (q.file, &q.item.id)));
+    let mut out = Vec::with_capacity(raw.len());
+    for (pos, At { file: f, item: q }) in raw.into_iter().enumerate() {
+        let id = q.id.get_ref().clone();
+        let field = |name| Field::of(ItemKind::Question, &id, name);
+        let prompt = cx.text(f, q.prompt, field("prompt"));
+        let help = cx.text(f, q.help, field("help"));
         let kind = *q.kind.get_ref();
         match kind {
             QuestionKind::YesNo if !q.options.is_empty() => {
@@ -51,9 +51,9 @@ pub(super) fn questions(cx: &mut Checker, locations: &mut Locations) -> Vec<Ques
             let span = q.find_out.as_ref().map(|t| t.span());
             cx.add(f, span, DiagKind::FindOutWithoutUnsure { id: id.clone() });
         }
-        let mut seen: HashSet<&str> = HashSet::with_capacity(q.options.len());
+        let mut seen: HashSet<String> = HashSet::with_capacity(q.options.len());
         let mut options = Vec::with_capacity(q.options.len());
-        for o in &q.options {
+        for o in q.options {
             let oid = o.id.get_ref().as_str();
             if oid == UNSURE {
                 cx.add(
@@ -68,7 +68,7 @@ pub(super) fn questions(cx: &mut Checker, locations: &mut Locations) -> Vec<Ques
                     DiagKind::BadOptionId { id: oid.into() },
                 );
             }
-            if !seen.insert(oid) {
+            if !seen.insert(oid.to_string()) {
                 cx.add(
                     f,
                     Some(o.id.span()),
@@ -80,11 +80,11 @@ pub(super) fn questions(cx: &mut Checker, locations: &mut Locations) -> Vec<Ques
             }
             let label = cx.text(
                 f,
-                &o.label,
+                o.label,
                 Field::of(ItemKind::Question, &format!("{id}.{oid}"), "label"),
             );
             options.push(Choice {
-                id: oid.to_string(),
+                id: o.id.into_inner(),
                 label,
             });
         }
@@ -118,14 +118,14 @@ pub(super) fn questions(cx: &mut Checker, locations: &mut Locations) -> Vec<Ques
             .questions
             .push(q.ask_if.as_ref().map(|c| (f, c.span())));
         out.push(Question {
-            id: id.clone(),
             kind,
             prompt,
             help,
             options,
             ask_if,
             unsure,
-            find_out: cx.opt_text(f, &q.find_out, field("find_out")),
+            find_out: cx.opt_text(f, q.find_out, field("find_out")),
+            id,
         });
     }
     out

@@ -6,167 +6,124 @@ use std::collections::HashSet;
 use super::{Checker, Locations};
 use crate::diag::{DiagKind, Field};
 use crate::pack::model::{Action, Meta, Obligation, Tension};
+use crate::pack::raw::{At, RawAction, RawObligation, RawTension};
 use crate::vocab::ItemKind;
 
-pub(super) fn rules(
+pub(super) fn actions(
     cx: &mut Checker,
+    raw: Vec<At<RawAction>>,
     locations: &mut Locations,
-) -> (Vec<Action>, Vec<Obligation>, Vec<Tension>) {
-    let raw = cx.raw;
-    let principles: HashSet<&str> = raw
-        .principles
-        .iter()
-        .map(|p| p.item.id.get_ref().as_str())
-        .collect();
-    let action_ids: HashSet<&str> = raw
-        .actions
-        .iter()
-        .map(|a| a.item.id.get_ref().as_str())
-        .collect();
-    let frame_duties: HashSet<&str> = raw
-        .meta
-        .iter()
-        .flat_map(|m| m.item.frame.iter())
-        .flat_map(|f| f.get_ref().duties.iter())
-        .map(|d| d.get_ref().as_str())
-        .collect();
-
-    cx.ids(
-        ItemKind::Action,
-        raw.actions.iter().map(|a| (a.file, &a.item.id)),
-    );
-    let actions = raw
-        .actions
-        .iter()
-        .map(|at| {
-            let (f, a) = (at.file, &at.item);
-            let id = a.id.get_ref();
+) -> Vec<Action> {
+    cx.ids(ItemKind::Action, raw.iter().map(|a| (a.file, &a.item.id)));
+    raw.into_iter()
+        .map(|At { file: f, item: a }| {
             locations.actions.push((f, a.id.span()));
+            let id = a.id.into_inner();
             Action {
-                id: id.clone(),
-                phase: a.phase,
-                text: cx.text(f, &a.text, Field::of(ItemKind::Action, id, "text")),
+                text: cx.text(f, a.text, Field::of(ItemKind::Action, &id, "text")),
                 when: a.when.as_ref().and_then(|w| cx.condition(f, w)),
+                phase: a.phase,
                 consult: a.consult,
+                id,
             }
         })
-        .collect();
+        .collect()
+}
 
+pub(super) fn obligations(
+    cx: &mut Checker,
+    raw: Vec<At<RawObligation>>,
+    locations: &mut Locations,
+) -> Vec<Obligation> {
     cx.ids(
         ItemKind::Obligation,
-        raw.obligations.iter().map(|o| (o.file, &o.item.id)),
+        raw.iter().map(|o| (o.file, &o.item.id)),
     );
-    let obligations = raw
-        .obligations
-        .iter()
-        .map(|at| {
-            let (f, o) = (at.file, &at.item);
-            let id = o.id.get_ref();
-            let field = |name| Field::of(ItemKind::Obligation, id, name);
-            let title = cx.text(f, &o.title, field("title"));
-            let text = cx.text(f, &o.text, field("text"));
-            let source = cx.text(f, &o.source, field("source"));
+    raw.into_iter()
+        .map(|At { file: f, item: o }| {
+            let id_span = o.id.span();
+            let id = o.id.into_inner();
+            let field = |name| Field::of(ItemKind::Obligation, &id, name);
+            let title = cx.text(f, o.title, field("title"));
+            let text = cx.text(f, o.text, field("text"));
+            let source = cx.text(f, o.source, field("source"));
             if o.principles.is_empty() {
                 cx.add(
                     f,
-                    Some(o.id.span()),
+                    Some(id_span.clone()),
                     DiagKind::NoPrinciples { id: id.clone() },
                 );
             }
-            for p in &o.principles {
-                cx.reference(f, p, ItemKind::Principle, &principles);
-            }
-            for a in &o.actions {
-                cx.reference(f, a, ItemKind::Action, &action_ids);
-            }
+            let principles = cx.references(f, o.principles, ItemKind::Principle);
+            let actions = cx.references(f, o.actions, ItemKind::Action);
             let when = match &o.when {
                 Some(w) => {
                     locations.obligations.push((f, w.span()));
                     cx.condition(f, w)
                 }
                 None => {
-                    locations.obligations.push((f, o.id.span()));
-                    if !frame_duties.contains(id.as_str()) {
-                        cx.add(f, Some(o.id.span()), DiagKind::NoWhen { id: id.clone() });
+                    locations.obligations.push((f, id_span.clone()));
+                    if !cx.ids.frame_duties.contains(&id) {
+                        cx.add(f, Some(id_span), DiagKind::NoWhen { id: id.clone() });
                     }
                     None
                 }
             };
             Obligation {
-                id: id.clone(),
+                id,
                 title,
                 text,
                 source,
-                principles: o.principles.iter().map(|p| p.get_ref().clone()).collect(),
+                principles,
                 when,
                 binding: o.binding,
-                actions: o.actions.iter().map(|a| a.get_ref().clone()).collect(),
+                actions,
                 consult: o.consult,
             }
         })
-        .collect::<Vec<_>>();
+        .collect()
+}
 
-    cx.ids(
-        ItemKind::Tension,
-        raw.tensions.iter().map(|t| (t.file, &t.item.id)),
-    );
-    let binding: HashSet<&str> = raw
-        .obligations
-        .iter()
-        .filter(|o| o.item.binding)
-        .map(|o| o.item.id.get_ref().as_str())
-        .collect();
-    let obligation_ids: HashSet<&str> = raw
-        .obligations
-        .iter()
-        .map(|o| o.item.id.get_ref().as_str())
-        .collect();
-    let ranked: HashSet<&str> = raw
-        .meta
-        .iter()
-        .flat_map(|m| m.item.ranking.order.get_ref().iter())
-        .map(|p| p.get_ref().as_str())
-        .collect();
-    let tensions = raw
-        .tensions
-        .iter()
-        .filter_map(|at| {
-            let (f, t) = (at.file, &at.item);
-            let id = t.id.get_ref();
-            let field = |name| Field::of(ItemKind::Tension, id, name);
-            let title = cx.text(f, &t.title, field("title"));
-            let explanation = cx.text(f, &t.explanation, field("explanation"));
+pub(super) fn tensions(
+    cx: &mut Checker,
+    raw: Vec<At<RawTension>>,
+    locations: &mut Locations,
+) -> Vec<Tension> {
+    cx.ids(ItemKind::Tension, raw.iter().map(|t| (t.file, &t.item.id)));
+    raw.into_iter()
+        .filter_map(|At { file: f, item: t }| {
+            let id_span = t.id.span();
+            let id = t.id.into_inner();
+            let field = |name| Field::of(ItemKind::Tension, &id, name);
+            let title = cx.text(f, t.title, field("title"));
+            let explanation = cx.text(f, t.explanation, field("explanation"));
             let two =
                 t.principles.len() == 2 && t.principles[0].get_ref() != t.principles[1].get_ref();
             if !two {
                 cx.add(
                     f,
-                    Some(t.id.span()),
+                    Some(id_span.clone()),
                     DiagKind::TensionPrinciples { id: id.clone() },
                 );
             }
-            for p in &t.principles {
-                cx.reference(f, p, ItemKind::Principle, &principles);
-            }
             if two
-                && cx.raw.meta.is_some()
+                && cx.has_meta
                 && t.principles
                     .iter()
-                    .all(|p| !ranked.contains(p.get_ref().as_str()))
+                    .all(|p| !cx.ids.ranked.contains(p.get_ref()))
             {
                 cx.add(
                     f,
-                    Some(t.id.span()),
+                    Some(id_span),
                     DiagKind::TensionUnranked { id: id.clone() },
                 );
             }
-            for a in &t.actions {
-                cx.reference(f, a, ItemKind::Action, &action_ids);
-            }
-            for o in &t.settled_by {
-                if cx.reference(f, o, ItemKind::Obligation, &obligation_ids)
-                    && !binding.contains(o.get_ref().as_str())
-                {
+            let principles = cx.references(f, t.principles, ItemKind::Principle);
+            let actions = cx.references(f, t.actions, ItemKind::Action);
+            let mut settled_by = Vec::with_capacity(t.settled_by.len());
+            for o in t.settled_by {
+                let known = cx.reference_in(f, &o, ItemKind::Obligation, &[ItemKind::Obligation]);
+                if known && !cx.ids.binding.contains(o.get_ref()) {
                     cx.add(
                         f,
                         Some(o.span()),
@@ -176,29 +133,26 @@ pub(super) fn rules(
                         },
                     );
                 }
+                settled_by.push(o.into_inner());
             }
-            locations.tensions.push((f, t.when.span()));
             let when = cx.condition(f, &t.when);
             let (Some(when), true) = (when, two) else {
-                locations.tensions.pop();
                 return None;
             };
+            locations.tensions.push((f, t.when.span()));
+            let [a, b]: [String; 2] = principles.try_into().ok()?;
             Some(Tension {
-                id: id.clone(),
+                id,
                 title,
-                principles: [
-                    t.principles[0].get_ref().clone(),
-                    t.principles[1].get_ref().clone(),
-                ],
+                principles: [a, b],
                 when,
                 explanation,
-                actions: t.actions.iter().map(|a| a.get_ref().clone()).collect(),
-                settled_by: t.settled_by.iter().map(|s| s.get_ref().clone()).collect(),
+                actions,
+                settled_by,
                 consult: t.consult,
             })
         })
-        .collect();
-    (actions, obligations, tensions)
+        .collect()
 }
 
 /// Warn about actions nobody calls for; run only when no error may have hidden their users.
