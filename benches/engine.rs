@@ -2,9 +2,7 @@
 //! it from its files, deciding, and rendering. Whole-process figures are in `benches/process.sh`.
 //! Run with `cargo bench`.
 
-use etika::diag::Diagnostics;
-use etika::pack::{Depth, load_files};
-use etika::vocab::{Answers, Lang, Value};
+use etika::api::{Answers, Depth, Diagnostics, Lang, Value, load_files};
 
 fn main() {
     divan::main();
@@ -13,7 +11,8 @@ fn main() {
 /// What `assess` does before asking anything: the checked pack, read from the binary.
 #[divan::bench]
 fn read_embedded_pack() -> usize {
-    let pack = etika::embedded::pack(false, Some(Lang::En)).expect("the embedded pack is valid");
+    let pack =
+        etika::api::embedded_pack(false, Some(Lang::En)).expect("the embedded pack is valid");
     pack.obligations.len()
 }
 
@@ -22,7 +21,7 @@ fn read_embedded_pack() -> usize {
 fn load_and_validate_embedded_files() -> usize {
     let loaded = load_files(
         "embedded",
-        divan::black_box(etika::embedded::files()),
+        divan::black_box(etika::api::embedded_files()),
         Depth::Full,
         Diagnostics::new(),
     );
@@ -50,18 +49,18 @@ fn threat_answers() -> Answers {
 
 #[divan::bench]
 fn decide_with_an_unsure_answer(bencher: divan::Bencher) {
-    let pack = etika::embedded::pack(false, None).unwrap();
+    let pack = etika::api::embedded_pack(false, None).unwrap();
     let answers = threat_answers();
-    bencher.bench(|| etika::engine::decide(&pack, divan::black_box(&answers)));
+    bencher.bench(|| etika::api::decide(&pack, divan::black_box(&answers)));
 }
 
 #[divan::bench]
 fn decide_and_render_json(bencher: divan::Bencher) {
-    let pack = etika::embedded::pack(false, None).unwrap();
+    let pack = etika::api::embedded_pack(false, None).unwrap();
     let answers = threat_answers();
     bencher.bench(|| {
-        let d = etika::engine::decide(&pack, &answers);
-        let r = etika::view::report(&pack, &d, Lang::En, None, None);
-        etika::render::to_json(&r)
+        let d = etika::api::decide(&pack, &answers);
+        let r = etika::api::report(&pack, &d, Lang::En, None, None);
+        etika::api::to_json(&r)
     });
 }

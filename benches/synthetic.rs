@@ -5,8 +5,7 @@
 #[path = "../examples/synthetic_pack.rs"]
 mod synthetic;
 
-use etika::pack::{Depth, Pack, load_dir};
-use etika::vocab::Answers;
+use etika::api::{Answers, Depth, Pack, load_dir};
 
 fn main() {
     divan::main();
@@ -19,8 +18,8 @@ fn pack_dir(n: usize) -> tempfile::TempDir {
 }
 
 fn answers(pack: &Pack) -> Answers {
-    let file = etika::diag::SourceFile::new("a", "a", synthetic::answers());
-    etika::answers::parse(pack, &file)
+    let file = etika::api::SourceFile::new("a", "a", synthetic::answers());
+    etika::api::parse_answers(pack, &file)
         .expect("valid answers")
         .answers
 }
@@ -41,5 +40,5 @@ fn decide(bencher: divan::Bencher, n: usize) {
     let dir = pack_dir(n);
     let pack = load_dir(dir.path(), Depth::Load).unwrap().pack.unwrap();
     let a = answers(&pack);
-    bencher.bench(|| etika::engine::decide(&pack, &a).obligations.len());
+    bencher.bench(|| etika::api::decide(&pack, &a).obligations.len());
 }

@@ -5,10 +5,10 @@ use std::process::ExitCode;
 use clap::Parser;
 
 fn main() -> ExitCode {
-    let cli = etika::cli::Cli::parse();
-    let lang = etika::cli::choose_lang(cli.global.lang);
-    match etika::cli::run(cli) {
+    let cli = etika::Cli::parse();
+    let lang = etika::choose_lang(cli.global.lang);
+    match etika::run(cli) {
         Ok(code) => code.into(),
-        Err(err) => etika::cli::report_error(&err, lang),
+        Err(err) => etika::report_error(&err, lang),
     }
 }

@@ -50,10 +50,6 @@ pub struct Feedback {
     pub score: u32,
     pub max: u32,
     pub breakdown: Score,
-    #[serde(skip)]
-    pub student: Decision,
-    #[serde(skip)]
-    pub model: Decision,
 }
 
 fn ids(d: &Decision) -> Vec<String> {
@@ -133,8 +129,6 @@ pub fn grade(pack: &Pack, case: &Case, student: &Answers, course: Option<&str>) 
             course: course_score,
             course_max,
         },
-        student: mine,
-        model,
     }
 }
 

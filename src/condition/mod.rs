@@ -17,7 +17,7 @@ mod print;
 use std::ops::Range;
 
 pub use check::{QuestionInfo, check};
-pub use error::{CondError, CondErrorKind, short_list};
+pub use error::{CondErrorKind, short_list};
 pub use eval::{Fact, Lookup, Truth};
 pub use parse::parse;
 

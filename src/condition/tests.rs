@@ -1,3 +1,4 @@
+use super::error::CondError;
 use super::*;
 use crate::vocab::{Answers, Lang, QuestionKind, Value};
 

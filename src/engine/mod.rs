@@ -22,7 +22,7 @@ use crate::condition::{Fact, Lookup, Truth};
 use crate::pack::Pack;
 use crate::vocab::{Answers, Consult, ItemKind, Phase, Value};
 
-pub use whatif::{Change, Delta, FindOut, WhatIf, compare, minus, what_if};
+pub use whatif::{Change, Delta, FindOut, compare, minus, what_if};
 
 /// An obligation that applies, and the answers that decided it.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]

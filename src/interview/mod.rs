@@ -10,7 +10,7 @@
 mod practice;
 mod terminal;
 
-pub use practice::{Practised, choose_case, practise};
+pub use practice::{choose_case, practise};
 pub use terminal::{Terminal, parse_yes_no};
 
 use crate::pack::{Pack, Question, Questionnaire};
@@ -211,7 +211,8 @@ pub fn interview(
     }
 }
 
-/// A prompter that plays back a script, for tests and scripted use.
+/// A prompter that plays back a script, for tests.
+#[cfg(test)]
 #[derive(Debug, Default)]
 pub struct Scripted {
     pub replies: std::collections::VecDeque<Reply<Value>>,
@@ -224,6 +225,7 @@ pub struct Scripted {
     pub shown: Vec<String>,
 }
 
+#[cfg(test)]
 impl Scripted {
     pub fn new(answers: Vec<Value>, reviews: Vec<Option<usize>>) -> Self {
         Scripted {
@@ -238,6 +240,7 @@ impl Scripted {
     }
 }
 
+#[cfg(test)]
 impl Prompter for Scripted {
     fn ask(
         &mut self,

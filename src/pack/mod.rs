@@ -18,15 +18,12 @@ pub mod raw;
 mod reach;
 mod validate;
 
-#[cfg(test)]
-mod fuzz;
-
-pub use files::{FOLDERS, MAX_FILE, read_dir, read_text};
+pub use files::{read_dir, read_text};
 pub use model::*;
 pub use parse::toml_kind;
 pub use questionnaire::Questionnaire;
-pub use reach::{BUDGET, satisfiable, satisfiable_within};
-pub use validate::Locations;
+#[cfg(test)]
+pub use reach::satisfiable;
 
 use std::path::Path;
 

@@ -20,6 +20,7 @@ use crate::vocab::{Answers, ItemKind, QuestionKind, Value};
 pub const BUDGET: usize = 20_000;
 
 /// `Some(true)` reachable, `Some(false)` never true, `None` too large to decide.
+#[cfg(test)]
 pub fn satisfiable(pack: &Pack, expr: &Expr) -> Option<bool> {
     satisfiable_within(pack.questionnaire(), expr, &mut BUDGET.clone())
 }

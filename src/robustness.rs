@@ -1,10 +1,10 @@
 //! Robustness: no input makes loading, validating or reading answers panic.
-//! `PROPTEST_CASES=N cargo test fuzz` runs more inputs.
+//! `PROPTEST_CASES=N cargo test --release --lib robustness` runs more inputs.
 
 use proptest::prelude::*;
 
-use super::{Depth, Pack, load_files};
 use crate::diag::{Diagnostics, SourceFile, render_all};
+use crate::pack::{Depth, Loaded, Pack, load_files};
 use crate::vocab::Lang;
 
 /// The number of inputs: `PROPTEST_CASES` when set, else a default small enough for CI.
@@ -23,7 +23,7 @@ fn embedded_pack() -> Pack {
     crate::embedded::pack(false, None).expect("the embedded pack is valid")
 }
 
-fn load(files: Vec<SourceFile>) -> super::Loaded {
+fn load(files: Vec<SourceFile>) -> Loaded {
     load_files("fuzz", files, Depth::Full, Diagnostics::new())
 }
 
