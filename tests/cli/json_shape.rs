@@ -1,4 +1,4 @@
-//! The JSON report's shape is a contract (DESIGN §4): these keys with these types must stay;
+//! The JSON report's shape is a contract (README, "The JSON report"): these keys with these types must stay;
 //! keys may be added, none removed or renamed.
 
 use serde_json::Value;
@@ -30,7 +30,7 @@ fn is_string_array(v: &Value, what: &str) {
     }
 }
 
-/// Check every DESIGN §4 key of a report and its type.
+/// Check every contract key of a report and its type.
 fn check_shape(r: &Value) {
     keys_present(
         r,
