@@ -26,3 +26,5 @@ mod reports;
 mod sessions;
 #[path = "cli/validate.rs"]
 mod validate;
+#[path = "cli/validate_errors.rs"]
+mod validate_errors;

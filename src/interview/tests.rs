@@ -140,3 +140,56 @@ fn progress_counts_and_estimates_by_the_skip_logic() {
     assert_eq!(p.progress[0].total, 3);
     assert_eq!(p.progress[1].total, 4);
 }
+
+#[test]
+fn practice_chooses_a_case_shows_it_and_asks_for_a_course() {
+    use crate::pack::{Case, Course, Expect};
+    use crate::vocab::Text;
+    let mut pack = mini_pack();
+    let case = |id: &str| Case {
+        id: id.into(),
+        title: Text::same(format!("title of {id}")),
+        narrative: Text::same(format!("narrative of {id}")),
+        answers: Answers::new(),
+        expect: Expect::default(),
+        courses: vec![
+            Course {
+                id: "wait".into(),
+                text: Text::same("Wait and see"),
+                model: false,
+                feedback: Text::same("no"),
+            },
+            Course {
+                id: "act".into(),
+                text: Text::same("Act now"),
+                model: true,
+                feedback: Text::same("yes"),
+            },
+        ],
+        debrief: Text::same("debrief"),
+        file: "cases/x.toml".into(),
+    };
+    pack.cases = vec![case("first"), case("second")];
+    pack.reindex();
+    let mut p = Scripted::new(vec![NO, NO, one("at_risk")], vec![None]);
+    // The second case, then the second course.
+    p.choices = vec![1, 1].into();
+    let mut saved = |_: &Answers| Ok(());
+    let mut session = Session {
+        lang: Lang::En,
+        saved: &mut saved,
+        saving: false,
+    };
+    let done = practise(&pack, &mut p, None, &mut session).unwrap();
+    assert_eq!(done.case, "second");
+    assert_eq!(done.course.as_deref(), Some("act"));
+    assert_eq!(done.answers.len(), 3);
+    // The narrative first, then the courses in full, numbered.
+    assert!(p.shown[0].contains("narrative of second"), "{:?}", p.shown);
+    assert!(p.shown[1].contains("1. Wait and see") && p.shown[1].contains("2. Act now"));
+
+    // Stopping at the choice of a case stops the session.
+    let mut p = Scripted::default();
+    let stopped = practise(&pack, &mut p, None, &mut session);
+    assert_eq!(stopped, Err(Stop::Cancelled));
+}

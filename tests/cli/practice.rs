@@ -731,7 +731,6 @@ fn a_students_whole_session_ends_with_the_feedback() {
     pty.expect("Tell the client you cannot keep this threat secret");
     pty.expect("Quietly call the police");
     pty.send(DOWN);
-    std::thread::sleep(std::time::Duration::from_millis(30));
     pty.send(ENTER);
     pty.expect("Practice feedback: A threat against a former employer");
     pty.expect("Score: 15 / 15");
@@ -752,9 +751,7 @@ fn practice_without_a_case_offers_the_cases_to_choose_from() {
     pty.expect("A client's photo for the annual report");
     pty.expect("A threat against a former employer");
     pty.send(DOWN);
-    std::thread::sleep(std::time::Duration::from_millis(30));
     pty.send(DOWN);
-    std::thread::sleep(std::time::Duration::from_millis(30));
     pty.send(ENTER);
     pty.expect("Surabaya");
     pty.answer("How old is the client?", &[ESC]);

@@ -16,6 +16,8 @@ use expectrl::session::OsSession;
 use crate::util::{VOLATILE_ENV, fixture_pack};
 
 pub(crate) const TIMEOUT: Duration = Duration::from_secs(10);
+/// The longest wait for the screen to answer a key that may change nothing.
+const REDRAW: Duration = Duration::from_millis(500);
 
 pub(crate) const ENTER: &str = "\r";
 pub(crate) const ESC: &str = "\x1b";
@@ -161,19 +163,33 @@ impl Pty {
         }
     }
 
-    pub(crate) fn send(&mut self, keys: &str) {
+    fn write(&mut self, keys: &str) {
         use std::io::Write as _;
         self.session.write_all(keys.as_bytes()).expect("send keys");
         self.session.flush().expect("flush keys");
     }
 
-    /// Wait for a prompt, then answer it.
+    /// Press one key and wait until the screen answers it (etika redraws on every key), so
+    /// that the next key is read on its own: an Esc followed at once by another key would be
+    /// read as one escape sequence. A key that changes nothing on the screen is waited for
+    /// briefly.
+    pub(crate) fn send(&mut self, key: &str) {
+        let before = self.raw.len();
+        self.write(key);
+        let start = Instant::now();
+        while start.elapsed() < REDRAW {
+            if self.pump() || self.raw.len() > before {
+                return;
+            }
+            std::thread::sleep(Duration::from_millis(2));
+        }
+    }
+
+    /// Wait for a prompt, then answer it, key by key.
     pub(crate) fn answer(&mut self, prompt: &str, keys: &[&str]) {
         self.expect(prompt);
         for k in keys {
-            // Each key alone, so that Esc is not read as the start of a sequence.
             self.send(k);
-            std::thread::sleep(Duration::from_millis(30));
         }
     }
 
@@ -316,10 +332,8 @@ fn changing_an_answer_at_the_review_changes_the_report() {
     // Done, age, situation, risk, target, then "could the harm happen soon": five down.
     pty.send(DOWN);
     for _ in 0..4 {
-        std::thread::sleep(Duration::from_millis(30));
         pty.send(DOWN);
     }
-    std::thread::sleep(Duration::from_millis(30));
     pty.send(ENTER);
     pty.answer("Could the harm happen soon", &["y", ENTER]);
     pty.expect("Review your answers");
@@ -399,7 +413,6 @@ fn a_list_question_asks_again_when_nothing_is_ticked() {
     pty.answer("What does this situation involve?", &[ENTER]);
     pty.expect("Tick at least one with Space, then press Enter");
     pty.send(SPACE);
-    std::thread::sleep(Duration::from_millis(30));
     pty.send(ENTER);
     pty.expect("Is anyone's life or physical safety seriously at risk?");
     pty.send(CTRL_C);

@@ -199,7 +199,6 @@ fn save_then_ctrl_c_then_resume_at_the_third_question() {
         "{before}"
     );
     pty.send("y");
-    std::thread::sleep(std::time::Duration::from_millis(30));
     pty.send(ENTER);
     pty.expect("[4/≈");
     pty.answer("Who is at risk?", &[DOWN, ENTER]);
