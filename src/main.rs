@@ -2,11 +2,8 @@
 
 use std::process::ExitCode;
 
-use clap::Parser;
-
 fn main() -> ExitCode {
-    let cli = etika::Cli::parse();
-    let lang = etika::choose_lang(cli.global.lang);
+    let (cli, lang) = etika::parse();
     match etika::run(cli) {
         Ok(code) => code.into(),
         Err(err) => etika::report_error(&err, lang),

@@ -4,6 +4,7 @@
 
 mod assess;
 mod failure;
+mod help;
 mod list;
 mod output;
 mod practice;
@@ -11,12 +12,13 @@ mod show;
 mod test;
 mod validate;
 
+use std::ffi::OsString;
 use std::io::IsTerminal;
 use std::path::PathBuf;
 use std::process::ExitCode;
 
 use anyhow::Result;
-use clap::{Parser, Subcommand, ValueEnum};
+use clap::{FromArgMatches, Parser, Subcommand, ValueEnum};
 
 pub use failure::{Cancelled, Failure, Reported, report_error};
 pub use output::{print, today};
@@ -61,19 +63,25 @@ pub struct Cli {
 #[derive(Debug, Clone, clap::Args)]
 pub struct Global {
     /// Load the rule pack in DIR instead of the embedded default pack
-    #[arg(long, global = true, value_name = "DIR", env = "ETIKA_RULES")]
+    #[arg(
+        long,
+        global = true,
+        help_heading = "Global options",
+        value_name = "DIR",
+        env = "ETIKA_RULES"
+    )]
     pub rules: Option<PathBuf>,
     /// Language of the questions and reports [default: from the locale]
-    #[arg(long, global = true, value_enum)]
+    #[arg(long, global = true, help_heading = "Global options", value_enum)]
     pub lang: Option<LangArg>,
     /// When to use colour (NO_COLOR also turns it off)
-    #[arg(long, global = true, value_enum, default_value_t = ColorArg::Auto)]
+    #[arg(long, global = true, help_heading = "Global options", value_enum, default_value_t = ColorArg::Auto)]
     pub color: ColorArg,
     /// Width of reports in columns [default: the terminal's, or 100]
-    #[arg(long, global = true, value_name = "N", value_parser = clap::value_parser!(u16).range(20..=1000))]
+    #[arg(long, global = true, help_heading = "Global options", value_name = "N", value_parser = clap::value_parser!(u16).range(20..=1000))]
     pub width: Option<u16>,
     /// Never page a long report, even on a terminal
-    #[arg(long, global = true)]
+    #[arg(long, global = true, help_heading = "Global options")]
     pub no_pager: bool,
 }
 
@@ -245,6 +253,29 @@ impl Context {
                 .into()
             }),
         }
+    }
+}
+
+/// Parse the command line in the language it asks for (`--lang`, else the locale). Help,
+/// version and usage errors are printed here and end the process as clap does: 0 for help and
+/// version, 2 for a usage error.
+pub fn parse() -> (Cli, Lang) {
+    let args: Vec<OsString> = std::env::args_os().collect();
+    let lang = help::lang_of(&args);
+    let mut cmd = help::command(lang);
+    let parsed = cmd
+        .try_get_matches_from_mut(args)
+        .and_then(|m| Cli::from_arg_matches(&m))
+        .map_err(|e| e.format(&mut cmd));
+    match parsed {
+        Ok(cli) => {
+            let lang = choose_lang(cli.global.lang);
+            (cli, lang)
+        }
+        Err(e) => match lang {
+            Lang::Id => e.apply::<help::Indonesian>().exit(),
+            Lang::En => e.exit(),
+        },
     }
 }
 

@@ -299,3 +299,79 @@ fn closed_pipe_is_not_an_error() {
     assert!(!err.contains("panicked"), "{err}");
     assert!(out.status.code() == Some(0), "{:?} {err}", out.status);
 }
+
+#[test]
+fn help_is_in_indonesian_with_lang_id_or_an_indonesian_locale() {
+    let out = etika_bare()
+        .args(["--lang", "id", "--help"])
+        .output()
+        .unwrap();
+    assert!(out.status.success());
+    let text = stdout(&out);
+    assert!(
+        text.contains("Pemakaian: etika [OPSI] <PERINTAH>"),
+        "{text}"
+    );
+    assert!(text.contains("130 dibatalkan"), "{text}");
+    for english in [
+        "Usage:",
+        "Options:",
+        "Commands:",
+        "Print help",
+        "Exit codes",
+    ] {
+        assert!(!text.contains(english), "{english:?} in:\n{text}");
+    }
+    // The locale alone is enough, and `--lang` after the subcommand counts too.
+    let out = etika_bare()
+        .env("LANG", "id_ID.UTF-8")
+        .args(["assess", "--help"])
+        .output()
+        .unwrap();
+    let text = stdout(&out);
+    assert!(text.contains("--answers <BERKAS>"), "{text}");
+    assert!(text.contains("Baca jawaban dari BERKAS"), "{text}");
+    let out = etika_bare()
+        .env("LANG", "id_ID.UTF-8")
+        .args(["assess", "--lang", "en", "--help"])
+        .output()
+        .unwrap();
+    assert!(stdout(&out).contains("Read the answers from FILE"));
+}
+
+#[test]
+fn usage_errors_follow_the_language_and_keep_exit_2() {
+    let out = etika_bare()
+        .args(["--lang", "id", "asses"])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    let err = stderr(&out);
+    assert!(
+        err.starts_with("galat: perintah `asses` tidak dikenal"),
+        "{err}"
+    );
+    assert!(err.contains("mungkin maksud Anda `assess`?"), "{err}");
+    assert!(err.contains("coba `--help`"), "{err}");
+    let out = etika_bare()
+        .args(["--lang=id", "assess", "--format", "xml"])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    let err = stderr(&out);
+    assert!(
+        err.contains("nilai `xml` tidak sah untuk `--format"),
+        "{err}"
+    );
+    assert!(err.contains("table, markdown, json"), "{err}");
+    let out = etika_bare()
+        .args(["--lang", "id", "assess", "--answers", "a", "--resume", "b"])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    assert!(
+        stderr(&out).contains("tidak dapat dipakai bersama"),
+        "{}",
+        stderr(&out)
+    );
+}
