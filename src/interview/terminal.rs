@@ -39,11 +39,16 @@ impl Terminal {
     }
 
     /// An option label, numbered and wrapped, its further lines indented under its text.
-    fn option(&self, n: usize, label: &str) -> String {
+    /// `mark` is how wide inquire's own mark before the first line is: "> " in a list,
+    /// "> [x] " in a list to tick.
+    fn option(&self, n: usize, label: &str, mark: usize) -> String {
         let head = format!("{n}. ");
-        let opts =
-            textwrap::Options::new(self.width.saturating_sub(3).max(16)).subsequent_indent("     ");
-        textwrap::fill(&format!("{head}{label}"), opts)
+        let (first, rest) = (" ".repeat(mark), " ".repeat(mark + head.len()));
+        let opts = textwrap::Options::new(self.width.saturating_sub(1).max(16))
+            .initial_indent(&first)
+            .subsequent_indent(&rest);
+        let text = textwrap::fill(&format!("{head}{label}"), opts);
+        text[mark..].to_owned()
     }
 
     /// The echo of an answer, on its own line under the question.
@@ -54,11 +59,21 @@ impl Terminal {
         textwrap::fill(answer, opts)
     }
 
-    /// As many rows of a list as fit under the prompt and help.
-    fn page(&self, options: usize, used: usize) -> usize {
-        options
-            .min(self.height.saturating_sub(used + 3).max(3))
-            .max(1)
+    /// As many options of a list as fit under the prompt and help, however many lines the
+    /// tallest of them take.
+    fn page(&self, shown: &[String], used: usize) -> usize {
+        let room = self.height.saturating_sub(used + 3).max(3);
+        let mut heights: Vec<usize> = shown.iter().map(|s| s.lines().count().max(1)).collect();
+        heights.sort_unstable_by(|a, b| b.cmp(a));
+        let mut rows = 0;
+        let fit = heights
+            .iter()
+            .take_while(|h| {
+                rows += **h;
+                rows <= room
+            })
+            .count();
+        fit.clamp(1, shown.len().max(1))
     }
 }
 
@@ -182,20 +197,19 @@ fn matches(filter: &str, text: &str) -> bool {
         .all(|w| text.contains(w))
 }
 
-fn no_match_row(lang: Lang) -> Item {
-    Item {
-        shown: lang
-            .pick(
-                "(tidak ada yang cocok; hapus saringan dengan Backspace)",
-                "(nothing matches; clear the filter with Backspace)",
-            )
-            .to_string(),
-        plain: String::new(),
-        index: None,
-    }
-}
-
 impl Terminal {
+    fn no_match_row(&self, lang: Lang) -> Item {
+        let text = lang.pick(
+            "(tidak ada yang cocok; hapus saringan dengan Backspace)",
+            "(nothing matches; clear the filter with Backspace)",
+        );
+        Item {
+            shown: self.wrap(text, 3),
+            plain: String::new(),
+            index: None,
+        }
+    }
+
     /// Choose from a list; the filter says when it matches nothing.
     fn select(
         &self,
@@ -209,12 +223,13 @@ impl Terminal {
             .iter()
             .enumerate()
             .map(|(i, l)| Item {
-                shown: self.option(i + 1, l),
+                shown: self.option(i + 1, l, 2),
                 plain: format!("{} {l}", i + 1),
                 index: Some(i),
             })
             .collect();
-        items.push(no_match_row(lang));
+        items.push(self.no_match_row(lang));
+        let shown: Vec<String> = items.iter().map(|i| i.shown.clone()).collect();
         let plains: Vec<String> = items.iter().map(|i| i.plain.clone()).collect();
         let scorer = move |filter: &str, item: &Item, _: &str, _: usize| -> Option<i64> {
             match item.index {
@@ -230,7 +245,7 @@ impl Terminal {
                 .with_render_config(self.render)
                 .with_help_message(help)
                 .with_starting_cursor(start.min(labels.len().saturating_sub(1)))
-                .with_page_size(self.page(labels.len(), used))
+                .with_page_size(self.page(&shown, used))
                 .with_scorer(&scorer)
                 .with_formatter(&|o| {
                     let text = o.value.plain.split_once(' ').map_or("", |(_, l)| l);
@@ -338,7 +353,7 @@ impl Prompter for Terminal {
                     .options
                     .iter()
                     .enumerate()
-                    .map(|(i, o)| self.option(i + 1, o.label.get(lang)))
+                    .map(|(i, o)| self.option(i + 1, o.label.get(lang), 6))
                     .collect();
                 let defaults: Vec<usize> = match current {
                     Some(Value::Many(ids)) => q
@@ -383,7 +398,7 @@ impl Prompter for Terminal {
                     .with_validator(at_least_one)
                     .with_default(&defaults)
                     .with_formatter(&formatter)
-                    .with_page_size(self.page(labels.len(), used))
+                    .with_page_size(self.page(&labels, used))
                     .raw_prompt();
                 Ok(match reply(chosen)? {
                     Reply::Answer(list) => Reply::Answer(Value::Many(

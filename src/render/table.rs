@@ -1,28 +1,139 @@
-//! The report for a person at a terminal: "in short" first, then short sections and tables
-//! that fit the width. Below 72 columns the tables fold into one column so nothing is cut.
+//! The report for a person at a terminal: "in short" first, then the situation, then short
+//! sections. Wide, the lists are tables; below 72 columns they become hanging paragraphs, a
+//! mark or number standing out to the left, so nothing is cut and no column is wasted.
+//!
+//! Each answer is written out once, under "the situation", with a letter; the reasons of an
+//! obligation, tension or left-out step cite those letters, so a long answer is never repeated
+//! row after row.
+
+use std::collections::HashMap;
 
 use comfy_table::Cell;
 
 use super::Style;
 use super::text::wrap;
 use crate::view::{Report, WhyView};
-use crate::words::words;
+use crate::words::{Words, words};
 
-/// "prompt → answer" for each deciding answer.
-fn why_lines(why: &[WhyView]) -> String {
-    why.iter()
-        .map(|w| format!("{} → {}", w.prompt, w.answer_text))
-        .collect::<Vec<_>>()
-        .join("\n")
+/// A, B, …, Z, AA, AB, …
+fn letter(mut i: usize) -> String {
+    let mut s = Vec::new();
+    loop {
+        s.push(b'A' + (i % 26) as u8);
+        if i < 26 {
+            break;
+        }
+        i = i / 26 - 1;
+    }
+    s.reverse();
+    String::from_utf8(s).expect("ASCII letters")
+}
+
+/// The letters of the answers in the situation, by question id.
+struct Letters(HashMap<String, String>);
+
+impl Letters {
+    fn new(r: &Report) -> Letters {
+        Letters(
+            r.situation
+                .iter()
+                .enumerate()
+                .map(|(i, w)| (w.question.clone(), letter(i)))
+                .collect(),
+        )
+    }
+
+    /// The deciding answers as letters; one that is not in the situation is written out.
+    fn cite(&self, why: &[WhyView]) -> String {
+        why.iter()
+            .map(|w| match self.0.get(&w.question) {
+                Some(l) => l.clone(),
+                None => format!("{} → {}", w.prompt, w.answer_text),
+            })
+            .collect::<Vec<_>>()
+            .join(", ")
+    }
+
+    fn of_questions(&self, questions: &[String]) -> String {
+        questions
+            .iter()
+            .map(|q| self.0.get(q).cloned().unwrap_or_else(|| q.clone()))
+            .collect::<Vec<_>>()
+            .join(", ")
+    }
+}
+
+/// Items laid out for the width: a table when wide, hanging paragraphs when narrow. Prose
+/// (a duty's text, how a tension is settled) is always laid out as paragraphs, which use the
+/// whole width.
+struct Listing<'s> {
+    style: &'s Style,
+    table: comfy_table::Table,
+    text: String,
+    prose: bool,
+}
+
+impl<'s> Listing<'s> {
+    fn new(style: &'s Style, header: &[&str]) -> Listing<'s> {
+        Listing {
+            style,
+            table: style.list_table(header),
+            text: String::new(),
+            prose: style.narrow(),
+        }
+    }
+
+    fn prose(style: &'s Style) -> Listing<'s> {
+        Listing {
+            prose: true,
+            ..Listing::new(style, &[])
+        }
+    }
+
+    /// One item: `cells` for the table; `lead`, `head` and `lines` for the narrow layout,
+    /// where `lead` hangs to the left of the head and every further line is indented under it.
+    fn item(&mut self, cells: Vec<String>, lead: &str, head: &str, lines: &[String]) {
+        if !self.prose {
+            self.table.add_row(cells.into_iter().map(Cell::new));
+            return;
+        }
+        let width = self.style.width as usize;
+        let indent = " ".repeat(lead.chars().count().max(2));
+        let first = wrap(&format!("{lead}{head}"), width, &indent);
+        let mut first = first.lines();
+        if let Some(line) = first.next() {
+            // The head in bold, the lead as it is.
+            let (l, h) = line.split_at(lead.len().min(line.len()));
+            self.text.push_str(l);
+            self.text.push_str(&self.style.bold(h));
+            self.text.push('\n');
+        }
+        for line in first {
+            self.text.push_str(&self.style.bold(line));
+            self.text.push('\n');
+        }
+        for line in lines.iter().filter(|l| !l.is_empty()) {
+            self.text
+                .push_str(&wrap(&format!("{indent}{line}"), width, &indent));
+            self.text.push('\n');
+        }
+    }
+
+    fn finish(self, out: &mut String) {
+        if self.prose {
+            out.push_str(&self.text);
+        } else {
+            out.push_str(&format!("{}\n", self.table));
+        }
+    }
 }
 
 pub fn to_table(r: &Report, style: &Style) -> String {
     let w = words(r.lang);
     let width = style.width as usize;
-    let narrow = style.narrow();
+    let letters = Letters::new(r);
     let mut out = String::new();
-    let mut marks_binding = false;
-    let mut marks_find_out = false;
+    let mut marks = Marks::default();
 
     out.push_str(&style.bold(&wrap(&format!("etika · {}", w.report_title), width, "")));
     out.push('\n');
@@ -35,138 +146,25 @@ pub fn to_table(r: &Report, style: &Style) -> String {
     for line in &r.summary {
         out.push_str(&wrap(line, width, "  "));
         out.push('\n');
-        marks_binding |= line.starts_with('⚑');
-        marks_find_out |= line.starts_with('?');
+        marks.binding |= line.starts_with('⚑');
+        marks.find_out |= line.starts_with('?');
     }
     if r.no_dilemma {
         style.para(&mut out, w.no_dilemma_more);
     }
 
-    // Binding duties first, in full: they are not balanced away.
-    let binding: Vec<_> = r.obligations.iter().filter(|o| o.binding).collect();
-    if !binding.is_empty() {
-        marks_binding = true;
-        style.section(&mut out, &format!("{} ⚑", w.binding));
-        style.para(&mut out, w.binding_note);
-        let mut t = style.table(&[w.obligation, w.source, w.why]);
-        for o in &binding {
-            let duty = format!("⚑ {}\n{}", o.title, o.text);
-            if narrow {
-                t.add_row(vec![Cell::new(format!(
-                    "{duty}\n{}: {}\n{}:\n{}",
-                    w.source,
-                    o.source,
-                    w.why,
-                    why_lines(&o.why)
-                ))]);
-            } else {
-                t.add_row(vec![
-                    Cell::new(duty),
-                    Cell::new(&o.source),
-                    Cell::new(why_lines(&o.why)),
-                ]);
-            }
+    if !r.situation.is_empty() {
+        style.section(&mut out, w.situation);
+        for (i, a) in r.situation.iter().enumerate() {
+            let line = format!("{:<3}{} → {}", letter(i), a.prompt, a.answer_text);
+            out.push_str(&wrap(&line, width, "   "));
+            out.push('\n');
         }
-        out.push_str(&format!("{t}\n"));
     }
 
-    let others: Vec<_> = r.obligations.iter().filter(|o| !o.binding).collect();
-    if !others.is_empty() {
-        let title = if binding.is_empty() {
-            w.obligations
-        } else {
-            w.obligations_other
-        };
-        style.section(&mut out, title);
-        let mut t = style.table(&["#", w.obligation, w.source, w.why]);
-        for (i, o) in others.iter().enumerate() {
-            if narrow {
-                t.add_row(vec![Cell::new(format!(
-                    "{}. {}\n{}: {}\n{}:\n{}",
-                    i + 1,
-                    o.title,
-                    w.source,
-                    o.source,
-                    w.why,
-                    why_lines(&o.why)
-                ))]);
-            } else {
-                t.add_row(vec![
-                    Cell::new(i + 1),
-                    Cell::new(&o.title),
-                    Cell::new(&o.source),
-                    Cell::new(why_lines(&o.why)),
-                ]);
-            }
-        }
-        out.push_str(&format!("{t}\n"));
-    }
-
-    if !r.depends_on.is_empty() {
-        style.section(&mut out, w.depends_on);
-        style.para(&mut out, w.depends_note);
-        let mut t = style.table(&[w.obligation, w.hinges_on]);
-        let prompt = |q: &str| {
-            r.find_out
-                .iter()
-                .find(|f| f.question == q)
-                .map(|f| f.prompt.clone())
-                .unwrap_or_else(|| q.to_string())
-        };
-        for p in &r.depends_on {
-            let kind = match p.kind {
-                crate::vocab::ItemKind::Tension => w.kind_tension,
-                crate::vocab::ItemKind::Action => w.kind_step,
-                _ => w.kind_obligation,
-            };
-            let mark = if p.binding {
-                marks_binding = true;
-                "⚑ "
-            } else {
-                ""
-            };
-            let item = format!("{mark}{} ({kind})", p.title);
-            let waits: Vec<String> = p.hinges_on.iter().map(|q| prompt(q)).collect();
-            if narrow {
-                t.add_row(vec![Cell::new(format!(
-                    "{item}\n{}: {}",
-                    w.hinges_on,
-                    waits.join("; ")
-                ))]);
-            } else {
-                t.add_row(vec![Cell::new(item), Cell::new(waits.join("\n"))]);
-            }
-        }
-        out.push_str(&format!("{t}\n"));
-    }
-
-    if !r.tensions.is_empty() {
-        style.section(&mut out, w.tensions);
-        let mut t = style.table(&[w.tension, w.prevails, w.settled]);
-        for a in &r.tensions {
-            let pair = format!(
-                "{}\n({} ↔ {})",
-                a.title, a.principle_names[0], a.principle_names[1]
-            );
-            let how = format!("{}\n{}", a.settled_text, a.explanation);
-            if narrow {
-                t.add_row(vec![Cell::new(format!(
-                    "{pair}\n{}: {}\n{how}",
-                    w.prevails, a.prevails_name
-                ))]);
-            } else {
-                t.add_row(vec![
-                    Cell::new(pair),
-                    Cell::new(&a.prevails_name),
-                    Cell::new(how),
-                ]);
-            }
-        }
-        out.push_str(&format!("{t}\n"));
-        if let Some(note) = &r.ranking.note {
-            style.para(&mut out, note);
-        }
-    }
+    obligations(&mut out, r, style, &w, &letters, &mut marks);
+    depends_on(&mut out, r, style, &w, &letters, &mut marks);
+    tensions(&mut out, r, style, &w, &letters, &mut marks);
 
     style.section(&mut out, w.consult);
     style.para(&mut out, &r.consult.text);
@@ -178,29 +176,23 @@ pub fn to_table(r: &Report, style: &Style) -> String {
     }
 
     style.section(&mut out, w.course);
-    let mut t = style.table(&["#", w.phase, w.step]);
+    let mut list = Listing::new(style, &["#", w.phase, w.step]);
     for s in &r.course_of_action {
         let mark = if s.question.is_some() {
-            marks_find_out = true;
+            marks.find_out = true;
             "? "
         } else {
             ""
         };
         let text = format!("{mark}{}", s.text);
-        if narrow {
-            t.add_row(vec![Cell::new(format!(
-                "{}. [{}] {text}",
-                s.step, s.phase_name
-            ))]);
-        } else {
-            t.add_row(vec![
-                Cell::new(s.step),
-                Cell::new(s.phase_name),
-                Cell::new(text),
-            ]);
-        }
+        list.item(
+            vec![s.step.to_string(), s.phase_name.to_string(), text.clone()],
+            &format!("{}. ", s.step),
+            &format!("[{}] {text}", s.phase_name),
+            &[],
+        );
     }
-    out.push_str(&format!("{t}\n"));
+    list.finish(&mut out);
 
     if !r.find_out.is_empty() {
         style.section(&mut out, w.find_out);
@@ -233,12 +225,8 @@ pub fn to_table(r: &Report, style: &Style) -> String {
         style.section(&mut out, w.left_out);
         style.para(&mut out, w.left_out_note);
         for l in &r.left_out {
-            let why: Vec<String> = l
-                .why
-                .iter()
-                .map(|x| format!("{} → {}", x.prompt, x.answer_text))
-                .collect();
-            let line = format!("– {} ({} {})", l.text, w.because, why.join("; "));
+            marks.letters |= !l.why.is_empty();
+            let line = format!("– {} ({} {})", l.text, w.because, letters.cite(&l.why));
             out.push_str(&wrap(&line, width, "  "));
             out.push('\n');
         }
@@ -252,17 +240,183 @@ pub fn to_table(r: &Report, style: &Style) -> String {
         }
     }
 
-    if marks_binding || marks_find_out {
+    if marks.any() {
         style.section(&mut out, w.legend);
-        if marks_binding {
+        if marks.binding {
             style.para(&mut out, w.legend_binding);
         }
-        if marks_find_out {
+        if marks.find_out {
             style.para(&mut out, w.legend_find_out);
+        }
+        if marks.letters {
+            style.para(&mut out, w.legend_letters);
         }
     }
 
     out.push('\n');
     style.para(&mut out, &format!("{}: {}", w.disclaimer, r.disclaimer));
-    out
+    // Tables pad their cells; a line ends where its text does.
+    let mut trimmed = String::with_capacity(out.len());
+    for line in out.lines() {
+        trimmed.push_str(line.trim_end());
+        trimmed.push('\n');
+    }
+    trimmed
+}
+
+/// Which marks the report used, for the legend.
+#[derive(Default)]
+struct Marks {
+    binding: bool,
+    find_out: bool,
+    letters: bool,
+}
+
+impl Marks {
+    fn any(&self) -> bool {
+        self.binding || self.find_out || self.letters
+    }
+}
+
+/// Binding duties in full, then the other obligations by title.
+fn obligations(
+    out: &mut String,
+    r: &Report,
+    style: &Style,
+    w: &Words,
+    letters: &Letters,
+    marks: &mut Marks,
+) {
+    let binding: Vec<_> = r.obligations.iter().filter(|o| o.binding).collect();
+    if !binding.is_empty() {
+        marks.binding = true;
+        style.section(out, &format!("{} ⚑", w.binding));
+        style.para(out, w.binding_note);
+        let mut list = Listing::prose(style);
+        for o in &binding {
+            let because = letters.cite(&o.why);
+            marks.letters |= !because.is_empty();
+            list.item(
+                Vec::new(),
+                "⚑ ",
+                &o.title,
+                &[
+                    o.text.clone(),
+                    format!("{}: {}", w.source, o.source),
+                    format!("{}: {because}", w.because_col),
+                ],
+            );
+        }
+        list.finish(out);
+    }
+
+    let others: Vec<_> = r.obligations.iter().filter(|o| !o.binding).collect();
+    if !others.is_empty() {
+        let title = if binding.is_empty() {
+            w.obligations
+        } else {
+            w.obligations_other
+        };
+        style.section(out, title);
+        let mut list = Listing::new(style, &["#", w.obligation, w.source, w.because_col]);
+        for (i, o) in others.iter().enumerate() {
+            let because = letters.cite(&o.why);
+            marks.letters |= !because.is_empty();
+            list.item(
+                vec![
+                    (i + 1).to_string(),
+                    o.title.clone(),
+                    o.source.clone(),
+                    because.clone(),
+                ],
+                &format!("{}. ", i + 1),
+                &o.title,
+                &[
+                    format!("{}: {}", w.source, o.source),
+                    format!("{}: {because}", w.because_col),
+                ],
+            );
+        }
+        list.finish(out);
+    }
+}
+
+/// What waits on an answer not known yet.
+fn depends_on(
+    out: &mut String,
+    r: &Report,
+    style: &Style,
+    w: &Words,
+    letters: &Letters,
+    marks: &mut Marks,
+) {
+    if r.depends_on.is_empty() {
+        return;
+    }
+    style.section(out, w.depends_on);
+    style.para(out, w.depends_note);
+    let mut list = Listing::new(style, &[w.obligation, w.hinges_on]);
+    for p in &r.depends_on {
+        let kind = match p.kind {
+            crate::vocab::ItemKind::Tension => w.kind_tension,
+            crate::vocab::ItemKind::Action => w.kind_step,
+            _ => w.kind_obligation,
+        };
+        let mark = if p.binding {
+            marks.binding = true;
+            "⚑"
+        } else {
+            "–"
+        };
+        let item = format!("{} ({kind})", p.title);
+        let waits = letters.of_questions(&p.hinges_on);
+        marks.letters = true;
+        list.item(
+            vec![format!("{mark} {item}"), waits.clone()],
+            &format!("{mark} "),
+            &item,
+            &[format!("{}: {waits}", w.hinges_on)],
+        );
+    }
+    list.finish(out);
+}
+
+/// Tensions between principles and how each is settled.
+fn tensions(
+    out: &mut String,
+    r: &Report,
+    style: &Style,
+    w: &Words,
+    letters: &Letters,
+    marks: &mut Marks,
+) {
+    if r.tensions.is_empty() {
+        return;
+    }
+    style.section(out, w.tensions);
+    let mut list = Listing::prose(style);
+    for a in &r.tensions {
+        let because = letters.cite(&a.why);
+        marks.letters |= !because.is_empty();
+        let pair = format!("{} ↔ {}", a.principle_names[0], a.principle_names[1]);
+        list.item(
+            Vec::new(),
+            "↔ ",
+            &format!("{} ({pair})", a.title),
+            &[
+                format!("{}: {}", w.prevails, a.prevails_name),
+                a.settled_text.clone(),
+                a.explanation.clone(),
+                if because.is_empty() {
+                    String::new()
+                } else {
+                    format!("{}: {because}", w.because_col)
+                },
+            ],
+        );
+    }
+    list.finish(out);
+    if let Some(note) = &r.ranking.note {
+        style.para(out, note);
+    }
 }

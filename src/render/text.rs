@@ -1,6 +1,6 @@
 //! How to draw for a person: language, width, colour; and the pieces every text layout uses.
 
-use comfy_table::{ContentArrangement, Table, presets};
+use comfy_table::{ContentArrangement, ContentLineStyle, LineStyle, Table, TableStyle, presets};
 
 use crate::vocab::Lang;
 
@@ -44,6 +44,24 @@ impl Style {
             .force_no_tty()
             .set_width(self.width);
         if !self.narrow() && !header.is_empty() {
+            t.set_header(header.to_vec());
+        }
+        t
+    }
+
+    /// A table without a frame, for lists in a report: a rule under the header and a thin
+    /// line between columns, so every column is as wide as it can be.
+    pub fn list_table(&self, header: &[&str]) -> Table {
+        const LIST: TableStyle = TableStyle::new()
+            .header_lines(ContentLineStyle::none().junction('│'))
+            .header_separator(LineStyle::none().fill('─').junction('┼'))
+            .content_lines(ContentLineStyle::none().junction('│'));
+        let mut t = Table::new();
+        t.load_style(LIST)
+            .set_content_arrangement(ContentArrangement::Dynamic)
+            .force_no_tty()
+            .set_width(self.width);
+        if !header.is_empty() {
             t.set_header(header.to_vec());
         }
         t

@@ -138,14 +138,38 @@ pub fn change_lines(pack: &Pack, c: &Change, lang: Lang) -> Vec<String> {
     if !removes.is_empty() {
         lines.push(format!("{} {}", w.removes, titles(&removes)));
     }
-    let steps = c.adds.steps.len();
-    let gone = c.removes.steps.len();
-    if steps + gone > 0 {
-        lines.push(match lang {
-            Lang::En => format!("steps: +{steps} −{gone}"),
-            Lang::Id => format!("langkah: +{steps} −{gone}"),
-        });
-    }
+    // Steps by phase: "adds 4 steps: Safety ×2, Act, Monitor".
+    let steps = |ids: &[String], verb: &str| -> Option<String> {
+        if ids.is_empty() {
+            return None;
+        }
+        let mut phases: Vec<(crate::vocab::Phase, usize)> = Vec::new();
+        for p in ids.iter().filter_map(|i| pack.action(i)).map(|a| a.phase) {
+            match phases.iter_mut().find(|(q, _)| *q == p) {
+                Some((_, n)) => *n += 1,
+                None => phases.push((p, 1)),
+            }
+        }
+        phases.sort();
+        let parts: Vec<String> = phases
+            .iter()
+            .map(|(p, n)| match n {
+                1 => p.name(lang).to_string(),
+                n => format!("{} ×{n}", p.name(lang)),
+            })
+            .collect();
+        let n = ids.len();
+        Some(match lang {
+            Lang::En => format!(
+                "{verb} {n} step{}: {}",
+                if n == 1 { "" } else { "s" },
+                parts.join(", ")
+            ),
+            Lang::Id => format!("{verb} {n} langkah: {}", parts.join(", ")),
+        })
+    };
+    lines.extend(steps(&c.adds.steps, w.adds));
+    lines.extend(steps(&c.removes.steps, w.removes));
     if let Some(level) = c.consult {
         lines.push(format!(
             "{}: {}",

@@ -131,7 +131,7 @@ fn ordinary_table_says_plainly_that_there_is_no_dilemma() {
     }
     // The frame's steps of deciding well, never an empty course.
     assert!(text.contains("RECOMMENDED COURSE OF ACTION"), "{text}");
-    assert!(text.contains("1 ┆"), "{text}");
+    assert!(text.contains(" 1 │ "), "{text}");
 }
 
 #[test]
@@ -173,4 +173,186 @@ fn the_narrowest_widths_keep_every_line_inside_them() {
             }
         }
     }
+}
+
+/// Every case of the embedded pack (`rules/cases/`), as (name, answers file text).
+fn embedded_cases() -> Vec<(String, String)> {
+    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("rules/cases");
+    let mut cases: Vec<(String, String)> = std::fs::read_dir(&dir)
+        .expect("rules/cases")
+        .map(|e| e.expect("a case file").path())
+        .filter(|p| p.extension().is_some_and(|x| x == "toml"))
+        .map(|p| {
+            let case: toml::Table = std::fs::read_to_string(&p).unwrap().parse().unwrap();
+            let mut file = toml::Table::new();
+            file.insert("answers".into(), case["answers"].clone());
+            let name = p.file_stem().unwrap().to_string_lossy().into_owned();
+            (name, toml::to_string(&file).unwrap())
+        })
+        .collect();
+    cases.sort();
+    assert!(!cases.is_empty());
+    cases
+}
+
+fn assess_embedded(answers: &str, args: &[&str]) -> String {
+    let dir = temp_dir();
+    let file = write(dir.path(), "a.toml", answers);
+    let out = etika_bare()
+        .arg("assess")
+        .args(args)
+        .arg("--answers")
+        .arg(&file)
+        .output()
+        .unwrap();
+    assert!(out.status.success(), "{}", stderr(&out));
+    stdout(&out)
+}
+
+#[test]
+fn no_report_of_the_pack_lists_an_obligation_or_a_step_twice() {
+    for lang in ["en", "id"] {
+        for (name, answers) in embedded_cases() {
+            let json = assess_embedded(&answers, &["--lang", lang, "--format", "json"]);
+            let v: serde_json::Value = serde_json::from_str(&json).unwrap();
+            let ids = |key: &str, field: &str| -> Vec<String> {
+                v[key]
+                    .as_array()
+                    .unwrap()
+                    .iter()
+                    .map(|x| x[field].as_str().unwrap_or_default().to_string())
+                    .collect()
+            };
+            let obligations = ids("obligations", "id");
+            let pending = ids("depends_on", "id");
+            let steps = ids("course_of_action", "text");
+            for (what, list) in [("obligation", &obligations), ("step", &steps)] {
+                let mut seen = std::collections::HashSet::new();
+                for x in list {
+                    assert!(seen.insert(x), "{name} ({lang}): {what} `{x}` twice");
+                }
+            }
+            for p in &pending {
+                assert!(
+                    !obligations.contains(p),
+                    "{name} ({lang}): `{p}` both applies and waits"
+                );
+            }
+            // In the narrow table each obligation is one item: its title starts one line,
+            // after its mark or number, once.
+            let table = assess_embedded(&answers, &["--lang", lang, "--width", "40"]);
+            let titles: Vec<String> = v["obligations"]
+                .as_array()
+                .unwrap()
+                .iter()
+                .map(|o| o["title"].as_str().unwrap().to_string())
+                .collect();
+            let leads: Vec<&str> = table
+                .lines()
+                .filter_map(|l| {
+                    let rest = l.strip_prefix("⚑ ").or_else(|| {
+                        let (n, rest) = l.split_once(". ")?;
+                        n.chars().all(|c| c.is_ascii_digit()).then_some(rest)
+                    })?;
+                    (!rest.is_empty()).then_some(rest)
+                })
+                .collect();
+            for t in &titles {
+                let n = leads.iter().filter(|r| t.starts_with(**r)).count();
+                assert_eq!(n, 1, "{name} ({lang}): `{t}` listed {n} times:\n{table}");
+            }
+        }
+    }
+}
+
+#[test]
+fn the_median_table_report_of_the_packs_cases_fits_in_90_lines_at_width_100() {
+    for lang in ["en", "id"] {
+        let mut heights: Vec<(usize, String)> = embedded_cases()
+            .into_iter()
+            .map(|(name, answers)| {
+                let text = assess_embedded(&answers, &["--lang", lang, "--width", "100"]);
+                (text.lines().count(), name)
+            })
+            .collect();
+        heights.sort();
+        let median = heights[heights.len() / 2].0;
+        assert!(
+            median <= 90,
+            "--lang {lang}: median {median} lines; {heights:?}"
+        );
+    }
+}
+
+/// The threat-to-life answers with "could the harm happen soon?" not known yet.
+fn unsure_report(lang: &str, format: &str) -> String {
+    let answers = THREAT_TO_LIFE.replace("harm_imminent = true", "harm_imminent = \"unsure\"");
+    let out = assess(
+        &answers,
+        &["--lang", lang, "--format", format, "--width", "100"],
+    );
+    assert!(out.status.success(), "{}", stderr(&out));
+    stdout(&out)
+}
+
+#[test]
+fn an_unsure_answer_in_the_table_waits_finds_out_and_says_what_each_answer_would_change() {
+    let text = unsure_report("en", "table");
+    // The duty to warn neither applies nor is ruled out: it waits on the unknown answer.
+    let pending = text
+        .split("■ DEPENDS ON WHAT YOU FIND OUT")
+        .nth(1)
+        .expect("a depends-on section");
+    assert!(pending.contains("Prevent serious harm even"), "{text}");
+    let applies = text.split("■ DEPENDS ON").next().unwrap();
+    assert!(!applies.contains("⚑ Prevent serious harm"), "{text}");
+    // Finding it out is a step, and each answer's difference is spelled out.
+    assert!(
+        text.contains("? Find out: Ask the client, calmly"),
+        "{text}"
+    );
+    assert!(text.contains("If the answer is “yes”: adds"), "{text}");
+    assert!(text.contains("If the answer is “no”:"), "{text}");
+    assert!(
+        text.contains("Could the harm happen soon (within days)? → not sure yet"),
+        "{text}"
+    );
+    insta::assert_snapshot!("unsure_table_en_w100", text);
+}
+
+#[test]
+fn an_unsure_answer_in_indonesian_markdown_and_json() {
+    let table = unsure_report("id", "table");
+    assert!(table.contains("belum tahu"), "{table}");
+    insta::assert_snapshot!("unsure_table_id_w100", table);
+    let md = unsure_report("en", "markdown");
+    assert!(md.contains("## Depends on what you find out"), "{md}");
+    assert!(md.contains("## What to find out"), "{md}");
+    insta::assert_snapshot!("unsure_markdown_en", md);
+    let json = unsure_report("en", "json");
+    let v: serde_json::Value = serde_json::from_str(&json).unwrap();
+    assert_eq!(v["answers"]["harm_imminent"], "unsure");
+    assert_eq!(v["find_out"][0]["question"], "harm_imminent");
+    let yes = &v["find_out"][0]["if"]["yes"]["adds"];
+    assert!(
+        yes["binding"]
+            .as_array()
+            .is_some_and(|a| a.iter().any(|o| o == "protect_life_over_secrecy")),
+        "{json}"
+    );
+    assert!(
+        yes["steps"]
+            .as_array()
+            .is_some_and(|a| a.iter().any(|o| o == "warn_or_notify_threatened_person")),
+        "{json}"
+    );
+    assert!(
+        v["depends_on"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .any(|p| p["id"] == "protect_life_over_secrecy" && p["hinges_on"][0] == "harm_imminent"),
+        "{json}"
+    );
+    insta::assert_snapshot!("unsure_json_en", json);
 }

@@ -19,6 +19,9 @@ pub const VOLATILE_ENV: &[&str] = &[
     "SOURCE_DATE_EPOCH",
 ];
 
+/// 2026-06-30 00:00 UTC, the day every report in the tests is made.
+pub const FIXED_DAY: &str = "1782777600";
+
 /// The fixture pack: a stable copy of the founding pack, so rule edits do not break tests.
 pub fn fixture_pack() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/pack")
@@ -30,6 +33,8 @@ pub fn etika_bare() -> Command {
     for var in VOLATILE_ENV {
         cmd.env_remove(var);
     }
+    // Reports carry the day they were made: make it a fixed one (2026-06-30).
+    cmd.env("SOURCE_DATE_EPOCH", FIXED_DAY);
     cmd.timeout(Duration::from_secs(30));
     cmd
 }
