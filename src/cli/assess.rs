@@ -411,7 +411,8 @@ fn check_stamp(cx: &Context, pack: &Pack, path: &Path, file: &AnswersFile) -> Re
 
 fn ask(cx: &Context, pack: &Pack, start: Answers, save_to: Option<&Path>) -> Result<Answers> {
     let lang = cx.lang;
-    let width = cx.prompt_width as usize;
+    // The interview never writes into the last column (see `interview::terminal`).
+    let width = (cx.prompt_width as usize).saturating_sub(1);
     eprintln!(
         "{}",
         textwrap::fill(

@@ -24,11 +24,13 @@ pub struct Terminal {
 }
 
 impl Terminal {
-    /// `width` and `height` are the terminal's, where the prompts are drawn.
+    /// `width` and `height` are the terminal's, where the prompts are drawn. Lines stop one
+    /// column short of the edge: a line that fills the last column leaves some terminals
+    /// waiting to wrap, and inquire's count of the lines it drew would be off by one.
     pub fn new(color: bool, width: u16, height: u16) -> Self {
         Terminal {
             render: render_config(color),
-            width: width.max(20) as usize,
+            width: width.max(20) as usize - 1,
             height: height.max(10) as usize,
         }
     }
@@ -44,7 +46,7 @@ impl Terminal {
     fn option(&self, n: usize, label: &str, mark: usize) -> String {
         let head = format!("{n}. ");
         let (first, rest) = (" ".repeat(mark), " ".repeat(mark + head.len()));
-        let opts = textwrap::Options::new(self.width.saturating_sub(1).max(16))
+        let opts = textwrap::Options::new(self.width.max(16))
             .initial_indent(&first)
             .subsequent_indent(&rest);
         let text = textwrap::fill(&format!("{head}{label}"), opts);

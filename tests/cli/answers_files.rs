@@ -243,3 +243,23 @@ fn answers_written_in_another_order_and_repeated_options_are_accepted() {
     );
     assert!(strings(&r["binding"]).contains(&"protect_life_over_secrecy".to_string()));
 }
+
+#[test]
+fn unsure_for_a_question_that_does_not_allow_it_names_those_that_do() {
+    let err = assert_fails_at(
+        "[answers]\nclient_age = \"adult\"\nsituation = [\"harm_to_others\"]\nharm_risk = \"unsure\"\n",
+        "4:13",
+        &[
+            "question `harm_risk` cannot be answered \"unsure\"",
+            "\"unsure\" is for these questions only: harm_imminent\n",
+        ],
+    );
+    assert!(
+        !err.contains("client_age,"),
+        "only the questions that allow it:\n{err}"
+    );
+    // Where it is allowed, "unsure" is an answer like any other.
+    let (code, err, _) =
+        run(&THREAT_TO_LIFE.replace("harm_imminent = true", "harm_imminent = \"unsure\""));
+    assert_eq!(code, Some(0), "{err}");
+}

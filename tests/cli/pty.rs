@@ -93,17 +93,52 @@ pub(crate) struct Pty {
     raw: Vec<u8>,
     /// How much of the stripped screen text has been matched already.
     seen: usize,
+    /// Columns and rows, when the test set them.
+    size: Option<(u16, u16)>,
 }
 
 impl Pty {
     pub(crate) fn spawn(args: &[&str]) -> Pty {
-        let mut cmd = Command::new(env!("CARGO_BIN_EXE_etika"));
+        Pty::spawn_sized(None, &[], args)
+    }
+
+    /// `etika` on a terminal of `cols` × `rows`: the size is set on the terminal before etika
+    /// starts, so it is the size etika reads.
+    pub(crate) fn spawn_at(cols: u16, rows: u16, args: &[&str]) -> Pty {
+        Pty::spawn_sized(Some((cols, rows)), &[], args)
+    }
+
+    /// Sized, with variables of the environment set.
+    pub(crate) fn spawn_sized(
+        size: Option<(u16, u16)>,
+        env: &[(&str, Option<&str>)],
+        args: &[&str],
+    ) -> Pty {
+        let etika = env!("CARGO_BIN_EXE_etika");
+        let mut cmd = match size {
+            None => Command::new(etika),
+            Some((cols, rows)) => {
+                let mut sh = Command::new("sh");
+                sh.arg("-c")
+                    .arg(format!(
+                        "stty cols {cols} rows {rows} && exec \"$0\" \"$@\""
+                    ))
+                    .arg(etika);
+                sh
+            }
+        };
         for var in VOLATILE_ENV {
             cmd.env_remove(var);
         }
         cmd.env("TERM", "xterm-256color");
         // Reports are paged on a terminal; the pager has its own test.
         cmd.env("ETIKA_PAGER", "");
+        for (k, v) in env {
+            match v {
+                Some(v) => cmd.env(k, v),
+                None => cmd.env_remove(k),
+            };
+        }
         cmd.arg("--rules").arg(fixture_pack());
         cmd.args(args);
         let mut session = Session::spawn(cmd).expect("spawn etika in a pty");
@@ -113,11 +148,63 @@ impl Pty {
             session,
             raw: Vec::new(),
             seen: 0,
+            size,
+        }
+    }
+
+    /// What a terminal of this size shows now.
+    fn terminal(&self) -> vt100::Parser {
+        let (cols, rows) = self.size.expect("a sized terminal");
+        let mut vt = vt100::Parser::new(
+            std::num::NonZeroU16::new(rows).expect("rows"),
+            std::num::NonZeroU16::new(cols).expect("columns"),
+            0,
+        );
+        // The terminal turns a bare line feed into CR LF; so does this one.
+        let raw: Vec<u8> = self
+            .raw
+            .iter()
+            .flat_map(|&b| {
+                if b == b'\n' {
+                    vec![b'\r', b'\n']
+                } else {
+                    vec![b]
+                }
+            })
+            .collect();
+        vt.process(&raw);
+        vt
+    }
+
+    /// The rows of the screen as a terminal of this size shows them now.
+    pub(crate) fn rows(&self) -> Vec<String> {
+        let cols = self.size.expect("a sized terminal").0;
+        self.terminal().screen().rows(0, cols).collect()
+    }
+
+    /// Nothing reaches the last column of the screen. etika wraps every line of the interview
+    /// at word boundaries one column short of the edge, so a character there is text that ran
+    /// past its wrapping, which the terminal cuts wherever the edge falls, mid-word or not.
+    pub(crate) fn assert_inside_the_edge(&self, when: &str) {
+        let (cols, _) = self.size.expect("a sized terminal");
+        let vt = self.terminal();
+        let screen = vt.screen();
+        let lines: Vec<String> = screen.rows(0, cols).collect();
+        for r in 0..lines.len() {
+            let last = screen
+                .cell(r as u16, cols - 1)
+                .map(|c| c.contents())
+                .unwrap_or_default();
+            assert!(
+                last.trim().is_empty(),
+                "at {cols} columns, {when}: row {r} runs into the last column and on:\n{}",
+                lines.join("\n")
+            );
         }
     }
 
     /// Read what is there without blocking; true at the end of output.
-    fn pump(&mut self) -> bool {
+    pub(crate) fn pump(&mut self) -> bool {
         let mut buf = [0u8; 4096];
         loop {
             match self.session.try_read(&mut buf) {
@@ -419,4 +506,292 @@ fn a_list_question_asks_again_when_nothing_is_ticked() {
     pty.answer("Discard 2 answer(s)", &["y", ENTER]);
     let (code, screen) = pty.finish();
     assert_eq!(code, 130, "{screen}");
+}
+
+/// The threat case by position, in any language: each prompt is known by its progress mark.
+/// "Could the harm happen soon?" is answered "?" (not sure yet). After each prompt appears,
+/// nothing on the screen may run past the edge, where the terminal would cut it mid-word.
+fn threat_case_with_a_not_sure(pty: &mut Pty) {
+    let keys: [&[&str]; 8] = [
+        &[DOWN, ENTER],  // age: 18 to 59
+        &[SPACE, ENTER], // situation: the client threatens someone else
+        &["y", ENTER],   // life at risk
+        &[DOWN, ENTER],  // an identifiable person
+        &["?", ENTER],   // soon? not sure yet
+        &["y", ENTER],   // asks for secrecy
+        &["n", ENTER],   // limits not explained
+        &["n", ENTER],   // not a student
+    ];
+    for (i, k) in keys.iter().enumerate() {
+        let mark = format!("? [{}/≈", i + 1);
+        pty.expect(&mark);
+        // Let the whole prompt be drawn before looking at it.
+        std::thread::sleep(Duration::from_millis(150));
+        pty.pump();
+        pty.assert_inside_the_edge(&format!("at question {}", i + 1));
+        for key in *k {
+            pty.send(key);
+        }
+    }
+}
+
+#[test]
+fn at_40_and_100_columns_in_both_languages_no_line_runs_past_the_edge_to_be_cut() {
+    for (cols, rows) in [(40u16, 30u16), (100, 30)] {
+        for (lang, review, unsure, heading) in [
+            (
+                "en",
+                "Review your answers",
+                "not sure yet",
+                "RECOMMENDED COURSE OF ACTION",
+            ),
+            (
+                "id",
+                "Periksa jawaban Anda",
+                "belum tahu",
+                "LANGKAH YANG DISARANKAN",
+            ),
+        ] {
+            let mut pty = Pty::spawn_at(cols, rows, &["--lang", lang, "assess"]);
+            threat_case_with_a_not_sure(&mut pty);
+            pty.expect(review);
+            std::thread::sleep(Duration::from_millis(150));
+            pty.pump();
+            pty.assert_inside_the_edge("at the review");
+            let review_screen = pty.rows().join("\n");
+            assert!(
+                review_screen.contains(unsure),
+                "{lang} at {cols}: the review shows the unsure answer:\n{review_screen}"
+            );
+            pty.send(ENTER);
+            pty.expect(heading);
+            let (code, screen) = pty.finish();
+            assert_eq!(code, 0, "{screen}");
+            // The unsure answer became a step to find it out.
+            let flat: String = screen.split_whitespace().collect::<Vec<_>>().join(" ");
+            let find = if lang == "en" {
+                "? Find out: Ask the client"
+            } else {
+                "? Cari tahu:"
+            };
+            assert!(flat.contains(find), "{lang} at {cols}:\n{screen}");
+        }
+    }
+}
+
+#[test]
+fn progress_counts_up_and_its_estimate_follows_the_answers() {
+    let mut pty = Pty::spawn_at(100, 40, &["--lang", "en", "assess"]);
+    let estimate = |pty: &Pty, n: usize| -> usize {
+        let screen = pty.screen();
+        let mark = format!("[{n}/≈");
+        let at = screen.rfind(&mark).expect("the progress mark") + mark.len();
+        screen[at..]
+            .chars()
+            .take_while(char::is_ascii_digit)
+            .collect::<String>()
+            .parse()
+            .expect("a number")
+    };
+    pty.answer("[1/≈", &[DOWN, ENTER]);
+    let first = estimate(&pty, 1);
+    pty.answer("[2/≈", &[SPACE, ENTER]);
+    pty.answer("[3/≈", &["y", ENTER]);
+    pty.expect("[4/≈");
+    let later = estimate(&pty, 4);
+    assert!(
+        later > first,
+        "a threat to life brings more questions: ≈{first} then ≈{later}"
+    );
+    assert!(later >= 4);
+    pty.send(CTRL_C);
+    pty.answer("Discard 3 answer(s) and stop? (y/N)", &["y", ENTER]);
+    let (code, _) = pty.finish();
+    assert_eq!(code, 130);
+}
+
+#[test]
+fn esc_goes_back_one_question_keeping_the_answer_given() {
+    let mut pty = Pty::spawn_at(100, 40, &["--lang", "en", "assess"]);
+    pty.answer("How old is the client?", &[DOWN, ENTER]);
+    pty.answer("What does this situation involve?", &[SPACE, ENTER]);
+    pty.answer(
+        "Is anyone's life or physical safety seriously at risk?",
+        &[ESC],
+    );
+    // Back at the list, with its tick still there: Enter keeps it.
+    pty.expect("[2/≈");
+    pty.expect("[x] 1. The client threatens someone else");
+    pty.send(ENTER);
+    pty.expect("The client threatens someone else");
+    pty.answer(
+        "Is anyone's life or physical safety seriously at risk?",
+        &["n", ENTER],
+    );
+    pty.answer(
+        "Has the client asked you to keep this to yourself?",
+        &[CTRL_C],
+    );
+    pty.answer("Discard 3 answer(s)", &["y", ENTER]);
+    let (code, _) = pty.finish();
+    assert_eq!(code, 130);
+}
+
+#[test]
+fn esc_on_a_question_picked_at_the_review_returns_to_the_review() {
+    let mut pty = Pty::spawn_at(100, 40, &["--lang", "en", "assess"]);
+    answer_threat_case(&mut pty, "n");
+    pty.expect("Review your answers");
+    // Done, then "How old is the client?": pick it, then Esc.
+    pty.send(DOWN);
+    pty.send(ENTER);
+    pty.answer("How old is the client?", &[ESC]);
+    pty.expect("Review your answers");
+    pty.expect("Done, show the report");
+    pty.send(ENTER);
+    pty.expect("RECOMMENDED COURSE OF ACTION");
+    let (code, screen) = pty.finish();
+    assert_eq!(code, 0, "{screen}");
+    let report = &screen[screen.rfind("Ethical assessment").expect("a report")..];
+    assert!(
+        report.contains("How old is the client? → 18 to 59"),
+        "{report}"
+    );
+}
+
+#[test]
+fn yes_no_prompts_name_their_keys_in_the_chosen_language() {
+    for (lang, plain, with_unsure, answers) in [
+        (
+            "en",
+            "(y/n, Enter)",
+            "(y/n or ? (not sure), Enter)",
+            "Discard 4 answer(s)",
+        ),
+        (
+            "id",
+            "(y/t, Enter)",
+            "(y/t atau ? (belum tahu), Enter)",
+            "Buang 4 jawaban",
+        ),
+    ] {
+        let mut pty = Pty::spawn_at(100, 40, &["--lang", lang, "assess"]);
+        pty.answer("[1/≈", &[DOWN, ENTER]);
+        pty.answer("[2/≈", &[SPACE, ENTER]);
+        pty.expect(plain);
+        pty.send("y");
+        pty.send(ENTER);
+        pty.answer("[4/≈", &[DOWN, ENTER]);
+        pty.expect(with_unsure);
+        pty.send(CTRL_C);
+        pty.answer(answers, &["y", ENTER]);
+        let (code, _) = pty.finish();
+        assert_eq!(code, 130);
+    }
+}
+
+#[test]
+fn a_long_list_is_as_tall_as_the_terminal_allows() {
+    // The situation list has 16 options: a tall terminal shows them all, a short one a page.
+    let shown = |rows: u16| -> usize {
+        let mut pty = Pty::spawn_at(100, rows, &["--lang", "en", "assess"]);
+        pty.answer("How old is the client?", &[DOWN, ENTER]);
+        pty.expect("What does this situation involve?");
+        pty.expect("Esc back)");
+        let n = pty
+            .rows()
+            .iter()
+            .filter(|r| r.trim_start_matches(['>', ' ']).starts_with("[ ]"))
+            .count();
+        pty.send(CTRL_C);
+        pty.answer("Discard 1 answer(s)", &["y", ENTER]);
+        pty.finish();
+        n
+    };
+    assert_eq!(shown(50), 16);
+    let short = shown(16);
+    assert!((3..16).contains(&short), "{short} options at 16 rows");
+}
+
+#[test]
+fn a_filter_that_matches_nothing_says_so() {
+    let mut pty = Pty::spawn_at(100, 40, &["--lang", "en", "assess"]);
+    pty.expect("How old is the client?");
+    for key in ["z", "q", "x"] {
+        pty.send(key);
+    }
+    pty.expect("nothing matches; clear the filter with Backspace");
+    pty.send(CTRL_C);
+    let (code, _) = pty.finish();
+    assert_eq!(code, 130);
+}
+
+/// A pager that says it was used and how many lines it was given.
+fn fake_pager(dir: &std::path::Path) -> String {
+    let path = dir.join("pager.sh");
+    std::fs::write(
+        &path,
+        "#!/bin/sh\nprintf 'PAGED %s lines\\n' \"$(wc -l | tr -d ' ')\"\n",
+    )
+    .unwrap();
+    use std::os::unix::fs::PermissionsExt;
+    std::fs::set_permissions(&path, std::fs::Permissions::from_mode(0o755)).unwrap();
+    path.display().to_string()
+}
+
+#[test]
+fn a_report_taller_than_the_terminal_is_paged_unless_told_not_to() {
+    let dir = crate::util::temp_dir();
+    let pager = fake_pager(dir.path());
+    let answers = crate::util::write(dir.path(), "a.toml", crate::util::THREAT_TO_LIFE);
+    let answers = answers.display().to_string();
+    let args = ["--lang", "en", "assess", "--answers", answers.as_str()];
+    // 20 rows: the report is taller, so it goes through the pager, all of it.
+    let mut pty = Pty::spawn_sized(Some((100, 20)), &[("ETIKA_PAGER", Some(&pager))], &args);
+    pty.expect("PAGED");
+    let (code, screen) = pty.finish();
+    assert_eq!(code, 0, "{screen}");
+    assert!(
+        !screen.contains("RECOMMENDED COURSE"),
+        "only the pager writes:\n{screen}"
+    );
+    let lines: usize = screen
+        .split("PAGED ")
+        .nth(1)
+        .and_then(|s| s.split_whitespace().next())
+        .and_then(|n| n.parse().ok())
+        .expect("a count");
+    assert!(
+        lines > 20,
+        "the whole report went to the pager: {lines} lines"
+    );
+    // $PAGER is used when ETIKA_PAGER is not set; an empty ETIKA_PAGER turns paging off.
+    let mut pty = Pty::spawn_sized(
+        Some((100, 20)),
+        &[("ETIKA_PAGER", None), ("PAGER", Some(&pager))],
+        &args,
+    );
+    pty.expect("PAGED");
+    pty.finish();
+    let mut pty = Pty::spawn_sized(
+        Some((100, 20)),
+        &[("ETIKA_PAGER", Some("")), ("PAGER", Some(&pager))],
+        &args,
+    );
+    pty.expect("RECOMMENDED COURSE");
+    let (_, screen) = pty.finish();
+    assert!(!screen.contains("PAGED"), "{screen}");
+    // --no-pager, or a terminal tall enough: straight to the terminal.
+    for (rows, extra) in [(20u16, Some("--no-pager")), (200, None)] {
+        let mut args = args.to_vec();
+        args.extend(extra);
+        let mut pty = Pty::spawn_sized(Some((100, rows)), &[("ETIKA_PAGER", Some(&pager))], &args);
+        pty.expect("RECOMMENDED COURSE");
+        let (code, screen) = pty.finish();
+        assert_eq!(code, 0);
+        assert!(
+            !screen.contains("PAGED"),
+            "{rows} rows {extra:?}:\n{screen}"
+        );
+    }
 }

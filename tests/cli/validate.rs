@@ -518,3 +518,41 @@ fn a_broken_pack_stops_every_command_that_needs_it() {
     );
     assert_eq!(stdout(&out), "", "no report from a broken pack");
 }
+
+#[test]
+fn a_step_whose_when_no_caller_can_meet_is_a_warning_that_strict_fails_on() {
+    let pack = PackCopy::new();
+    // Only duties about a risk to life call for the safety plan; "no risk" never meets them.
+    pack.edit(
+        "actions.toml",
+        "id = \"safety_plan_with_client\"\nphase = \"safety\"",
+        "id = \"safety_plan_with_client\"\nphase = \"safety\"\nwhen = \"not harm_risk\"",
+    );
+    let out = pack.validate(&[]);
+    assert_eq!(
+        out.status.code(),
+        Some(0),
+        "a warning only: {}",
+        stderr(&out)
+    );
+    let err = stderr(&out);
+    has(
+        &err,
+        &[
+            "warning: action `safety_plan_with_client` is never given",
+            &pack.at("actions.toml", "\"safety_plan_with_client\""),
+            "no answers make the step's `when` true together with the `when` of anything that calls for it",
+        ],
+    );
+    let err = fails(&pack.validate(&["--strict"]));
+    assert!(err.contains("--strict fails on warnings"), "{err}");
+    // A `when` some caller can meet is no warning.
+    let pack = PackCopy::new();
+    pack.edit(
+        "actions.toml",
+        "id = \"safety_plan_with_client\"\nphase = \"safety\"",
+        "id = \"safety_plan_with_client\"\nphase = \"safety\"\nwhen = \"harm_target != 'client' or not client_wants_secrecy\"",
+    );
+    let err = stderr(&pack.validate(&[]));
+    assert!(!err.contains("safety_plan_with_client"), "{err}");
+}
