@@ -89,6 +89,8 @@ pub fn render_config(color: bool) -> RenderConfig<'static> {
     };
     render.answer_from_new_line = true;
     render.option_index_prefix = IndexPrefix::None;
+    // A mistake is marked as one, not with inquire's "#".
+    render.error_message = render.error_message.with_prefix(Styled::new("✗"));
     render
         .with_prompt_prefix(Styled::new("?"))
         .with_answered_prompt_prefix(Styled::new("✔"))
