@@ -22,6 +22,8 @@ mod practice;
 mod pty;
 #[path = "cli/reports.rs"]
 mod reports;
+#[path = "cli/schemas.rs"]
+mod schemas;
 #[path = "cli/sessions.rs"]
 mod sessions;
 #[path = "cli/validate.rs"]

@@ -7,6 +7,7 @@ mod failure;
 mod list;
 mod output;
 mod practice;
+mod schema;
 mod show;
 mod test;
 mod validate;
@@ -104,6 +105,8 @@ pub enum Command {
     Validate(validate::Args),
     /// Run the pack's practice cases as tests of the pack
     Test(test::Args),
+    /// Print the JSON Schema of a rule file, an answers file or the JSON report
+    Schema(schema::Args),
     /// Print a shell completion script
     Completions {
         /// The shell: bash, zsh, fish, elvish or powershell
@@ -258,6 +261,7 @@ pub fn run(cli: Cli) -> Result<Exit> {
         Command::Validate(args) => validate::run(&cx, args),
         Command::Practice(args) => practice::run(&cx, args),
         Command::Test(args) => test::run(&cx, args),
+        Command::Schema(args) => schema::run(&cx, args),
         Command::Completions { shell } => {
             let mut cmd = <Cli as clap::CommandFactory>::command();
             let mut out = Vec::new();

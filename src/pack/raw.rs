@@ -7,6 +7,7 @@ use std::collections::BTreeMap;
 use std::fmt;
 use std::ops::Range;
 
+use schemars::{JsonSchema, Schema, SchemaGenerator, json_schema};
 use serde::Deserialize;
 use serde::de::{self, Deserializer, MapAccess, Visitor};
 use toml::Spanned;
@@ -76,6 +77,31 @@ impl<'de> Deserialize<'de> for TextForm {
     }
 }
 
+/// In a schema, text is a string, or a table of the two languages.
+impl JsonSchema for RawText {
+    fn schema_name() -> std::borrow::Cow<'static, str> {
+        "Text".into()
+    }
+
+    fn json_schema(_: &mut SchemaGenerator) -> Schema {
+        json_schema!({
+            "description": "Text a person reads: one string for both languages, or { id = \"…\", en = \"…\" }",
+            "anyOf": [
+                { "type": "string", "minLength": 1 },
+                {
+                    "type": "object",
+                    "properties": {
+                        "id": { "type": "string", "description": "Bahasa Indonesia" },
+                        "en": { "type": "string", "description": "English" }
+                    },
+                    "required": ["id", "en"],
+                    "additionalProperties": false
+                }
+            ]
+        })
+    }
+}
+
 impl<'de> Deserialize<'de> for RawText {
     fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
         let s = Spanned::<TextForm>::deserialize(d)?;
@@ -88,14 +114,18 @@ impl<'de> Deserialize<'de> for RawText {
 }
 
 /// `pack.toml`.
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct RawMeta {
+    #[schemars(with = "String")]
     pub id: Spanned<String>,
     pub name: RawText,
+    #[schemars(with = "String")]
     pub edition: Spanned<String>,
     /// The date from which the pack's reading of the law applies (YYYY-MM-DD).
+    #[schemars(with = "String")]
     pub effective: Spanned<String>,
+    #[schemars(with = "Vec<String>")]
     pub languages: Spanned<Vec<String>>,
     #[serde(default)]
     pub description: Option<RawText>,
@@ -104,13 +134,15 @@ pub struct RawMeta {
     #[serde(default, rename = "source")]
     pub sources: Vec<RawSourceDoc>,
     #[serde(default)]
+    #[schemars(with = "Option<RawFrame>")]
     pub frame: Option<Spanned<RawFrame>>,
 }
 
 /// The order in which principles settle a conflict, highest first.
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct RawRanking {
+    #[schemars(with = "Vec<String>")]
     pub order: Spanned<Vec<Spanned<String>>>,
     /// The framework the order comes from.
     pub source: RawText,
@@ -119,9 +151,10 @@ pub struct RawRanking {
 }
 
 /// A document the pack draws on, listed in `pack.toml` as `[[source]]`.
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct RawSourceDoc {
+    #[schemars(with = "String")]
     pub id: Spanned<String>,
     pub name: RawText,
     #[serde(default)]
@@ -129,92 +162,111 @@ pub struct RawSourceDoc {
 }
 
 /// What holds in every situation, and the general steps of deciding well.
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct RawFrame {
     #[serde(default)]
+    #[schemars(with = "Vec<String>")]
     pub duties: Vec<Spanned<String>>,
     #[serde(default)]
+    #[schemars(with = "Vec<String>")]
     pub steps: Vec<Spanned<String>>,
 }
 
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct RawPrinciple {
+    #[schemars(with = "String")]
     pub id: Spanned<String>,
     pub name: RawText,
     pub description: RawText,
     pub source: RawText,
 }
 
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct RawQuestion {
+    #[schemars(with = "String")]
     pub id: Spanned<String>,
+    #[schemars(with = "QuestionKind")]
     pub kind: Spanned<QuestionKind>,
     pub prompt: RawText,
     pub help: RawText,
     #[serde(default)]
     pub options: Vec<RawChoice>,
     #[serde(default)]
+    #[schemars(with = "Option<String>")]
     pub ask_if: Option<Spanned<String>>,
     #[serde(default)]
+    #[schemars(with = "Option<bool>")]
     pub unsure: Option<Spanned<bool>>,
     #[serde(default)]
     pub find_out: Option<RawText>,
 }
 
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct RawChoice {
+    #[schemars(with = "String")]
     pub id: Spanned<String>,
     pub label: RawText,
 }
 
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct RawAction {
+    #[schemars(with = "String")]
     pub id: Spanned<String>,
     pub phase: Phase,
     pub text: RawText,
     #[serde(default)]
+    #[schemars(with = "Option<String>")]
     pub when: Option<Spanned<String>>,
     /// The consultation this step is, if it is one: it implies at least that level.
     #[serde(default)]
     pub consult: Option<Consult>,
 }
 
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct RawObligation {
+    #[schemars(with = "String")]
     pub id: Spanned<String>,
     pub title: RawText,
     pub text: RawText,
     pub source: RawText,
+    #[schemars(with = "Vec<String>")]
     pub principles: Vec<Spanned<String>>,
     #[serde(default)]
+    #[schemars(with = "Option<String>")]
     pub when: Option<Spanned<String>>,
     #[serde(default)]
     pub binding: bool,
     #[serde(default)]
+    #[schemars(with = "Vec<String>")]
     pub actions: Vec<Spanned<String>>,
     #[serde(default)]
     pub consult: Consult,
 }
 
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct RawTension {
+    #[schemars(with = "String")]
     pub id: Spanned<String>,
     pub title: RawText,
+    #[schemars(with = "Vec<String>")]
     pub principles: Vec<Spanned<String>>,
+    #[schemars(with = "String")]
     pub when: Spanned<String>,
     pub explanation: RawText,
     #[serde(default)]
+    #[schemars(with = "Vec<String>")]
     pub actions: Vec<Spanned<String>>,
     /// The binding duties that settle this tension when they apply. When left out, any
     /// binding duty that serves one of the two principles does.
     #[serde(default)]
+    #[schemars(with = "Vec<String>")]
     pub settled_by: Vec<Spanned<String>>,
     #[serde(default)]
     pub consult: Consult,
@@ -223,14 +275,19 @@ pub struct RawTension {
 /// Answers as written in a case or an answers file: question id → value, each with its place.
 pub type RawAnswers = BTreeMap<Spanned<String>, Spanned<toml::Value>>;
 
+/// What a schema says of written answers: question ids, each with an answer.
+pub type AnswersSchema = BTreeMap<String, crate::vocab::Value>;
+
 /// A practice case: `cases/<id>.toml`.
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct RawCase {
+    #[schemars(with = "String")]
     pub id: Spanned<String>,
     pub title: RawText,
     pub narrative: RawText,
     /// The model reading of the case, in the answers-file form.
+    #[schemars(with = "AnswersSchema")]
     pub answers: Spanned<RawAnswers>,
     pub expect: RawExpect,
     /// The courses of action a student chooses between; exactly one is the model's.
@@ -239,9 +296,10 @@ pub struct RawCase {
     pub debrief: RawText,
 }
 
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct RawCourse {
+    #[schemars(with = "String")]
     pub id: Spanned<String>,
     pub text: RawText,
     #[serde(default)]
@@ -250,24 +308,32 @@ pub struct RawCourse {
 }
 
 /// What a case's model answers must produce, and what they must not.
-#[derive(Debug, Clone, Default, Deserialize)]
+#[derive(Debug, Clone, Default, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct RawExpect {
     #[serde(default)]
+    #[schemars(with = "Vec<String>")]
     pub fire: Vec<Spanned<String>>,
     #[serde(default)]
+    #[schemars(with = "Vec<String>")]
     pub not_fire: Vec<Spanned<String>>,
     #[serde(default)]
+    #[schemars(with = "Vec<String>")]
     pub tensions: Vec<Spanned<String>>,
     #[serde(default)]
+    #[schemars(with = "Vec<String>")]
     pub not_tensions: Vec<Spanned<String>>,
     #[serde(default)]
+    #[schemars(with = "Vec<String>")]
     pub actions: Vec<Spanned<String>>,
     #[serde(default)]
+    #[schemars(with = "Vec<String>")]
     pub not_actions: Vec<Spanned<String>>,
     #[serde(default)]
+    #[schemars(with = "Vec<String>")]
     pub depends_on: Vec<Spanned<String>>,
     #[serde(default)]
+    #[schemars(with = "Vec<String>")]
     pub find_out: Vec<Spanned<String>>,
     #[serde(default)]
     pub consult: Option<Consult>,
@@ -275,40 +341,41 @@ pub struct RawExpect {
     pub no_dilemma: Option<bool>,
     /// Reasons: for an obligation id, the questions that must be in its trace.
     #[serde(default)]
+    #[schemars(with = "BTreeMap<String, Vec<String>>")]
     pub why: BTreeMap<Spanned<String>, Vec<Spanned<String>>>,
 }
 
 // Files that hold lists: `[[principle]]`, `[[question]]`, and so on.
 
-#[derive(Debug, Deserialize)]
+#[derive(Debug, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct PrincipleFile {
     #[serde(default)]
     pub principle: Vec<RawPrinciple>,
 }
 
-#[derive(Debug, Deserialize)]
+#[derive(Debug, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct QuestionFile {
     #[serde(default)]
     pub question: Vec<RawQuestion>,
 }
 
-#[derive(Debug, Deserialize)]
+#[derive(Debug, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct ActionFile {
     #[serde(default)]
     pub action: Vec<RawAction>,
 }
 
-#[derive(Debug, Deserialize)]
+#[derive(Debug, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct ObligationFile {
     #[serde(default)]
     pub obligation: Vec<RawObligation>,
 }
 
-#[derive(Debug, Deserialize)]
+#[derive(Debug, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct TensionFile {
     #[serde(default)]

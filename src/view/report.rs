@@ -2,6 +2,7 @@
 
 use std::collections::BTreeMap;
 
+use schemars::JsonSchema;
 use serde::Serialize;
 
 use super::{change_lines, describe_answer, principle_name, title_of, why};
@@ -10,7 +11,7 @@ use crate::pack::Pack;
 use crate::vocab::{Answers, Consult, ItemKind, Lang, Phase, Value};
 use crate::words::{self, words};
 
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, JsonSchema)]
 pub struct PackInfo {
     pub id: String,
     pub edition: String,
@@ -18,7 +19,7 @@ pub struct PackInfo {
 }
 
 /// One answer behind a result.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, JsonSchema)]
 pub struct WhyView {
     pub question: String,
     /// The deciding part of the answer as ids (`yes`, an option id, the options that matched).
@@ -28,7 +29,7 @@ pub struct WhyView {
     pub prompt: String,
 }
 
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, JsonSchema)]
 pub struct ObligationView {
     pub id: String,
     pub title: String,
@@ -42,14 +43,14 @@ pub struct ObligationView {
 }
 
 /// A duty of the frame, which holds in every situation.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, JsonSchema)]
 pub struct DutyView {
     pub id: String,
     pub title: String,
     pub source: String,
 }
 
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, JsonSchema)]
 pub struct TensionView {
     pub id: String,
     pub title: String,
@@ -67,14 +68,14 @@ pub struct TensionView {
     pub why: Vec<WhyView>,
 }
 
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, JsonSchema)]
 pub struct RankingView {
     pub order: Vec<String>,
     pub source: String,
     pub note: Option<String>,
 }
 
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, JsonSchema)]
 pub struct ConsultView {
     pub level: Consult,
     pub text: String,
@@ -82,7 +83,7 @@ pub struct ConsultView {
     pub because_text: Vec<String>,
 }
 
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, JsonSchema)]
 pub struct StepView {
     pub step: usize,
     pub phase: Phase,
@@ -94,7 +95,7 @@ pub struct StepView {
     pub question: Option<String>,
 }
 
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, JsonSchema)]
 pub struct LeftOutView {
     pub action: String,
     pub text: String,
@@ -102,7 +103,7 @@ pub struct LeftOutView {
     pub why: Vec<WhyView>,
 }
 
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, JsonSchema)]
 pub struct PendingView {
     pub kind: ItemKind,
     pub id: String,
@@ -112,10 +113,23 @@ pub struct PendingView {
     pub binding: bool,
 }
 
+/// The shape `engine::Delta` serialises to, for the schema (the engine stays free of it).
+/// Strict, so that the schema tests catch any key the engine adds.
+#[derive(JsonSchema)]
+#[schemars(deny_unknown_fields)]
+#[allow(dead_code)]
+struct DeltaSchema {
+    binding: Vec<String>,
+    obligations: Vec<String>,
+    steps: Vec<String>,
+}
+
 /// What one answer would change, as ids (for JSON) and in words (for people).
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, JsonSchema)]
 pub struct ChangeView {
+    #[schemars(with = "DeltaSchema")]
     pub adds: crate::engine::Delta,
+    #[schemars(with = "DeltaSchema")]
     pub removes: crate::engine::Delta,
     pub consult: Option<Consult>,
     pub asks: Vec<String>,
@@ -135,7 +149,7 @@ impl ChangeView {
     }
 }
 
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, JsonSchema)]
 pub struct FindOutView {
     pub question: String,
     pub prompt: String,
@@ -151,13 +165,14 @@ pub struct FindOutView {
 }
 
 /// A hypothetical change asked for with `--what-if`.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, JsonSchema)]
 pub struct WhatIfView {
     pub answers: Vec<WhyView>,
     pub change: ChangeView,
 }
 
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, JsonSchema)]
+#[schemars(title = "etika report")]
 pub struct Report {
     pub pack: PackInfo,
     pub lang: Lang,
