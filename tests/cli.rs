@@ -12,6 +12,8 @@ mod assess;
 mod global;
 #[path = "cli/json_shape.rs"]
 mod json_shape;
+#[path = "cli/layers.rs"]
+mod layers;
 #[path = "cli/list_show.rs"]
 mod list_show;
 #[path = "cli/pack_tests.rs"]

@@ -61,9 +61,16 @@ pub struct Cli {
 
 #[derive(Debug, Clone, clap::Args)]
 pub struct Global {
-    /// Load the rule pack in DIR instead of the embedded default pack
-    #[arg(long, global = true, value_name = "DIR", env = "ETIKA_RULES")]
-    pub rules: Option<PathBuf>,
+    /// Load the rule pack in DIR instead of the embedded default pack; again for an overlay
+    /// on it (`--rules base --rules overlay`). An overlay alone extends the embedded pack
+    #[arg(
+        long,
+        global = true,
+        value_name = "DIR",
+        env = "ETIKA_RULES",
+        action = clap::ArgAction::Append
+    )]
+    pub rules: Vec<PathBuf>,
     /// Language of the questions and reports [default: from the locale]
     #[arg(long, global = true, value_enum)]
     pub lang: Option<LangArg>,
@@ -187,12 +194,13 @@ impl Context {
     }
 
     fn pack_in(&self, cases: bool, lang: Option<Lang>) -> Result<Pack> {
-        let loaded = match &self.global.rules {
-            None => match crate::embedded::pack(cases, lang) {
+        let loaded = if self.global.rules.is_empty() {
+            match crate::embedded::pack(cases, lang) {
                 Ok(pack) => return Ok(pack),
                 Err(loaded) => *loaded,
-            },
-            Some(_) => self.load(Depth::Load)?,
+            }
+        } else {
+            self.load(Depth::Load)?
         };
         match loaded.pack {
             Some(pack) => Ok(pack),
@@ -214,41 +222,74 @@ impl Context {
         }
     }
 
-    /// Load the pack from its files, at the depth asked.
+    /// Load the pack from its files, at the depth asked: the embedded pack, or the folders
+    /// given with `--rules`, each an overlay on the one before.
     pub fn load(&self, depth: Depth) -> Result<Loaded> {
-        match &self.global.rules {
-            None => Ok(crate::pack::load_files(
-                "embedded",
-                crate::embedded::files(),
-                depth,
-                Default::default(),
-            )),
-            Some(dir) => crate::pack::load_dir(dir, depth).map_err(|e| {
-                Failure::new(
-                    match self.lang {
-                        Lang::En => {
-                            format!("cannot read the rule pack in `{}`: {e}", dir.display())
-                        }
-                        Lang::Id => {
-                            format!(
-                                "paket aturan di `{}` tidak dapat dibaca: {e}",
-                                dir.display()
-                            )
-                        }
-                    },
-                    Some(
-                        self.lang
-                            .pick(
-                                "periksa folder yang diberikan pada --rules atau ETIKA_RULES",
-                                "check the folder given to --rules or ETIKA_RULES",
-                            )
-                            .into(),
+        load_layers(self.lang, &self.global.rules, depth)
+    }
+
+    /// How the loaded pack is named in messages: `the embedded pack`, or its folders.
+    pub fn origin(&self) -> String {
+        if self.global.rules.is_empty() {
+            return self
+                .lang
+                .pick("paket bawaan", "the embedded pack")
+                .to_string();
+        }
+        self.global
+            .rules
+            .iter()
+            .map(|d| format!("`{}`", d.display()))
+            .collect::<Vec<_>>()
+            .join(" + ")
+    }
+}
+
+/// The layers of a pack from folders, base first; an overlay given first stands on the
+/// embedded pack when it extends it. No folder: the embedded pack's files.
+pub fn load_layers(lang: Lang, dirs: &[PathBuf], depth: Depth) -> Result<Loaded> {
+    use crate::pack::Layer;
+    let mut layers: Vec<Layer> = Vec::new();
+    for dir in dirs {
+        let (files, diags) = crate::pack::read_dir(dir).map_err(|e| {
+            Failure::say(
+                lang,
+                (
+                    format!(
+                        "paket aturan di `{}` tidak dapat dibaca: {e}",
+                        dir.display()
                     ),
-                )
-                .into()
-            }),
+                    format!("cannot read the rule pack in `{}`: {e}", dir.display()),
+                ),
+                Some((
+                    "periksa folder yang diberikan pada --rules atau ETIKA_RULES".into(),
+                    "check the folder given to --rules or ETIKA_RULES".into(),
+                )),
+            )
+        })?;
+        layers.push(Layer {
+            origin: dir.display().to_string(),
+            files,
+            diags,
+        });
+    }
+    let embedded = || Layer {
+        origin: "embedded".into(),
+        files: crate::embedded::files(),
+        diags: Default::default(),
+    };
+    match layers.first() {
+        None => layers.push(embedded()),
+        Some(first) => {
+            let base = embedded();
+            if let Some(extends) = crate::pack::extends_of(&first.files)
+                && crate::pack::id_of(&base.files).as_deref() == Some(extends.as_str())
+            {
+                layers.insert(0, base);
+            }
         }
     }
+    Ok(crate::pack::load_layers(layers, depth))
 }
 
 /// Run a parsed command line.

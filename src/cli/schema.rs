@@ -16,6 +16,10 @@ use crate::pack::raw;
 pub enum SchemaKind {
     /// `pack.toml`
     Pack,
+    /// `pack.toml` of an overlay (one that `extends` another pack)
+    Overlay,
+    /// `amendments.toml` of an overlay
+    Amendments,
     /// `principles.toml`
     Principles,
     /// `questions.toml`
@@ -35,8 +39,10 @@ pub enum SchemaKind {
 }
 
 impl SchemaKind {
-    pub const ALL: [SchemaKind; 9] = [
+    pub const ALL: [SchemaKind; 11] = [
         SchemaKind::Pack,
+        SchemaKind::Overlay,
+        SchemaKind::Amendments,
         SchemaKind::Principles,
         SchemaKind::Questions,
         SchemaKind::Actions,
@@ -52,6 +58,8 @@ impl SchemaKind {
     pub fn name(self) -> &'static str {
         match self {
             SchemaKind::Pack => "pack",
+            SchemaKind::Overlay => "overlay",
+            SchemaKind::Amendments => "amendments",
             SchemaKind::Principles => "principles",
             SchemaKind::Questions => "questions",
             SchemaKind::Actions => "actions",
@@ -66,6 +74,8 @@ impl SchemaKind {
     fn title(self) -> &'static str {
         match self {
             SchemaKind::Pack => "etika rule pack: pack.toml",
+            SchemaKind::Overlay => "etika rule pack: pack.toml of an overlay",
+            SchemaKind::Amendments => "etika rule pack: amendments.toml of an overlay",
             SchemaKind::Principles => "etika rule pack: principles.toml",
             SchemaKind::Questions => "etika rule pack: questions.toml",
             SchemaKind::Actions => "etika rule pack: actions.toml",
@@ -99,6 +109,8 @@ fn root<T: JsonSchema>() -> Schema {
 pub fn schema(kind: SchemaKind) -> String {
     let mut schema = match kind {
         SchemaKind::Pack => root::<raw::RawMeta>(),
+        SchemaKind::Overlay => root::<raw::RawOverlayMeta>(),
+        SchemaKind::Amendments => root::<raw::AmendmentFile>(),
         SchemaKind::Principles => root::<raw::PrincipleFile>(),
         SchemaKind::Questions => root::<raw::QuestionFile>(),
         SchemaKind::Actions => root::<raw::ActionFile>(),

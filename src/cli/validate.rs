@@ -35,11 +35,7 @@ pub fn run(cx: &Context, args: Args) -> Result<Exit> {
         ),
     };
     let failed = errors > 0 || (args.strict && warnings > 0);
-    let origin = match (cx.global.rules.as_ref(), lang) {
-        (None, Lang::En) => "the embedded pack".to_string(),
-        (None, Lang::Id) => "paket bawaan".to_string(),
-        (Some(dir), _) => format!("`{}`", dir.display()),
-    };
+    let origin = cx.origin();
     let plural = |n: usize| if n == 1 { "" } else { "s" };
     if failed {
         eprintln!(

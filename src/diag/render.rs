@@ -67,9 +67,13 @@ impl Diagnostic {
             .unwrap_or(1);
         let pad = " ".repeat(gutter);
         let blue = |s: &str| paint.wrap("1;34", s);
+        let layer = match &self.layer {
+            Some(l) => format!(" ({} `{}`)", lang.pick("lapisan", "layer"), clean_inline(l)),
+            None => String::new(),
+        };
         let _ = writeln!(
             out,
-            "{pad}{} {}",
+            "{pad}{} {}{layer}",
             blue("-->"),
             clean_inline(&self.location())
         );

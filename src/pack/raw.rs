@@ -138,6 +138,58 @@ pub struct RawMeta {
     pub frame: Option<Spanned<RawFrame>>,
 }
 
+/// `pack.toml` of an overlay: a pack that `extends` another (an agency's own policy on top of
+/// the national code, say) and adds to it. It keeps the base's languages, disclaimer and
+/// ranking; its `[frame]` and `[[source]]` are added to the base's.
+#[derive(Debug, Clone, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct RawOverlayMeta {
+    #[schemars(with = "String")]
+    pub id: Spanned<String>,
+    /// The id of the pack this one adds to: the embedded pack's, or that of the folder given
+    /// with `--rules` just before this one.
+    #[schemars(with = "String")]
+    pub extends: Spanned<String>,
+    pub name: RawText,
+    #[schemars(with = "String")]
+    pub edition: Spanned<String>,
+    /// The date from which this layer applies (YYYY-MM-DD); the base's when left out.
+    #[serde(default)]
+    #[schemars(with = "Option<String>")]
+    pub effective: Option<Spanned<String>>,
+    #[serde(default)]
+    pub description: Option<RawText>,
+    #[serde(default, rename = "source")]
+    pub sources: Vec<RawSourceDoc>,
+    /// Duties and steps added to the base's frame.
+    #[serde(default)]
+    #[schemars(with = "Option<RawFrame>")]
+    pub frame: Option<Spanned<RawFrame>>,
+}
+
+/// An overlay's change to one of the base's obligations (`amendments.toml`, `[[amend]]`): it
+/// may make it binding, add steps, or raise its consultation level; anything else is a
+/// replacement (`replaces`).
+#[derive(Debug, Clone, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct RawAmend {
+    /// The id of the base's obligation.
+    #[schemars(with = "String")]
+    pub obligation: Spanned<String>,
+    /// `true` makes the obligation binding in this agency or programme.
+    #[serde(default)]
+    #[schemars(with = "Option<bool>")]
+    pub binding: Option<Spanned<bool>>,
+    /// Action ids added to the obligation's steps.
+    #[serde(default)]
+    #[schemars(with = "Vec<String>")]
+    pub actions: Vec<Spanned<String>>,
+    /// A higher consultation level than the obligation's own.
+    #[serde(default)]
+    #[schemars(with = "Option<Consult>")]
+    pub consult: Option<Spanned<Consult>>,
+}
+
 /// The order in which principles settle a conflict, highest first.
 #[derive(Debug, Clone, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
@@ -178,6 +230,11 @@ pub struct RawFrame {
 pub struct RawPrinciple {
     #[schemars(with = "String")]
     pub id: Spanned<String>,
+    /// In an overlay: the id of the base pack's entry this one replaces (the same id). Without
+    /// it, an entry whose id the base already has is an error.
+    #[serde(default)]
+    #[schemars(with = "Option<String>")]
+    pub replaces: Option<Spanned<String>>,
     pub name: RawText,
     pub description: RawText,
     pub source: RawText,
@@ -188,6 +245,11 @@ pub struct RawPrinciple {
 pub struct RawQuestion {
     #[schemars(with = "String")]
     pub id: Spanned<String>,
+    /// In an overlay: the id of the base pack's entry this one replaces (the same id). Without
+    /// it, an entry whose id the base already has is an error.
+    #[serde(default)]
+    #[schemars(with = "Option<String>")]
+    pub replaces: Option<Spanned<String>>,
     #[schemars(with = "QuestionKind")]
     pub kind: Spanned<QuestionKind>,
     pub prompt: RawText,
@@ -217,6 +279,11 @@ pub struct RawChoice {
 pub struct RawAction {
     #[schemars(with = "String")]
     pub id: Spanned<String>,
+    /// In an overlay: the id of the base pack's entry this one replaces (the same id). Without
+    /// it, an entry whose id the base already has is an error.
+    #[serde(default)]
+    #[schemars(with = "Option<String>")]
+    pub replaces: Option<Spanned<String>>,
     pub phase: Phase,
     pub text: RawText,
     #[serde(default)]
@@ -232,6 +299,11 @@ pub struct RawAction {
 pub struct RawObligation {
     #[schemars(with = "String")]
     pub id: Spanned<String>,
+    /// In an overlay: the id of the base pack's entry this one replaces (the same id). Without
+    /// it, an entry whose id the base already has is an error.
+    #[serde(default)]
+    #[schemars(with = "Option<String>")]
+    pub replaces: Option<Spanned<String>>,
     pub title: RawText,
     pub text: RawText,
     pub source: RawText,
@@ -254,6 +326,11 @@ pub struct RawObligation {
 pub struct RawTension {
     #[schemars(with = "String")]
     pub id: Spanned<String>,
+    /// In an overlay: the id of the base pack's entry this one replaces (the same id). Without
+    /// it, an entry whose id the base already has is an error.
+    #[serde(default)]
+    #[schemars(with = "Option<String>")]
+    pub replaces: Option<Spanned<String>>,
     pub title: RawText,
     #[schemars(with = "Vec<String>")]
     pub principles: Vec<Spanned<String>>,
@@ -284,6 +361,11 @@ pub type AnswersSchema = BTreeMap<String, crate::vocab::Value>;
 pub struct RawCase {
     #[schemars(with = "String")]
     pub id: Spanned<String>,
+    /// In an overlay: the id of the base pack's entry this one replaces (the same id). Without
+    /// it, an entry whose id the base already has is an error.
+    #[serde(default)]
+    #[schemars(with = "Option<String>")]
+    pub replaces: Option<Spanned<String>>,
     pub title: RawText,
     pub narrative: RawText,
     /// The model reading of the case, in the answers-file form.
@@ -382,6 +464,13 @@ pub struct TensionFile {
     pub tension: Vec<RawTension>,
 }
 
+#[derive(Debug, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct AmendmentFile {
+    #[serde(default)]
+    pub amend: Vec<RawAmend>,
+}
+
 /// An item and the file it came from (an index into the pack's files).
 #[derive(Debug, Clone)]
 pub struct At<T> {
@@ -395,6 +484,11 @@ pub struct RawPack {
     pub origin: String,
     pub files: Vec<crate::diag::SourceFile>,
     pub meta: Option<At<RawMeta>>,
+    /// The overlays on `meta`, lowest first (for one folder read alone: its own `pack.toml`
+    /// when it `extends` another pack).
+    pub overlays: Vec<At<RawOverlayMeta>>,
+    /// Overlays' changes to the base's obligations.
+    pub amendments: Vec<At<RawAmend>>,
     pub principles: Vec<At<RawPrinciple>>,
     pub questions: Vec<At<RawQuestion>>,
     pub actions: Vec<At<RawAction>>,

@@ -16,6 +16,30 @@ pub struct PackInfo {
     pub id: String,
     pub edition: String,
     pub name: String,
+    /// The packs it is made of, base first: the pack alone, or a base and its overlays.
+    pub layers: Vec<LayerView>,
+}
+
+/// One layer of the pack: the base, or an overlay on the layer before it.
+#[derive(Debug, Clone, Serialize, JsonSchema)]
+pub struct LayerView {
+    pub id: String,
+    pub edition: String,
+    pub name: String,
+}
+
+impl PackInfo {
+    /// "name (edition E)", or for a layered pack each layer's, base first, joined by " + ".
+    pub fn describe(&self, edition_word: &str) -> String {
+        if self.layers.len() <= 1 {
+            return format!("{} ({edition_word} {})", self.name, self.edition);
+        }
+        self.layers
+            .iter()
+            .map(|l| format!("{} ({edition_word} {})", l.name, l.edition))
+            .collect::<Vec<_>>()
+            .join(" + ")
+    }
 }
 
 /// One answer behind a result.
@@ -391,6 +415,15 @@ pub fn report(
             id: meta.id.clone(),
             edition: meta.edition.clone(),
             name: meta.name.get(lang).into(),
+            layers: meta
+                .layers
+                .iter()
+                .map(|l| LayerView {
+                    id: l.id.clone(),
+                    edition: l.edition.clone(),
+                    name: l.name.get(lang).into(),
+                })
+                .collect(),
         },
         lang,
         date,

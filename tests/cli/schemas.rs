@@ -6,8 +6,10 @@ use std::path::{Path, PathBuf};
 
 use crate::util::*;
 
-const KINDS: [&str; 9] = [
+const KINDS: [&str; 11] = [
     "pack",
+    "overlay",
+    "amendments",
     "principles",
     "questions",
     "actions",
@@ -89,9 +91,8 @@ fn shipped_schemas_are_what_etika_generates() {
         let out = etika_bare().args(["schema", kind]).output().unwrap();
         assert!(out.status.success(), "{}", stderr(&out));
         let generated: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
-        assert_eq!(
-            generated,
-            shipped(kind),
+        assert!(
+            generated == shipped(kind),
             "schemas/{kind}.schema.json is out of date: run `cargo run -- schema --dir schemas`"
         );
     }
