@@ -2,11 +2,13 @@
 //! JSON. They look nothing up; everything they show is in the view.
 
 mod feedback;
+mod html;
 mod markdown;
 mod table;
 mod text;
 
 pub use feedback::{feedback_markdown, feedback_table, grade_table};
+pub use html::to_html;
 pub use markdown::to_markdown;
 pub use table::to_table;
 pub use text::{Style, wrap};
@@ -19,6 +21,22 @@ pub enum Format {
     Table,
     Markdown,
     Json,
+    /// A self-contained page that prints well (assess reports only)
+    Html,
+}
+
+impl Format {
+    /// The format a file name asks for by its extension: `.md`, `.json`, `.html`, `.txt`.
+    pub fn from_extension(path: &std::path::Path) -> Option<Format> {
+        let ext = path.extension()?.to_str()?.to_ascii_lowercase();
+        match ext.as_str() {
+            "md" | "markdown" => Some(Format::Markdown),
+            "json" => Some(Format::Json),
+            "html" | "htm" => Some(Format::Html),
+            "txt" | "text" => Some(Format::Table),
+            _ => None,
+        }
+    }
 }
 
 /// Any view as pretty JSON, with a final newline.
@@ -34,5 +52,6 @@ pub fn render(format: Format, report: &Report, style: &Style) -> String {
         Format::Table => to_table(report, style),
         Format::Markdown => to_markdown(report),
         Format::Json => to_json(report),
+        Format::Html => to_html(report),
     }
 }

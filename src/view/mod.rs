@@ -10,7 +10,7 @@ mod report;
 pub use condition::describe_condition;
 
 pub use feedback::{FeedbackView, GradeRowView, feedback_view, grade_rows, score_rule};
-pub use report::{ChangeView, Report, WhyView, report};
+pub use report::{ChangeView, ObligationView, Report, WhyView, report};
 
 use crate::condition::Fact;
 use crate::engine::{Change, Decision};
