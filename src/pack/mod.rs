@@ -50,7 +50,7 @@ pub struct Loaded {
     pub counts: Counts,
 }
 
-#[derive(Debug, Clone, Copy, Default)]
+#[derive(Debug, Clone, Copy, Default, serde::Serialize)]
 pub struct Counts {
     pub principles: usize,
     pub questions: usize,
