@@ -29,7 +29,7 @@ mod words;
 #[cfg(test)]
 mod robustness;
 
-pub use cli::{Cli, choose_lang, report_error, run};
+pub use cli::{Cli, choose_lang, parse, report_error, run};
 
 /// The library's public face: load a pack, read answers, decide, and report.
 pub mod api {

@@ -2,10 +2,8 @@
 
 use std::process::ExitCode;
 
-use clap::Parser;
-
 fn main() -> ExitCode {
-    let cli = etika::Cli::parse();
+    let cli = etika::parse();
     let lang = etika::choose_lang(cli.global.lang);
     match etika::run(cli) {
         Ok(code) => code.into(),

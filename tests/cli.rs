@@ -8,6 +8,8 @@ mod util;
 mod answers_files;
 #[path = "cli/assess.rs"]
 mod assess;
+#[path = "cli/colour.rs"]
+mod colour;
 #[path = "cli/files.rs"]
 mod files;
 #[path = "cli/global.rs"]

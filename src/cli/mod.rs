@@ -74,12 +74,16 @@ pub struct Global {
     /// Language of the questions and reports [default: from the locale]
     #[arg(long, global = true, value_enum)]
     pub lang: Option<LangArg>,
-    /// When to use colour (NO_COLOR also turns it off)
+    /// When to use colour; `auto` follows NO_COLOR, CLICOLOR, CLICOLOR_FORCE and TERM=dumb, and
+    /// colours only a terminal
     #[arg(long, global = true, value_enum, default_value_t = ColorArg::Auto)]
     pub color: ColorArg,
-    /// Width of reports in columns [default: the terminal's, or 100]
+    /// Width of reports in columns [default: COLUMNS, else the terminal's, else 100]
     #[arg(long, global = true, value_name = "N", value_parser = clap::value_parser!(u16).range(20..=1000))]
     pub width: Option<u16>,
+    /// Draw tables and marks in ASCII [default: when the locale is not UTF-8]
+    #[arg(long, global = true)]
+    pub ascii: bool,
     /// Never page a long report, even on a terminal
     #[arg(long, global = true)]
     pub no_pager: bool,
@@ -124,7 +128,10 @@ pub enum Command {
 /// What every command needs: the language, the style of output, and the pack.
 pub struct Context {
     pub lang: Lang,
+    /// How reports on standard output are drawn (their colour is standard output's).
     pub style: Style,
+    /// Whether standard error, where diagnostics and prompts go, is coloured.
+    pub color_err: bool,
     pub stdin_tty: bool,
     pub stdout_tty: bool,
     /// The size of the terminal the prompts are drawn on (standard error), whatever --width
@@ -149,30 +156,70 @@ pub fn choose_lang(arg: Option<LangArg>) -> Lang {
     }
 }
 
+/// The one colour decision: `--color always` or `never` as said; `auto` as anstream decides
+/// for that stream (NO_COLOR, CLICOLOR, CLICOLOR_FORCE, TERM=dumb, and whether it is a
+/// terminal). Clap's help and errors follow the same choice.
+pub fn color_choice(arg: ColorArg) -> anstream::ColorChoice {
+    match arg {
+        ColorArg::Always => anstream::ColorChoice::Always,
+        ColorArg::Never => anstream::ColorChoice::Never,
+        ColorArg::Auto => anstream::ColorChoice::Auto,
+    }
+}
+
+fn colored(stream: &impl anstream::stream::RawStream) -> bool {
+    anstream::AutoStream::choice(stream) != anstream::ColorChoice::Never
+}
+
+/// The width of reports: `--width`, else `COLUMNS`, else the terminal's, else 100.
+fn report_width(arg: Option<u16>) -> u16 {
+    let columns = std::env::var("COLUMNS")
+        .ok()
+        .and_then(|c| c.trim().parse::<u16>().ok())
+        .filter(|c| *c > 0)
+        .map(|c| c.clamp(20, 1000));
+    arg.or(columns).unwrap_or_else(|| {
+        terminal_size::terminal_size_of(std::io::stdout())
+            .or_else(|| terminal_size::terminal_size_of(std::io::stderr()))
+            .map(|(w, _)| w.0.clamp(20, 1000))
+            .unwrap_or(100)
+    })
+}
+
+/// Whether the locale can show more than ASCII: the first of LC_ALL, LC_CTYPE and LANG that
+/// is set names UTF-8. With none set, UTF-8 is assumed.
+pub fn utf8_locale() -> bool {
+    ["LC_ALL", "LC_CTYPE", "LANG"]
+        .iter()
+        .filter_map(|v| std::env::var(v).ok())
+        .find(|v| !v.is_empty())
+        .is_none_or(|v| {
+            let v = v.to_ascii_lowercase();
+            v.contains("utf-8") || v.contains("utf8")
+        })
+}
+
 impl Context {
     fn new(global: Global) -> Context {
         let lang = choose_lang(global.lang);
         let stdout_tty = std::io::stdout().is_terminal();
-        let no_color = std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty());
-        let color = match global.color {
-            ColorArg::Always => true,
-            ColorArg::Never => false,
-            ColorArg::Auto => {
-                stdout_tty && !no_color && std::env::var("TERM").map_or(true, |t| t != "dumb")
-            }
-        };
-        let width = global.width.unwrap_or_else(|| {
-            terminal_size::terminal_size_of(std::io::stdout())
-                .or_else(|| terminal_size::terminal_size_of(std::io::stderr()))
-                .map(|(w, _)| w.0.clamp(20, 1000))
-                .unwrap_or(100)
-        });
+        color_choice(global.color).write_global();
+        let color = colored(&std::io::stdout());
+        let color_err = colored(&std::io::stderr());
+        let width = report_width(global.width);
+        let ascii = global.ascii || !utf8_locale();
         let (prompt_width, prompt_height) = terminal_size::terminal_size_of(std::io::stderr())
             .map(|(w, h)| (w.0.clamp(20, 1000), h.0.max(10)))
             .unwrap_or((width, 24));
         Context {
             lang,
-            style: Style { lang, width, color },
+            style: Style {
+                lang,
+                width,
+                color,
+                ascii,
+            },
+            color_err,
             stdin_tty: std::io::stdin().is_terminal(),
             stdout_tty,
             prompt_width,
@@ -206,7 +253,7 @@ impl Context {
             Some(pack) => Ok(pack),
             None => {
                 let d = &loaded.diagnostics;
-                eprint!("{}", render_all(d, true, self.lang, self.style.color));
+                eprint!("{}", render_all(d, true, self.lang, self.color_err));
                 let n = d.errors();
                 Err(Reported(match self.lang {
                     Lang::En => format!(
@@ -290,6 +337,54 @@ pub fn load_layers(lang: Lang, dirs: &[PathBuf], depth: Depth) -> Result<Loaded>
         }
     }
     Ok(crate::pack::load_layers(layers, depth))
+}
+
+/// The command line, with `--color` (and NO_COLOR, CLICOLOR, CLICOLOR_FORCE, TERM) applied to
+/// clap's own help and errors too: `--color` is looked for before clap parses anything.
+pub fn parse() -> Cli {
+    use clap::{CommandFactory, FromArgMatches};
+    let args: Vec<std::ffi::OsString> = std::env::args_os().collect();
+    let mut color = ColorArg::Auto;
+    let mut it = args.iter().skip(1).map(|a| a.to_string_lossy());
+    while let Some(a) = it.next() {
+        if a == "--" {
+            break;
+        }
+        let value = match a.strip_prefix("--color") {
+            Some("") => it.next().map(|v| v.to_string()),
+            Some(rest) => rest.strip_prefix('=').map(str::to_string),
+            None => None,
+        };
+        match value.as_deref() {
+            Some("always") => color = ColorArg::Always,
+            Some("never") => color = ColorArg::Never,
+            Some("auto") => color = ColorArg::Auto,
+            _ => {}
+        }
+    }
+    color_choice(color).write_global();
+    let clap_color = match color {
+        ColorArg::Always => clap::ColorChoice::Always,
+        ColorArg::Never => clap::ColorChoice::Never,
+        ColorArg::Auto => clap::ColorChoice::Auto,
+    };
+    let cmd = Cli::command().color(clap_color).styles(help_styles());
+    let matches = cmd.get_matches_from(args);
+    Cli::from_arg_matches(&matches).unwrap_or_else(|e| e.exit())
+}
+
+/// Help in colour as cargo draws it.
+fn help_styles() -> clap::builder::Styles {
+    use anstyle::{AnsiColor, Style};
+    let color = |c: AnsiColor| Style::new().fg_color(Some(c.into()));
+    clap::builder::Styles::styled()
+        .header(color(AnsiColor::Green).bold())
+        .usage(color(AnsiColor::Green).bold())
+        .literal(color(AnsiColor::Cyan).bold())
+        .placeholder(color(AnsiColor::Cyan))
+        .error(color(AnsiColor::Red).bold())
+        .valid(color(AnsiColor::Cyan).bold())
+        .invalid(color(AnsiColor::Yellow).bold())
 }
 
 /// Run a parsed command line.

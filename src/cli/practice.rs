@@ -95,7 +95,7 @@ pub fn run(cx: &Context, args: Args) -> Result<Exit> {
         )
         .into());
     }
-    let mut terminal = Terminal::new(cx.style.color, cx.prompt_width, cx.prompt_height);
+    let mut terminal = Terminal::new(cx.color_err, cx.prompt_width, cx.prompt_height);
     let stopped = |e: Stop| -> anyhow::Error {
         match e {
             Stop::Cancelled => Cancelled.into(),
@@ -148,7 +148,7 @@ fn render_one(
 ) -> String {
     let v = feedback_view(pack, case, f, file, cx.lang);
     match format {
-        FeedbackFormat::Table => render::feedback_table(&v, &cx.style),
+        FeedbackFormat::Table => cx.style.finish(render::feedback_table(&v, &cx.style)),
         FeedbackFormat::Markdown => render::feedback_markdown(&v, cx.lang),
         FeedbackFormat::Json => render::to_json(&v),
     }
@@ -176,7 +176,7 @@ fn grade_one(
         Err(d) => {
             let mut all = Diagnostics::new();
             all.push(*d);
-            eprint!("{}", render_all(&all, false, lang, cx.style.color));
+            eprint!("{}", render_all(&all, false, lang, cx.color_err));
             let d = all.first_error().expect("an error");
             return Err(Reported(format!("{}: {}", d.location(), d.message(lang))).into());
         }
@@ -229,7 +229,7 @@ fn grade_one(
             );
             let mut all = Diagnostics::new();
             all.push(d);
-            eprint!("{}", render_all(&all, false, lang, cx.style.color));
+            eprint!("{}", render_all(&all, false, lang, cx.color_err));
             let d = all.first_error().expect("an error");
             return Err(Reported(format!("{}: {}", d.location(), d.message(lang))).into());
         }
@@ -282,7 +282,7 @@ fn grade_files(cx: &Context, pack: &Pack, args: &Args) -> Result<Exit> {
         }
         _ => {
             let views = view::grade_rows(pack, &rows, cx.lang);
-            super::print(&render::grade_table(&views, &cx.style))?;
+            super::print(&cx.style.finish(render::grade_table(&views, &cx.style)))?;
         }
     }
     Ok(if failed { Exit::Failure } else { Exit::Success })

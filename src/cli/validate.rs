@@ -61,7 +61,7 @@ pub fn run(cx: &Context, args: Args) -> Result<Exit> {
         return Ok(if failed { Exit::Failure } else { Exit::Success });
     }
     if !d.is_empty() {
-        eprintln!("{}", render_all(d, false, lang, cx.style.color));
+        eprintln!("{}", render_all(d, false, lang, cx.color_err));
     }
     let c = loaded.counts;
     let what = match lang {

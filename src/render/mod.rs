@@ -49,7 +49,7 @@ pub fn to_json<T: serde::Serialize>(view: &T) -> String {
 /// Render a report in the chosen format.
 pub fn render(format: Format, report: &Report, style: &Style) -> String {
     match format {
-        Format::Table => to_table(report, style),
+        Format::Table => style.finish(to_table(report, style)),
         Format::Markdown => to_markdown(report),
         Format::Json => to_json(report),
         Format::Html => to_html(report),
