@@ -64,7 +64,7 @@ pub fn read_answers(cx: &Context, pack: &Pack, path: &Path) -> Result<AnswersFil
         Err(d) => {
             let mut all = crate::diag::Diagnostics::new();
             all.push(*d);
-            eprint!("{}", render_all(&all, false, cx.lang, cx.style.color));
+            eprint!("{}", render_all(&all, false, cx.lang, cx.color_err));
             return Err(Reported(format!(
                 "{}: {}",
                 all.first_error().map(|d| d.location()).unwrap_or(name),
@@ -84,13 +84,13 @@ pub fn parse_answers(cx: &Context, pack: &Pack, file: &SourceFile) -> Result<Ans
             if !read.warnings.is_empty() {
                 eprint!(
                     "{}",
-                    render_all(&read.warnings, false, cx.lang, cx.style.color)
+                    render_all(&read.warnings, false, cx.lang, cx.color_err)
                 );
             }
             Ok(read)
         }
         Err(diags) => {
-            eprint!("{}", render_all(&diags, false, cx.lang, cx.style.color));
+            eprint!("{}", render_all(&diags, false, cx.lang, cx.color_err));
             let first = diags
                 .first_error()
                 .map(|d| format!("{}: {}", d.location(), d.message(cx.lang)))
@@ -492,7 +492,7 @@ fn ask(cx: &Context, pack: &Pack, start: Answers, save_to: Option<&Path>) -> Res
         saved: &mut saved,
         saving: save_to.is_some(),
     };
-    let mut terminal = Terminal::new(cx.style.color, cx.prompt_width, cx.prompt_height);
+    let mut terminal = Terminal::new(cx.color_err, cx.prompt_width, cx.prompt_height);
     match interview::interview(pack, &mut terminal, start, &mut session) {
         Ok(a) => Ok(a),
         Err(Stop::Cancelled) => {
