@@ -5,6 +5,7 @@
 mod assess;
 mod failure;
 mod list;
+mod man;
 mod output;
 mod practice;
 mod schema;
@@ -118,7 +119,9 @@ pub enum Command {
     Test(test::Args),
     /// Print the JSON Schema of a rule file, an answers file or the JSON report
     Schema(schema::Args),
-    /// Print a shell completion script
+    /// Print the manual page (roff): `etika man | man -l -`
+    Man,
+    /// Print a shell completion script; it offers the case and item ids of the loaded pack
     Completions {
         /// The shell: bash, zsh, fish, elvish or powershell
         shell: clap_complete::Shell,
@@ -387,6 +390,43 @@ fn help_styles() -> clap::builder::Styles {
         .invalid(color(AnsiColor::Yellow).bold())
 }
 
+/// The command line for completions, with the loaded pack's case ids offered for `practice`
+/// and its item ids for `show` (each with its title, for shells that show one). Without a
+/// pack that loads, the ids are left out.
+fn completion_command(cx: &Context) -> clap::Command {
+    use clap::builder::{PossibleValue, PossibleValuesParser};
+    let cmd = <Cli as clap::CommandFactory>::command();
+    // Quietly: a pack with errors gives completions without its ids, and no diagnostics.
+    let pack = if cx.global.rules.is_empty() {
+        crate::embedded::pack(true, Some(cx.lang)).ok()
+    } else {
+        cx.load(Depth::Load).ok().and_then(|l| l.pack)
+    };
+    let Some(pack) = pack else {
+        return cmd;
+    };
+    let lang = cx.lang;
+    let first_line = |s: &str| s.lines().next().unwrap_or("").to_string();
+    let cases: Vec<PossibleValue> = pack
+        .cases
+        .iter()
+        .map(|c| PossibleValue::new(c.id.clone()).help(first_line(c.title.get(lang))))
+        .collect();
+    let mut ids: Vec<PossibleValue> = Vec::new();
+    let mut seen = std::collections::HashSet::new();
+    for (kind, id) in pack.all_ids() {
+        if seen.insert(id) {
+            ids.push(PossibleValue::new(id.to_string()).help(kind.word(lang)));
+        }
+    }
+    cmd.mut_subcommand("practice", |c| {
+        c.mut_arg("case", |a| a.value_parser(PossibleValuesParser::new(cases)))
+    })
+    .mut_subcommand("show", |c| {
+        c.mut_arg("id", |a| a.value_parser(PossibleValuesParser::new(ids)))
+    })
+}
+
 /// Run a parsed command line.
 pub fn run(cli: Cli) -> Result<Exit> {
     let cx = Context::new(cli.global);
@@ -398,8 +438,9 @@ pub fn run(cli: Cli) -> Result<Exit> {
         Command::Practice(args) => practice::run(&cx, args),
         Command::Test(args) => test::run(&cx, args),
         Command::Schema(args) => schema::run(&cx, args),
+        Command::Man => man::run(),
         Command::Completions { shell } => {
-            let mut cmd = <Cli as clap::CommandFactory>::command();
+            let mut cmd = completion_command(&cx);
             let mut out = Vec::new();
             clap_complete::generate(shell, &mut cmd, "etika", &mut out);
             print(&String::from_utf8_lossy(&out))?;
