@@ -3,6 +3,7 @@
 //! and passed down; the library below never looks at the terminal itself.
 
 mod assess;
+mod export;
 mod failure;
 mod list;
 mod man;
@@ -119,6 +120,9 @@ pub enum Command {
     Test(test::Args),
     /// Print the JSON Schema of a rule file, an answers file or the JSON report
     Schema(schema::Args),
+    /// Write the embedded pack to a folder, as the start of a new code or (--overlay) of an
+    /// overlay on it
+    Export(export::Args),
     /// Print the manual page (roff): `etika man | man -l -`
     Man,
     /// Print a shell completion script; it offers the case and item ids of the loaded pack
@@ -439,6 +443,7 @@ pub fn run(cli: Cli) -> Result<Exit> {
         Command::Test(args) => test::run(&cx, args),
         Command::Schema(args) => schema::run(&cx, args),
         Command::Man => man::run(),
+        Command::Export(args) => export::run(&cx, args),
         Command::Completions { shell } => {
             let mut cmd = completion_command(&cx);
             let mut out = Vec::new();
