@@ -3,6 +3,7 @@
 //! and passed down; the library below never looks at the terminal itself.
 
 mod assess;
+mod diff;
 mod export;
 mod failure;
 mod list;
@@ -120,6 +121,9 @@ pub enum Command {
     Test(test::Args),
     /// Print the JSON Schema of a rule file, an answers file or the JSON report
     Schema(schema::Args),
+    /// Show what a new edition of a pack adds, removes and changes, and how a saved case's
+    /// advice changes
+    Diff(diff::Args),
     /// Write the embedded pack to a folder, as the start of a new code or (--overlay) of an
     /// overlay on it
     Export(export::Args),
@@ -443,6 +447,7 @@ pub fn run(cli: Cli) -> Result<Exit> {
         Command::Test(args) => test::run(&cx, args),
         Command::Schema(args) => schema::run(&cx, args),
         Command::Man => man::run(),
+        Command::Diff(args) => diff::run(&cx, args),
         Command::Export(args) => export::run(&cx, args),
         Command::Completions { shell } => {
             let mut cmd = completion_command(&cx);

@@ -36,10 +36,12 @@ pub enum SchemaKind {
     Answers,
     /// the JSON report (`assess --format json`)
     Report,
+    /// the JSON of `etika diff --format json`
+    Diff,
 }
 
 impl SchemaKind {
-    pub const ALL: [SchemaKind; 11] = [
+    pub const ALL: [SchemaKind; 12] = [
         SchemaKind::Pack,
         SchemaKind::Overlay,
         SchemaKind::Amendments,
@@ -51,6 +53,7 @@ impl SchemaKind {
         SchemaKind::Case,
         SchemaKind::Answers,
         SchemaKind::Report,
+        SchemaKind::Diff,
     ];
 
     /// The name, as `etika schema` takes it and as the shipped file is called
@@ -68,6 +71,7 @@ impl SchemaKind {
             SchemaKind::Case => "case",
             SchemaKind::Answers => "answers",
             SchemaKind::Report => "report",
+            SchemaKind::Diff => "diff",
         }
     }
 
@@ -84,6 +88,7 @@ impl SchemaKind {
             SchemaKind::Case => "etika rule pack: a practice case (cases/*.toml)",
             SchemaKind::Answers => "etika answers file",
             SchemaKind::Report => "etika report (assess --format json)",
+            SchemaKind::Diff => "etika diff (diff --format json)",
         }
     }
 }
@@ -119,6 +124,7 @@ pub fn schema(kind: SchemaKind) -> String {
         SchemaKind::Case => root::<raw::RawCase>(),
         SchemaKind::Answers => root::<crate::answers::FileForm>(),
         SchemaKind::Report => root::<crate::view::Report>(),
+        SchemaKind::Diff => root::<crate::view::DiffView>(),
     };
     schema.insert("title".into(), kind.title().into());
     crate::render::to_json(&schema)

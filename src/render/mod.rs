@@ -1,12 +1,14 @@
 //! Renderers: a report view laid out as a table for the terminal, a Markdown case note, or
 //! JSON. They look nothing up; everything they show is in the view.
 
+mod diff;
 mod feedback;
 mod html;
 mod markdown;
 mod table;
 mod text;
 
+pub use diff::{diff_markdown, diff_table};
 pub use feedback::{feedback_markdown, feedback_table, grade_table};
 pub use html::to_html;
 pub use markdown::to_markdown;
