@@ -10,6 +10,8 @@ mod answers_files;
 mod assess;
 #[path = "cli/colour.rs"]
 mod colour;
+#[path = "cli/diff_export.rs"]
+mod diff_export;
 #[path = "cli/files.rs"]
 mod files;
 #[path = "cli/global.rs"]
@@ -20,6 +22,8 @@ mod json_shape;
 mod layers;
 #[path = "cli/list_show.rs"]
 mod list_show;
+#[path = "cli/man_completions.rs"]
+mod man_completions;
 #[path = "cli/pack_tests.rs"]
 mod pack_tests;
 #[path = "cli/practice.rs"]

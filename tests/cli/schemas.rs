@@ -6,7 +6,7 @@ use std::path::{Path, PathBuf};
 
 use crate::util::*;
 
-const KINDS: [&str; 11] = [
+const KINDS: [&str; 12] = [
     "pack",
     "overlay",
     "amendments",
@@ -18,6 +18,7 @@ const KINDS: [&str; 11] = [
     "case",
     "answers",
     "report",
+    "diff",
 ];
 
 fn root() -> PathBuf {
