@@ -60,7 +60,7 @@ dl dt { font-weight: bold; }
 @media print {
   body { margin: 0; max-width: none; font-size: 11pt; }
   h2, h3 { break-after: avoid; page-break-after: avoid; }
-  section, .obligation, tr { break-inside: avoid; page-break-inside: avoid; }
+  .obligation, tr, li, dl { break-inside: avoid; page-break-inside: avoid; }
   .disclaimer { background: none; }
   a { color: inherit; text-decoration: none; }
 }
