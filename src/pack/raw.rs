@@ -250,18 +250,25 @@ pub struct RawQuestion {
     #[serde(default)]
     #[schemars(with = "Option<String>")]
     pub replaces: Option<Spanned<String>>,
+    /// `yes_no`, `one_of` (one option) or `any_of` (any number of options).
     #[schemars(with = "QuestionKind")]
     pub kind: Spanned<QuestionKind>,
+    /// The question as asked.
     pub prompt: RawText,
+    /// Why it is asked; shown at the prompt.
     pub help: RawText,
+    /// The options of a `one_of` or `any_of` question (at least two); none for `yes_no`.
     #[serde(default)]
     pub options: Vec<RawChoice>,
+    /// A condition on earlier questions: the question is asked only when it holds.
     #[serde(default)]
     #[schemars(with = "Option<String>")]
     pub ask_if: Option<Spanned<String>>,
+    /// Whether "not sure yet" is an answer (`yes_no` and `one_of` only).
     #[serde(default)]
     #[schemars(with = "Option<bool>")]
     pub unsure: Option<Spanned<bool>>,
+    /// How to establish the fact when the answer is "not sure yet".
     #[serde(default)]
     pub find_out: Option<RawText>,
 }
@@ -284,8 +291,11 @@ pub struct RawAction {
     #[serde(default)]
     #[schemars(with = "Option<String>")]
     pub replaces: Option<Spanned<String>>,
+    /// When in the course of action: safety, assess, inform, consult, act, document, monitor.
     pub phase: Phase,
+    /// Something a worker can do this week.
     pub text: RawText,
+    /// A condition: the step is given only where it holds.
     #[serde(default)]
     #[schemars(with = "Option<String>")]
     pub when: Option<Spanned<String>>,
@@ -304,19 +314,27 @@ pub struct RawObligation {
     #[serde(default)]
     #[schemars(with = "Option<String>")]
     pub replaces: Option<Spanned<String>>,
+    /// A short name for the duty.
     pub title: RawText,
+    /// What the duty asks, in the pack's own words.
     pub text: RawText,
+    /// The code or law and its section or topic; never an article number that has not been checked.
     pub source: RawText,
+    /// The principles it serves (principle ids).
     #[schemars(with = "Vec<String>")]
     pub principles: Vec<Spanned<String>>,
+    /// The condition on the answers under which it applies; only a frame duty may leave it out.
     #[serde(default)]
     #[schemars(with = "Option<String>")]
     pub when: Option<Spanned<String>>,
+    /// Law or the code settles it: it is not weighed against other duties.
     #[serde(default)]
     pub binding: bool,
+    /// The steps it calls for (action ids).
     #[serde(default)]
     #[schemars(with = "Vec<String>")]
     pub actions: Vec<Spanned<String>>,
+    /// Who to consult: none, supervisor, case_conference, ethics_council or authorities.
     #[serde(default)]
     pub consult: Consult,
 }
@@ -332,11 +350,15 @@ pub struct RawTension {
     #[schemars(with = "Option<String>")]
     pub replaces: Option<Spanned<String>>,
     pub title: RawText,
+    /// The two principles that pull apart.
     #[schemars(with = "Vec<String>")]
     pub principles: Vec<Spanned<String>>,
+    /// The condition on the answers under which the tension arises.
     #[schemars(with = "String")]
     pub when: Spanned<String>,
+    /// Why they pull apart here, and how to weigh them.
     pub explanation: RawText,
+    /// The steps it calls for (action ids).
     #[serde(default)]
     #[schemars(with = "Vec<String>")]
     pub actions: Vec<Spanned<String>>,
@@ -345,6 +367,7 @@ pub struct RawTension {
     #[serde(default)]
     #[schemars(with = "Vec<String>")]
     pub settled_by: Vec<Spanned<String>>,
+    /// Who to consult: none, supervisor, case_conference, ethics_council or authorities.
     #[serde(default)]
     pub consult: Consult,
 }
