@@ -13,24 +13,32 @@ use crate::pack::{Pack, toml_kind};
 use crate::vocab::{Answers, Value};
 
 /// Which pack an answers file was written for.
-#[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Stamp {
     pub id: String,
     pub edition: String,
 }
 
-#[derive(Deserialize)]
+/// An answers file, as `--answers` reads it and `--save` writes it.
+#[derive(Deserialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
-struct FileForm {
+#[schemars(title = "etika answers file")]
+pub struct FileForm {
+    /// The pack the answers were saved with (`--save` writes it; `--resume` checks it).
     #[serde(default)]
     pack: Option<Stamp>,
+    /// Question id → answer.
     #[serde(default)]
+    #[schemars(with = "Option<crate::pack::raw::AnswersSchema>")]
     answers: Option<RawAnswers>,
-    /// In a student's answers file: the practice case and the chosen course of action.
+    /// In a student's answers file: the practice case.
     #[serde(default)]
+    #[schemars(with = "Option<String>")]
     case: Option<Spanned<String>>,
+    /// In a student's answers file: the chosen course of action.
     #[serde(default)]
+    #[schemars(with = "Option<String>")]
     course: Option<Spanned<String>>,
 }
 

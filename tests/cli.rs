@@ -8,12 +8,22 @@ mod util;
 mod answers_files;
 #[path = "cli/assess.rs"]
 mod assess;
+#[path = "cli/colour.rs"]
+mod colour;
+#[path = "cli/diff_export.rs"]
+mod diff_export;
+#[path = "cli/files.rs"]
+mod files;
 #[path = "cli/global.rs"]
 mod global;
 #[path = "cli/json_shape.rs"]
 mod json_shape;
+#[path = "cli/layers.rs"]
+mod layers;
 #[path = "cli/list_show.rs"]
 mod list_show;
+#[path = "cli/man_completions.rs"]
+mod man_completions;
 #[path = "cli/pack_tests.rs"]
 mod pack_tests;
 #[path = "cli/practice.rs"]
@@ -22,6 +32,8 @@ mod practice;
 mod pty;
 #[path = "cli/reports.rs"]
 mod reports;
+#[path = "cli/schemas.rs"]
+mod schemas;
 #[path = "cli/sessions.rs"]
 mod sessions;
 #[path = "cli/validate.rs"]

@@ -26,13 +26,13 @@ pub struct Args {
     /// Continue a session saved with --save; it keeps saving to the same file
     #[arg(long, value_name = "FILE")]
     pub resume: Option<PathBuf>,
-    /// Let --save replace a file that is already there
+    /// Let --save or --out replace a file that is already there
     #[arg(long)]
     pub force: bool,
-    /// Report format
-    #[arg(long, value_enum, default_value_t = Format::Table)]
-    pub format: Format,
-    /// Write the report to FILE (mode 0600) instead of standard output
+    /// Report format [default: from --out's extension (.md, .json, .html, .txt), else table]
+    #[arg(long, value_enum)]
+    pub format: Option<Format>,
+    /// Write the report to FILE (mode 0600) instead of standard output; `-` is standard output
     #[arg(long, value_name = "FILE")]
     pub out: Option<PathBuf>,
     /// Show what changing an answer would change: QUESTION=VALUE (yes, no, unsure, an option
@@ -64,7 +64,7 @@ pub fn read_answers(cx: &Context, pack: &Pack, path: &Path) -> Result<AnswersFil
         Err(d) => {
             let mut all = crate::diag::Diagnostics::new();
             all.push(*d);
-            eprint!("{}", render_all(&all, false, cx.lang, cx.style.color));
+            eprint!("{}", render_all(&all, false, cx.lang, cx.color_err));
             return Err(Reported(format!(
                 "{}: {}",
                 all.first_error().map(|d| d.location()).unwrap_or(name),
@@ -84,13 +84,13 @@ pub fn parse_answers(cx: &Context, pack: &Pack, file: &SourceFile) -> Result<Ans
             if !read.warnings.is_empty() {
                 eprint!(
                     "{}",
-                    render_all(&read.warnings, false, cx.lang, cx.style.color)
+                    render_all(&read.warnings, false, cx.lang, cx.color_err)
                 );
             }
             Ok(read)
         }
         Err(diags) => {
-            eprint!("{}", render_all(&diags, false, cx.lang, cx.style.color));
+            eprint!("{}", render_all(&diags, false, cx.lang, cx.color_err));
             let first = diags
                 .first_error()
                 .map(|d| format!("{}: {}", d.location(), d.message(cx.lang)))
@@ -213,9 +213,42 @@ fn parse_what_if(cx: &Context, pack: &Pack, items: &[String]) -> Result<Answers>
     Ok(out)
 }
 
+/// Where the report goes: a file, or standard output for none or `-`.
+fn out_file(args: &Args) -> Option<&Path> {
+    args.out.as_deref().filter(|p| p.as_os_str() != "-")
+}
+
+/// The format asked for with `--format`, else the one `--out`'s extension names, else a table.
+fn format_of(args: &Args) -> Format {
+    args.format
+        .or_else(|| out_file(args).and_then(Format::from_extension))
+        .unwrap_or(Format::Table)
+}
+
+/// `--out` does not replace a file without `--force`; checked before any question is asked.
+fn check_out(cx: &Context, args: &Args) -> Result<()> {
+    match out_file(args) {
+        Some(path) if !args.force && std::fs::symlink_metadata(path).is_ok() => Err(Failure::say(
+            cx.lang,
+            (
+                format!("`{}` sudah ada", path.display()),
+                format!("`{}` is already there", path.display()),
+            ),
+            Some((
+                "pilih nama lain, atau timpa dengan `--force`".into(),
+                "choose another name, or replace it with `--force`".into(),
+            )),
+        )
+        .into()),
+        _ => Ok(()),
+    }
+}
+
 pub fn run(cx: &Context, args: Args) -> Result<Exit> {
     let pack = cx.pack(false)?;
     let lang = cx.lang;
+    check_out(cx, &args)?;
+    let format = format_of(&args);
     let changes = parse_what_if(cx, &pack, &args.what_if)?;
     let given: Answers = if let Some(path) = &args.answers {
         let file = read_answers(cx, &pack, path)?;
@@ -286,11 +319,11 @@ pub fn run(cx: &Context, args: Args) -> Result<Exit> {
         change.as_ref().map(|c| (&changes, c)),
     );
     let mut style = cx.style;
-    if args.out.is_some() {
+    if out_file(&args).is_some() {
         style.color = false;
     }
-    let text = render::render(args.format, &report, &style);
-    match &args.out {
+    let text = render::render(format, &report, &style);
+    match out_file(&args) {
         Some(path) => {
             write_atomic(path, &text).map_err(|e| {
                 Failure::say(
@@ -308,7 +341,7 @@ pub fn run(cx: &Context, args: Args) -> Result<Exit> {
                 path.display()
             );
         }
-        None if args.format == Format::Table => show(cx, &text)?,
+        None if format == Format::Table => show(cx, &text)?,
         None => super::print(&text)?,
     }
     // The process ends here: freeing a large pack piece by piece would only cost time.
@@ -460,7 +493,7 @@ fn ask(cx: &Context, pack: &Pack, start: Answers, save_to: Option<&Path>) -> Res
         saved: &mut saved,
         saving: save_to.is_some(),
     };
-    let mut terminal = Terminal::new(cx.style.color, cx.prompt_width, cx.prompt_height);
+    let mut terminal = Terminal::new(cx.color_err, cx.prompt_width, cx.prompt_height);
     match interview::interview(pack, &mut terminal, start, &mut session) {
         Ok(a) => Ok(a),
         Err(Stop::Cancelled) => {

@@ -34,16 +34,25 @@ pernah memutuskan: bawa laporannya kepada supervisor Anda.",
     ),
     (
         "rules",
-        "Muat paket aturan di FOLDER, bukan paket bawaan yang tertanam",
+        "Muat paket aturan di FOLDER, bukan paket bawaan yang tertanam; ulangi untuk lapisan di \
+atasnya (`--rules dasar --rules lapisan`). Lapisan saja berdiri di atas paket bawaan",
     ),
     (
         "lang",
         "Bahasa pertanyaan dan laporan [bawaan: dari locale]",
     ),
-    ("color", "Kapan memakai warna (NO_COLOR juga mematikannya)"),
+    (
+        "color",
+        "Kapan memakai warna; `auto` mengikuti NO_COLOR, CLICOLOR, CLICOLOR_FORCE dan TERM=dumb, \
+dan hanya mewarnai terminal",
+    ),
     (
         "width",
-        "Lebar laporan dalam kolom [bawaan: lebar terminal, atau 100]",
+        "Lebar laporan dalam kolom [bawaan: COLUMNS, lalu lebar terminal, lalu 100]",
+    ),
+    (
+        "ascii",
+        "Gambar tabel dan tanda dengan ASCII [bawaan: bila locale bukan UTF-8]",
     ),
     (
         "no_pager",
@@ -69,12 +78,16 @@ pernah memutuskan: bawa laporannya kepada supervisor Anda.",
     ),
     (
         "etika assess:force",
-        "Izinkan --save menimpa berkas yang sudah ada",
+        "Izinkan --save atau --out menimpa berkas yang sudah ada",
     ),
-    ("etika assess:format", "Format laporan"),
+    (
+        "etika assess:format",
+        "Format laporan [bawaan: dari ekstensi --out (.md, .json, .html, .txt), lalu table]",
+    ),
     (
         "etika assess:out",
-        "Tulis laporan ke BERKAS (mode 0600), bukan ke keluaran standar",
+        "Tulis laporan ke BERKAS (mode 0600), bukan ke keluaran standar; `-` berarti keluaran \
+standar",
     ),
     (
         "etika assess:what_if",
@@ -130,7 +143,65 @@ yang kurang, tindakan yang tidak dipakai)",
         "etika test:coverage",
         "Daftar kewajiban, pertentangan, pertanyaan dan tindakan yang tidak diuji kasus mana pun",
     ),
-    ("etika completions", "Cetak skrip pelengkapan untuk shell"),
+    (
+        "etika validate:format",
+        "Format keluaran: masalah sebagai teks di galat standar, atau sebagai JSON di keluaran \
+standar (untuk editor dan CI)",
+    ),
+    (
+        "etika schema",
+        "Cetak JSON Schema sebuah berkas aturan, berkas jawaban, atau laporan JSON",
+    ),
+    ("etika schema:kind", "Schema yang dicetak"),
+    (
+        "etika schema:dir",
+        "Tulis semua schema ke FOLDER sebagai KIND.schema.json (folder `schemas/` repositori)",
+    ),
+    (
+        "etika diff",
+        "Tampilkan apa yang ditambah, dihapus dan diubah edisi baru sebuah paket, dan bagaimana \
+saran untuk kasus yang disimpan berubah",
+    ),
+    (
+        "etika diff:old",
+        "Edisi lama: folder paket, atau `embedded`",
+    ),
+    (
+        "etika diff:new",
+        "Edisi baru: folder paket, atau `embedded` [bawaan: OLD dibandingkan dengan paket \
+bawaan, yang menjadi sisi lama]",
+    ),
+    (
+        "etika diff:answers",
+        "Tampilkan juga bagaimana saran untuk kasus dalam berkas jawaban ini berubah",
+    ),
+    ("etika diff:format", "Format keluaran"),
+    (
+        "etika export",
+        "Tulis paket bawaan ke sebuah folder, sebagai awal kode etik baru atau (--overlay) \
+lapisan di atasnya",
+    ),
+    (
+        "etika export:dir",
+        "Folder yang ditulis; harus baru atau kosong",
+    ),
+    (
+        "etika export:overlay",
+        "Tulis kerangka lapisan yang memperluas paket bawaan, bukan salinannya",
+    ),
+    (
+        "etika export:force",
+        "Tulis ke folder yang sudah berisi berkas (berkas bernama sama ditimpa)",
+    ),
+    (
+        "etika man",
+        "Cetak halaman manual (roff): `etika man | man -l -`",
+    ),
+    (
+        "etika completions",
+        "Cetak skrip pelengkapan untuk shell; skrip itu menawarkan id kasus dan id butir paket \
+yang dimuat",
+    ),
     (
         "etika completions:shell",
         "Shell-nya: bash, zsh, fish, elvish atau powershell",
@@ -457,9 +528,10 @@ mod tests {
         assert!(help.contains("Perintah:"), "{help}");
         let mut assess = cmd.find_subcommand_mut("assess").unwrap().clone();
         let help = assess.render_help().to_string();
+        let help = help.split_whitespace().collect::<Vec<_>>().join(" ");
         assert!(help.contains("--answers <BERKAS>"), "{help}");
         assert!(
-            help.contains("[nilai: table, markdown, json] [bawaan: table]"),
+            help.contains("Format laporan [bawaan: dari ekstensi --out (.md, .json, .html, .txt), lalu table] [nilai: table, markdown, json, html]"),
             "{help}"
         );
         assert!(

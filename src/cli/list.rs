@@ -139,6 +139,6 @@ pub fn run(cx: &Context, args: Args) -> Result<Exit> {
     for r in rows {
         t.add_row(r);
     }
-    super::print(&format!("{t}\n"))?;
+    super::print(&cx.style.finish(format!("{t}\n")))?;
     Ok(Exit::Success)
 }

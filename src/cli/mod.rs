@@ -3,11 +3,15 @@
 //! and passed down; the library below never looks at the terminal itself.
 
 mod assess;
+mod diff;
+mod export;
 mod failure;
 mod help;
 mod list;
+mod man;
 mod output;
 mod practice;
+mod schema;
 mod show;
 mod test;
 mod validate;
@@ -62,24 +66,36 @@ pub struct Cli {
 
 #[derive(Debug, Clone, clap::Args)]
 pub struct Global {
-    /// Load the rule pack in DIR instead of the embedded default pack
+    /// Load the rule pack in DIR instead of the embedded default pack; again for an overlay
+    /// on it (`--rules base --rules overlay`). An overlay alone extends the embedded pack
     #[arg(
         long,
         global = true,
         help_heading = "Global options",
         value_name = "DIR",
-        env = "ETIKA_RULES"
+        env = "ETIKA_RULES",
+        action = clap::ArgAction::Append
     )]
-    pub rules: Option<PathBuf>,
+    pub rules: Vec<PathBuf>,
     /// Language of the questions and reports [default: from the locale]
     #[arg(long, global = true, help_heading = "Global options", value_enum)]
     pub lang: Option<LangArg>,
-    /// When to use colour (NO_COLOR also turns it off)
-    #[arg(long, global = true, help_heading = "Global options", value_enum, default_value_t = ColorArg::Auto)]
+    /// When to use colour; `auto` follows NO_COLOR, CLICOLOR, CLICOLOR_FORCE and TERM=dumb, and
+    /// colours only a terminal
+    #[arg(
+        long,
+        global = true,
+        help_heading = "Global options",
+        value_enum,
+        default_value_t = ColorArg::Auto
+    )]
     pub color: ColorArg,
-    /// Width of reports in columns [default: the terminal's, or 100]
+    /// Width of reports in columns [default: COLUMNS, else the terminal's, else 100]
     #[arg(long, global = true, help_heading = "Global options", value_name = "N", value_parser = clap::value_parser!(u16).range(20..=1000))]
     pub width: Option<u16>,
+    /// Draw tables and marks in ASCII [default: when the locale is not UTF-8]
+    #[arg(long, global = true, help_heading = "Global options")]
+    pub ascii: bool,
     /// Never page a long report, even on a terminal
     #[arg(long, global = true, help_heading = "Global options")]
     pub no_pager: bool,
@@ -112,7 +128,17 @@ pub enum Command {
     Validate(validate::Args),
     /// Run the pack's practice cases as tests of the pack
     Test(test::Args),
-    /// Print a shell completion script
+    /// Print the JSON Schema of a rule file, an answers file or the JSON report
+    Schema(schema::Args),
+    /// Show what a new edition of a pack adds, removes and changes, and how a saved case's
+    /// advice changes
+    Diff(diff::Args),
+    /// Write the embedded pack to a folder, as the start of a new code or (--overlay) of an
+    /// overlay on it
+    Export(export::Args),
+    /// Print the manual page (roff): `etika man | man -l -`
+    Man,
+    /// Print a shell completion script; it offers the case and item ids of the loaded pack
     Completions {
         /// The shell: bash, zsh, fish, elvish or powershell
         shell: clap_complete::Shell,
@@ -122,7 +148,10 @@ pub enum Command {
 /// What every command needs: the language, the style of output, and the pack.
 pub struct Context {
     pub lang: Lang,
+    /// How reports on standard output are drawn (their colour is standard output's).
     pub style: Style,
+    /// Whether standard error, where diagnostics and prompts go, is coloured.
+    pub color_err: bool,
     pub stdin_tty: bool,
     pub stdout_tty: bool,
     /// The size of the terminal the prompts are drawn on (standard error), whatever --width
@@ -147,30 +176,70 @@ pub fn choose_lang(arg: Option<LangArg>) -> Lang {
     }
 }
 
+/// The one colour decision: `--color always` or `never` as said; `auto` as anstream decides
+/// for that stream (NO_COLOR, CLICOLOR, CLICOLOR_FORCE, TERM=dumb, and whether it is a
+/// terminal). Clap's help and errors follow the same choice.
+pub fn color_choice(arg: ColorArg) -> anstream::ColorChoice {
+    match arg {
+        ColorArg::Always => anstream::ColorChoice::Always,
+        ColorArg::Never => anstream::ColorChoice::Never,
+        ColorArg::Auto => anstream::ColorChoice::Auto,
+    }
+}
+
+fn colored(stream: &impl anstream::stream::RawStream) -> bool {
+    anstream::AutoStream::choice(stream) != anstream::ColorChoice::Never
+}
+
+/// The width of reports: `--width`, else `COLUMNS`, else the terminal's, else 100.
+fn report_width(arg: Option<u16>) -> u16 {
+    let columns = std::env::var("COLUMNS")
+        .ok()
+        .and_then(|c| c.trim().parse::<u16>().ok())
+        .filter(|c| *c > 0)
+        .map(|c| c.clamp(20, 1000));
+    arg.or(columns).unwrap_or_else(|| {
+        terminal_size::terminal_size_of(std::io::stdout())
+            .or_else(|| terminal_size::terminal_size_of(std::io::stderr()))
+            .map(|(w, _)| w.0.clamp(20, 1000))
+            .unwrap_or(100)
+    })
+}
+
+/// Whether the locale can show more than ASCII: the first of LC_ALL, LC_CTYPE and LANG that
+/// is set names UTF-8. With none set, UTF-8 is assumed.
+pub fn utf8_locale() -> bool {
+    ["LC_ALL", "LC_CTYPE", "LANG"]
+        .iter()
+        .filter_map(|v| std::env::var(v).ok())
+        .find(|v| !v.is_empty())
+        .is_none_or(|v| {
+            let v = v.to_ascii_lowercase();
+            v.contains("utf-8") || v.contains("utf8")
+        })
+}
+
 impl Context {
     fn new(global: Global) -> Context {
         let lang = choose_lang(global.lang);
         let stdout_tty = std::io::stdout().is_terminal();
-        let no_color = std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty());
-        let color = match global.color {
-            ColorArg::Always => true,
-            ColorArg::Never => false,
-            ColorArg::Auto => {
-                stdout_tty && !no_color && std::env::var("TERM").map_or(true, |t| t != "dumb")
-            }
-        };
-        let width = global.width.unwrap_or_else(|| {
-            terminal_size::terminal_size_of(std::io::stdout())
-                .or_else(|| terminal_size::terminal_size_of(std::io::stderr()))
-                .map(|(w, _)| w.0.clamp(20, 1000))
-                .unwrap_or(100)
-        });
+        color_choice(global.color).write_global();
+        let color = colored(&std::io::stdout());
+        let color_err = colored(&std::io::stderr());
+        let width = report_width(global.width);
+        let ascii = global.ascii || !utf8_locale();
         let (prompt_width, prompt_height) = terminal_size::terminal_size_of(std::io::stderr())
             .map(|(w, h)| (w.0.clamp(20, 1000), h.0.max(10)))
             .unwrap_or((width, 24));
         Context {
             lang,
-            style: Style { lang, width, color },
+            style: Style {
+                lang,
+                width,
+                color,
+                ascii,
+            },
+            color_err,
             stdin_tty: std::io::stdin().is_terminal(),
             stdout_tty,
             prompt_width,
@@ -192,18 +261,19 @@ impl Context {
     }
 
     fn pack_in(&self, cases: bool, lang: Option<Lang>) -> Result<Pack> {
-        let loaded = match &self.global.rules {
-            None => match crate::embedded::pack(cases, lang) {
+        let loaded = if self.global.rules.is_empty() {
+            match crate::embedded::pack(cases, lang) {
                 Ok(pack) => return Ok(pack),
                 Err(loaded) => *loaded,
-            },
-            Some(_) => self.load(Depth::Load)?,
+            }
+        } else {
+            self.load(Depth::Load)?
         };
         match loaded.pack {
             Some(pack) => Ok(pack),
             None => {
                 let d = &loaded.diagnostics;
-                eprint!("{}", render_all(d, true, self.lang, self.style.color));
+                eprint!("{}", render_all(d, true, self.lang, self.color_err));
                 let n = d.errors();
                 Err(Reported(match self.lang {
                     Lang::En => format!(
@@ -219,50 +289,109 @@ impl Context {
         }
     }
 
-    /// Load the pack from its files, at the depth asked.
+    /// Load the pack from its files, at the depth asked: the embedded pack, or the folders
+    /// given with `--rules`, each an overlay on the one before.
     pub fn load(&self, depth: Depth) -> Result<Loaded> {
-        match &self.global.rules {
-            None => Ok(crate::pack::load_files(
-                "embedded",
-                crate::embedded::files(),
-                depth,
-                Default::default(),
-            )),
-            Some(dir) => crate::pack::load_dir(dir, depth).map_err(|e| {
-                Failure::new(
-                    match self.lang {
-                        Lang::En => {
-                            format!("cannot read the rule pack in `{}`: {e}", dir.display())
-                        }
-                        Lang::Id => {
-                            format!(
-                                "paket aturan di `{}` tidak dapat dibaca: {e}",
-                                dir.display()
-                            )
-                        }
-                    },
-                    Some(
-                        self.lang
-                            .pick(
-                                "periksa folder yang diberikan pada --rules atau ETIKA_RULES",
-                                "check the folder given to --rules or ETIKA_RULES",
-                            )
-                            .into(),
-                    ),
-                )
-                .into()
-            }),
+        load_layers(self.lang, &self.global.rules, depth)
+    }
+
+    /// How the loaded pack is named in messages: `the embedded pack`, or its folders.
+    pub fn origin(&self) -> String {
+        if self.global.rules.is_empty() {
+            return self
+                .lang
+                .pick("paket bawaan", "the embedded pack")
+                .to_string();
         }
+        self.global
+            .rules
+            .iter()
+            .map(|d| format!("`{}`", d.display()))
+            .collect::<Vec<_>>()
+            .join(" + ")
     }
 }
 
-/// Parse the command line in the language it asks for (`--lang`, else the locale). Help,
-/// version and usage errors are printed here and end the process as clap does: 0 for help and
-/// version, 2 for a usage error.
+/// The layers of a pack from folders, base first; an overlay given first stands on the
+/// embedded pack when it extends it. No folder: the embedded pack's files.
+pub fn load_layers(lang: Lang, dirs: &[PathBuf], depth: Depth) -> Result<Loaded> {
+    use crate::pack::Layer;
+    let mut layers: Vec<Layer> = Vec::new();
+    for dir in dirs {
+        let (files, diags) = crate::pack::read_dir(dir).map_err(|e| {
+            Failure::say(
+                lang,
+                (
+                    format!(
+                        "paket aturan di `{}` tidak dapat dibaca: {e}",
+                        dir.display()
+                    ),
+                    format!("cannot read the rule pack in `{}`: {e}", dir.display()),
+                ),
+                Some((
+                    "periksa folder yang diberikan pada --rules atau ETIKA_RULES".into(),
+                    "check the folder given to --rules or ETIKA_RULES".into(),
+                )),
+            )
+        })?;
+        layers.push(Layer {
+            origin: dir.display().to_string(),
+            files,
+            diags,
+        });
+    }
+    let embedded = || Layer {
+        origin: "embedded".into(),
+        files: crate::embedded::files(),
+        diags: Default::default(),
+    };
+    match layers.first() {
+        None => layers.push(embedded()),
+        Some(first) => {
+            let base = embedded();
+            if let Some(extends) = crate::pack::extends_of(&first.files)
+                && crate::pack::id_of(&base.files).as_deref() == Some(extends.as_str())
+            {
+                layers.insert(0, base);
+            }
+        }
+    }
+    Ok(crate::pack::load_layers(layers, depth))
+}
+
+/// Parse the command line, with `--color` (and NO_COLOR, CLICOLOR, CLICOLOR_FORCE, TERM) and
+/// `--lang` (else the locale) applied to clap's own help and errors too: both are looked for
+/// before clap parses anything. Help, version and usage errors are printed here and end the
+/// process as clap does: 0 for help and version, 2 for a usage error.
 pub fn parse() -> (Cli, Lang) {
     let args: Vec<OsString> = std::env::args_os().collect();
+    let mut color = ColorArg::Auto;
+    let mut it = args.iter().skip(1).map(|a| a.to_string_lossy());
+    while let Some(a) = it.next() {
+        if a == "--" {
+            break;
+        }
+        let value = match a.strip_prefix("--color") {
+            Some("") => it.next().map(|v| v.to_string()),
+            Some(rest) => rest.strip_prefix('=').map(str::to_string),
+            None => None,
+        };
+        match value.as_deref() {
+            Some("always") => color = ColorArg::Always,
+            Some("never") => color = ColorArg::Never,
+            Some("auto") => color = ColorArg::Auto,
+            _ => {}
+        }
+    }
+    color_choice(color).write_global();
+    let clap_color = match color {
+        ColorArg::Always => clap::ColorChoice::Always,
+        ColorArg::Never => clap::ColorChoice::Never,
+        ColorArg::Auto => clap::ColorChoice::Auto,
+    };
+    // The language too is read first, so that help and usage errors come out in it.
     let lang = help::lang_of(&args);
-    let mut cmd = help::command(lang);
+    let mut cmd = help::command(lang).color(clap_color).styles(help_styles());
     let parsed = cmd
         .try_get_matches_from_mut(args)
         .and_then(|m| Cli::from_arg_matches(&m))
@@ -279,6 +408,57 @@ pub fn parse() -> (Cli, Lang) {
     }
 }
 
+/// Help in colour as cargo draws it.
+fn help_styles() -> clap::builder::Styles {
+    use anstyle::{AnsiColor, Style};
+    let color = |c: AnsiColor| Style::new().fg_color(Some(c.into()));
+    clap::builder::Styles::styled()
+        .header(color(AnsiColor::Green).bold())
+        .usage(color(AnsiColor::Green).bold())
+        .literal(color(AnsiColor::Cyan).bold())
+        .placeholder(color(AnsiColor::Cyan))
+        .error(color(AnsiColor::Red).bold())
+        .valid(color(AnsiColor::Cyan).bold())
+        .invalid(color(AnsiColor::Yellow).bold())
+}
+
+/// The command line for completions, with the loaded pack's case ids offered for `practice`
+/// and its item ids for `show` (each with its title, for shells that show one). Without a
+/// pack that loads, the ids are left out.
+fn completion_command(cx: &Context) -> clap::Command {
+    use clap::builder::{PossibleValue, PossibleValuesParser};
+    let cmd = <Cli as clap::CommandFactory>::command();
+    // Quietly: a pack with errors gives completions without its ids, and no diagnostics.
+    let pack = if cx.global.rules.is_empty() {
+        crate::embedded::pack(true, Some(cx.lang)).ok()
+    } else {
+        cx.load(Depth::Load).ok().and_then(|l| l.pack)
+    };
+    let Some(pack) = pack else {
+        return cmd;
+    };
+    let lang = cx.lang;
+    let first_line = |s: &str| s.lines().next().unwrap_or("").to_string();
+    let cases: Vec<PossibleValue> = pack
+        .cases
+        .iter()
+        .map(|c| PossibleValue::new(c.id.clone()).help(first_line(c.title.get(lang))))
+        .collect();
+    let mut ids: Vec<PossibleValue> = Vec::new();
+    let mut seen = std::collections::HashSet::new();
+    for (kind, id) in pack.all_ids() {
+        if seen.insert(id) {
+            ids.push(PossibleValue::new(id.to_string()).help(kind.word(lang)));
+        }
+    }
+    cmd.mut_subcommand("practice", |c| {
+        c.mut_arg("case", |a| a.value_parser(PossibleValuesParser::new(cases)))
+    })
+    .mut_subcommand("show", |c| {
+        c.mut_arg("id", |a| a.value_parser(PossibleValuesParser::new(ids)))
+    })
+}
+
 /// Run a parsed command line.
 pub fn run(cli: Cli) -> Result<Exit> {
     let cx = Context::new(cli.global);
@@ -289,8 +469,12 @@ pub fn run(cli: Cli) -> Result<Exit> {
         Command::Validate(args) => validate::run(&cx, args),
         Command::Practice(args) => practice::run(&cx, args),
         Command::Test(args) => test::run(&cx, args),
+        Command::Schema(args) => schema::run(&cx, args),
+        Command::Man => man::run(),
+        Command::Diff(args) => diff::run(&cx, args),
+        Command::Export(args) => export::run(&cx, args),
         Command::Completions { shell } => {
-            let mut cmd = <Cli as clap::CommandFactory>::command();
+            let mut cmd = completion_command(&cx);
             let mut out = Vec::new();
             clap_complete::generate(shell, &mut cmd, "etika", &mut out);
             print(&String::from_utf8_lossy(&out))?;

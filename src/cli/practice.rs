@@ -11,7 +11,7 @@ use crate::diag::{DiagKind, Diagnostic, Diagnostics, render_all};
 use crate::interview::{Session, Stop, Terminal, choose_case, practise};
 use crate::pack::{Case, Pack};
 use crate::practice::{Feedback, grade};
-use crate::render::{self, Format};
+use crate::render;
 use crate::view::{self, feedback_view};
 use crate::vocab::Answers;
 
@@ -27,8 +27,16 @@ pub struct Args {
     #[arg(long, value_name = "FILE", conflicts_with = "answers")]
     pub save: Option<PathBuf>,
     /// Output format
-    #[arg(long, value_enum, default_value_t = Format::Table)]
-    pub format: Format,
+    #[arg(long, value_enum, default_value_t = FeedbackFormat::Table)]
+    pub format: FeedbackFormat,
+}
+
+/// The formats of practice feedback (a case note in HTML is for `assess`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum FeedbackFormat {
+    Table,
+    Markdown,
+    Json,
 }
 
 fn find_case<'p>(cx: &Context, pack: &'p Pack, id: &str) -> Result<&'p Case> {
@@ -87,7 +95,7 @@ pub fn run(cx: &Context, args: Args) -> Result<Exit> {
         )
         .into());
     }
-    let mut terminal = Terminal::new(cx.style.color, cx.prompt_width, cx.prompt_height);
+    let mut terminal = Terminal::new(cx.color_err, cx.prompt_width, cx.prompt_height);
     let stopped = |e: Stop| -> anyhow::Error {
         match e {
             Stop::Cancelled => Cancelled.into(),
@@ -122,7 +130,7 @@ pub fn run(cx: &Context, args: Args) -> Result<Exit> {
     }
     let f = grade(&pack, case, &done.answers, done.course.as_deref());
     let text = render_one(&pack, case, &f, None, cx, args.format);
-    if args.format == Format::Table {
+    if args.format == FeedbackFormat::Table {
         show(cx, &text)?;
     } else {
         super::print(&text)?;
@@ -136,13 +144,13 @@ fn render_one(
     f: &Feedback,
     file: Option<&str>,
     cx: &Context,
-    format: Format,
+    format: FeedbackFormat,
 ) -> String {
     let v = feedback_view(pack, case, f, file, cx.lang);
     match format {
-        Format::Table => render::feedback_table(&v, &cx.style),
-        Format::Markdown => render::feedback_markdown(&v, cx.lang),
-        Format::Json => render::to_json(&v),
+        FeedbackFormat::Table => cx.style.finish(render::feedback_table(&v, &cx.style)),
+        FeedbackFormat::Markdown => render::feedback_markdown(&v, cx.lang),
+        FeedbackFormat::Json => render::to_json(&v),
     }
 }
 
@@ -168,7 +176,7 @@ fn grade_one(
         Err(d) => {
             let mut all = Diagnostics::new();
             all.push(*d);
-            eprint!("{}", render_all(&all, false, lang, cx.style.color));
+            eprint!("{}", render_all(&all, false, lang, cx.color_err));
             let d = all.first_error().expect("an error");
             return Err(Reported(format!("{}: {}", d.location(), d.message(lang))).into());
         }
@@ -221,7 +229,7 @@ fn grade_one(
             );
             let mut all = Diagnostics::new();
             all.push(d);
-            eprint!("{}", render_all(&all, false, lang, cx.style.color));
+            eprint!("{}", render_all(&all, false, lang, cx.color_err));
             let d = all.first_error().expect("an error");
             return Err(Reported(format!("{}: {}", d.location(), d.message(lang))).into());
         }
@@ -255,7 +263,7 @@ fn grade_files(cx: &Context, pack: &Pack, args: &Args) -> Result<Exit> {
     }
     let failed = rows.iter().any(|(_, r)| r.is_err());
     match args.format {
-        Format::Json => {
+        FeedbackFormat::Json => {
             let items: Vec<serde_json::Value> = rows
                 .iter()
                 .map(|(file, r)| match r {
@@ -274,7 +282,7 @@ fn grade_files(cx: &Context, pack: &Pack, args: &Args) -> Result<Exit> {
         }
         _ => {
             let views = view::grade_rows(pack, &rows, cx.lang);
-            super::print(&render::grade_table(&views, &cx.style))?;
+            super::print(&cx.style.finish(render::grade_table(&views, &cx.style)))?;
         }
     }
     Ok(if failed { Exit::Failure } else { Exit::Success })

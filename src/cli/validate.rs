@@ -13,6 +13,16 @@ pub struct Args {
     /// unused actions)
     #[arg(long)]
     pub strict: bool,
+    /// Output format: the problems as text on standard error, or as JSON on standard output
+    /// (for editors and CI)
+    #[arg(long, value_enum, default_value_t = ValidateFormat::Text)]
+    pub format: ValidateFormat,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum ValidateFormat {
+    Text,
+    Json,
 }
 
 pub fn run(cx: &Context, args: Args) -> Result<Exit> {
@@ -20,8 +30,38 @@ pub fn run(cx: &Context, args: Args) -> Result<Exit> {
     let lang = cx.lang;
     let d = &loaded.diagnostics;
     let (errors, warnings) = (d.errors(), d.warnings());
+    if args.format == ValidateFormat::Json {
+        let failed = errors > 0 || (args.strict && warnings > 0);
+        let layers: Vec<serde_json::Value> = loaded
+            .pack
+            .iter()
+            .flat_map(|p| &p.meta.layers)
+            .map(|l| serde_json::json!({"id": l.id, "edition": l.edition}))
+            .collect();
+        let mut diagnostics: Vec<serde_json::Value> = d.iter().map(|x| x.to_json(lang)).collect();
+        for (file, code, error, n) in d.unshown() {
+            diagnostics.push(serde_json::json!({
+                "severity": if error { "error" } else { "warning" },
+                "code": code,
+                "file": file,
+                "more": n,
+            }));
+        }
+        let value = serde_json::json!({
+            "rules": cx.global.rules.iter().map(|p| p.display().to_string()).collect::<Vec<_>>(),
+            "layers": layers,
+            "valid": !failed,
+            "strict": args.strict,
+            "errors": errors,
+            "warnings": warnings,
+            "counts": loaded.counts,
+            "diagnostics": diagnostics,
+        });
+        super::print(&crate::render::to_json(&value))?;
+        return Ok(if failed { Exit::Failure } else { Exit::Success });
+    }
     if !d.is_empty() {
-        eprintln!("{}", render_all(d, false, lang, cx.style.color));
+        eprintln!("{}", render_all(d, false, lang, cx.color_err));
     }
     let c = loaded.counts;
     let what = match lang {
@@ -35,11 +75,7 @@ pub fn run(cx: &Context, args: Args) -> Result<Exit> {
         ),
     };
     let failed = errors > 0 || (args.strict && warnings > 0);
-    let origin = match (cx.global.rules.as_ref(), lang) {
-        (None, Lang::En) => "the embedded pack".to_string(),
-        (None, Lang::Id) => "paket bawaan".to_string(),
-        (Some(dir), _) => format!("`{}`", dir.display()),
-    };
+    let origin = cx.origin();
     let plural = |n: usize| if n == 1 { "" } else { "s" };
     if failed {
         eprintln!(

@@ -220,6 +220,48 @@ pub enum DiagKind {
         kind: ItemKind,
         id: String,
     },
+    // Layers: overlays on a base pack.
+    /// An overlay's entry has an id the base already has, without `replaces`.
+    SilentReplace {
+        kind: ItemKind,
+        id: String,
+        base: String,
+    },
+    /// `replaces` names nothing of that kind in the base.
+    ReplacesUnknown {
+        kind: ItemKind,
+        id: String,
+        base: String,
+        suggestion: Option<String>,
+    },
+    /// `replaces` names another id than the entry's own.
+    ReplacesOtherId {
+        replaces: String,
+        id: String,
+    },
+    ReplacesInBase,
+    AmendInBase,
+    AmendUnbinding {
+        id: String,
+    },
+    AmendLowersConsult {
+        id: String,
+        from: crate::vocab::Consult,
+        to: crate::vocab::Consult,
+    },
+    /// An overlay extends a pack other than the one below it.
+    WrongBase {
+        extends: String,
+        base: String,
+    },
+    /// An overlay whose base was not loaded.
+    NoBase {
+        extends: String,
+    },
+    /// A whole pack given where an overlay was expected.
+    NotAnOverlay {
+        base: String,
+    },
 }
 
 fn bi(lang: Lang, id: String, en: String) -> String {
@@ -314,6 +356,16 @@ impl DiagKind {
             NeverArises { .. } => "never_arises",
             StepNeverGiven { .. } => "step_never_given",
             Undecided { .. } => "undecided",
+            SilentReplace { .. } => "silent_replace",
+            ReplacesUnknown { .. } => "replaces_unknown",
+            ReplacesOtherId { .. } => "replaces_other_id",
+            ReplacesInBase => "replaces_in_base",
+            AmendInBase => "amend_in_base",
+            AmendUnbinding { .. } => "amend_unbinding",
+            AmendLowersConsult { .. } => "amend_lowers_consult",
+            WrongBase { .. } => "wrong_base",
+            NoBase { .. } => "no_base",
+            NotAnOverlay { .. } => "not_an_overlay",
         }
     }
 
@@ -654,6 +706,78 @@ impl DiagKind {
                 ),
                 format!("could not decide whether {} `{id}` is reachable", kind.id()),
             ),
+            SilentReplace { kind, id, base } => bi(
+                lang,
+                format!(
+                    "{} `{id}` sudah ada di `{base}`: lapisan menambah, tidak mengganti diam-diam",
+                    kind.word(lang)
+                ),
+                format!(
+                    "{} `{id}` is already in `{base}`: an overlay adds, it does not replace silently",
+                    kind.id()
+                ),
+            ),
+            ReplacesUnknown { kind, id, base, .. } => bi(
+                lang,
+                format!(
+                    "`replaces` menyebut {} `{id}`, yang tidak ada di `{base}`",
+                    kind.word(lang)
+                ),
+                format!(
+                    "`replaces` names {} `{id}`, which `{base}` does not have",
+                    kind.id()
+                ),
+            ),
+            ReplacesOtherId { replaces, id } => bi(
+                lang,
+                format!("entri yang mengganti `{replaces}` harus memakai id itu, bukan `{id}`"),
+                format!("an entry that replaces `{replaces}` must keep its id, not `{id}`"),
+            ),
+            ReplacesInBase => bi(
+                lang,
+                "`replaces` hanya untuk lapisan yang memperluas paket lain".into(),
+                "`replaces` is only for an overlay that extends another pack".into(),
+            ),
+            AmendInBase => bi(
+                lang,
+                "hanya lapisan yang memperluas paket lain yang dapat mengubah kewajibannya".into(),
+                "only an overlay that extends another pack can amend its obligations".into(),
+            ),
+            AmendUnbinding { id } => bi(
+                lang,
+                format!("perubahan dapat membuat `{id}` mengikat, tetapi tidak dapat mencabutnya"),
+                format!("an amendment can make `{id}` binding, not take that away"),
+            ),
+            AmendLowersConsult { id, from, to } => bi(
+                lang,
+                format!(
+                    "perubahan dapat menaikkan konsultasi `{id}` dari `{}`, tetapi tidak menurunkannya ke `{}`",
+                    from.id(),
+                    to.id()
+                ),
+                format!(
+                    "an amendment can raise the consultation of `{id}` from `{}`, not lower it to `{}`",
+                    from.id(),
+                    to.id()
+                ),
+            ),
+            WrongBase { extends, base } => bi(
+                lang,
+                format!("lapisan ini memperluas `{extends}`, tetapi paket di bawahnya `{base}`"),
+                format!("this overlay extends `{extends}`, but the pack below it is `{base}`"),
+            ),
+            NoBase { extends } => bi(
+                lang,
+                format!("paket ini memperluas `{extends}`, yang tidak dimuat"),
+                format!("this pack extends `{extends}`, which is not loaded"),
+            ),
+            NotAnOverlay { base } => bi(
+                lang,
+                format!(
+                    "paket ini tidak memperluas `{base}`, jadi tidak dapat ditumpuk di atasnya"
+                ),
+                format!("this pack does not extend `{base}`, so it cannot be layered on it"),
+            ),
         }
     }
 
@@ -920,6 +1044,76 @@ impl DiagKind {
                 "kondisinya terlalu besar untuk diperiksa; sederhanakan, atau uji dengan sebuah kasus",
                 "the condition is too large to check; simplify it, or cover it with a case",
             ),
+            SilentReplace { id, .. } => Some(bi(
+                lang,
+                format!(
+                    "untuk menggantinya, tulis `replaces = \"{id}\"` pada entri ini; untuk menambah milik sendiri, beri id lain"
+                ),
+                format!(
+                    "to replace it, write `replaces = \"{id}\"` in this entry; to add one of your own, give it another id"
+                ),
+            )),
+            ReplacesUnknown {
+                suggestion: Some(x),
+                ..
+            } => Some(bi(
+                lang,
+                format!("maksud Anda `{x}`?"),
+                format!("did you mean `{x}`?"),
+            )),
+            ReplacesUnknown { kind, .. } => Some(bi(
+                lang,
+                format!(
+                    "`etika list {}` dengan paket dasar menampilkan id-nya; tanpa `replaces`, entri ini ditambahkan",
+                    kind.plural()
+                ),
+                format!(
+                    "`etika list {}` on the base pack shows its ids; without `replaces` the entry is added",
+                    kind.plural()
+                ),
+            )),
+            ReplacesOtherId { replaces, .. } => Some(bi(
+                lang,
+                format!("tulis `id = \"{replaces}\"`, agar semua yang merujuknya tetap berlaku"),
+                format!(
+                    "write `id = \"{replaces}\"`, so that everything that refers to it still does"
+                ),
+            )),
+            ReplacesInBase | AmendInBase => s(
+                "tambahkan `extends = \"<id paket dasar>\"` ke pack.toml agar paket ini menjadi lapisan, atau hapus ini",
+                "add `extends = \"<base pack id>\"` to pack.toml to make this pack an overlay, or remove this",
+            ),
+            AmendUnbinding { id } | AmendLowersConsult { id, .. } => Some(bi(
+                lang,
+                format!(
+                    "untuk mengubah isinya, ganti kewajiban itu: `replaces = \"{id}\"` di berkas obligations/"
+                ),
+                format!(
+                    "to change what it says, replace the obligation: `replaces = \"{id}\"` in an obligations/ file"
+                ),
+            )),
+            WrongBase { base, .. } => Some(bi(
+                lang,
+                format!(
+                    "berikan paket dasarnya dulu (`--rules DASAR --rules LAPISAN`), atau tulis `extends = \"{base}\"`"
+                ),
+                format!(
+                    "give its base pack first (`--rules BASE --rules OVERLAY`), or write `extends = \"{base}\"`"
+                ),
+            )),
+            NoBase { .. } => s(
+                "berikan paket dasarnya dulu: `--rules DASAR --rules LAPISAN`",
+                "give its base pack first: `--rules BASE --rules OVERLAY`",
+            ),
+            NotAnOverlay { base } => Some(bi(
+                lang,
+                format!(
+                    "tambahkan `extends = \"{base}\"` ke pack.toml-nya, atau berikan paket ini sendiri dengan --rules"
+                ),
+                format!(
+                    "add `extends = \"{base}\"` to its pack.toml, or give this pack alone with --rules"
+                ),
+            )),
         }
     }
 }

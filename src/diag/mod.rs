@@ -93,6 +93,8 @@ fn visible(c: char) -> char {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Diagnostic {
     pub file: String,
+    /// The layer the file belongs to, in a layered pack.
+    pub layer: Option<String>,
     pub place: Option<Place>,
     pub kind: DiagKind,
 }
@@ -101,6 +103,7 @@ impl Diagnostic {
     pub fn new(file: &SourceFile, span: Option<Range<usize>>, kind: DiagKind) -> Diagnostic {
         Diagnostic {
             file: file.name.clone(),
+            layer: file.layer.clone(),
             place: span.map(|s| Place::new(file, s)),
             kind,
         }
@@ -110,6 +113,7 @@ impl Diagnostic {
     pub fn whole(file: &str, kind: DiagKind) -> Diagnostic {
         Diagnostic {
             file: file.to_string(),
+            layer: None,
             place: None,
             kind,
         }
@@ -145,6 +149,7 @@ impl Diagnostic {
             "severity": self.severity(),
             "code": self.kind.code(),
             "file": self.file,
+            "layer": self.layer,
             "line": self.place.as_ref().map(|p| p.line),
             "column": self.place.as_ref().map(|p| p.column),
             "message": self.kind.message(lang),

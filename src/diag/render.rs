@@ -14,13 +14,19 @@ pub struct Paint {
 }
 
 impl Paint {
-    fn wrap(&self, code: &str, s: &str) -> String {
+    fn wrap(&self, style: anstyle::Style, s: &str) -> String {
         if self.on {
-            format!("\x1b[{code}m{s}\x1b[0m")
+            format!("{style}{s}{style:#}")
         } else {
             s.to_string()
         }
     }
+}
+
+/// rustc's colours: errors bold red, warnings bold yellow, the gutter bold bright blue, the
+/// message bold.
+fn bold(c: anstyle::AnsiColor) -> anstyle::Style {
+    c.on_default().bold()
 }
 
 /// A line of text with every control character shown as an escape (`\n`, `\u{1b}`), so it
@@ -49,16 +55,19 @@ impl Diagnostic {
     pub fn render(&self, lang: Lang, paint: Paint) -> String {
         let mut out = String::new();
         let (word, code) = match (self.severity(), lang) {
-            (Severity::Error, Lang::En) => ("error", "1;31"),
-            (Severity::Error, Lang::Id) => ("galat", "1;31"),
-            (Severity::Warning, Lang::En) => ("warning", "1;33"),
-            (Severity::Warning, Lang::Id) => ("peringatan", "1;33"),
+            (Severity::Error, Lang::En) => ("error", bold(anstyle::AnsiColor::Red)),
+            (Severity::Error, Lang::Id) => ("galat", bold(anstyle::AnsiColor::Red)),
+            (Severity::Warning, Lang::En) => ("warning", bold(anstyle::AnsiColor::Yellow)),
+            (Severity::Warning, Lang::Id) => ("peringatan", bold(anstyle::AnsiColor::Yellow)),
         };
         let _ = writeln!(
             out,
             "{}: {}",
             paint.wrap(code, word),
-            paint.wrap("1", &clean_inline(&self.kind.message(lang)))
+            paint.wrap(
+                anstyle::Style::new().bold(),
+                &clean_inline(&self.kind.message(lang))
+            )
         );
         let gutter = self
             .place
@@ -66,10 +75,14 @@ impl Diagnostic {
             .map(|p| p.line.to_string().len())
             .unwrap_or(1);
         let pad = " ".repeat(gutter);
-        let blue = |s: &str| paint.wrap("1;34", s);
+        let blue = |s: &str| paint.wrap(bold(anstyle::AnsiColor::BrightBlue), s);
+        let layer = match &self.layer {
+            Some(l) => format!(" ({} `{}`)", lang.pick("lapisan", "layer"), clean_inline(l)),
+            None => String::new(),
+        };
         let _ = writeln!(
             out,
-            "{pad}{} {}",
+            "{pad}{} {}{layer}",
             blue("-->"),
             clean_inline(&self.location())
         );

@@ -12,6 +12,9 @@ pub struct SourceFile {
     /// The path within the pack, with `/`: `questions.toml`, `obligations/clients.toml`.
     pub rel: String,
     pub text: String,
+    /// The layer of a layered pack this file belongs to (its pack id), shown with every
+    /// problem in it; `None` for a pack read alone.
+    pub layer: Option<String>,
     lines: OnceLock<Vec<usize>>,
 }
 
@@ -27,6 +30,7 @@ impl SourceFile {
             name: name.into(),
             rel: rel.into(),
             text: text.into(),
+            layer: None,
             lines: OnceLock::new(),
         }
     }

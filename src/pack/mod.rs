@@ -11,6 +11,7 @@
 
 pub mod answers;
 mod files;
+mod layer;
 pub mod model;
 mod parse;
 mod questionnaire;
@@ -19,6 +20,7 @@ mod reach;
 mod validate;
 
 pub use files::{read_dir, read_text};
+pub use layer::{Layer, extends_of, id_of, load_layers};
 pub use model::*;
 pub use parse::toml_kind;
 pub use questionnaire::Questionnaire;
@@ -48,7 +50,7 @@ pub struct Loaded {
     pub counts: Counts,
 }
 
-#[derive(Debug, Clone, Copy, Default)]
+#[derive(Debug, Clone, Copy, Default, serde::Serialize)]
 pub struct Counts {
     pub principles: usize,
     pub questions: usize,
@@ -67,6 +69,11 @@ pub fn load_files(
     mut diags: Diagnostics,
 ) -> Loaded {
     let raw = parse::parse(origin, files, &mut diags);
+    finish(raw, depth, diags)
+}
+
+/// Validate a parsed (and perhaps merged) pack.
+fn finish(raw: raw::RawPack, depth: Depth, mut diags: Diagnostics) -> Loaded {
     let counts = Counts {
         principles: raw.principles.len(),
         questions: raw.questions.len(),

@@ -24,6 +24,17 @@ pub struct Meta {
     #[serde(rename = "source")]
     pub sources: Vec<SourceDoc>,
     pub frame: Frame,
+    /// The packs this one is made of, base first: itself alone, or a base and its overlays.
+    /// `id`, `name` and `edition` above are the top layer's.
+    pub layers: Vec<Layer>,
+}
+
+/// One layer of a pack: the base, or an overlay that extends the layer below it.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub struct Layer {
+    pub id: String,
+    pub edition: String,
+    pub name: Text,
 }
 
 /// The order in which principles settle a conflict, highest first.

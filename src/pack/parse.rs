@@ -150,6 +150,8 @@ fn tag<T>(file: usize, items: Vec<T>) -> impl Iterator<Item = At<T>> {
 /// What one file held.
 enum Parsed {
     Meta(Option<RawMeta>),
+    Overlay(Option<RawOverlayMeta>),
+    Amendments(Vec<RawAmend>),
     Principles(Vec<RawPrinciple>),
     Questions(Vec<RawQuestion>),
     Actions(Vec<RawAction>),
@@ -159,9 +161,30 @@ enum Parsed {
     Other,
 }
 
+/// The `extends` of a `pack.toml`, when it has one: the pack is then an overlay.
+pub fn extends_in(text: &str) -> Option<String> {
+    let table: toml::Table = toml::from_str(text).ok()?;
+    table.get("extends")?.as_str().map(str::to_string)
+}
+
+/// The `id` of a `pack.toml`.
+pub fn id_in(text: &str) -> Option<String> {
+    let table: toml::Table = toml::from_str(text).ok()?;
+    table.get("id")?.as_str().map(str::to_string)
+}
+
 /// Parse one file; `whole` is false when some entry of it failed.
 fn parse_file(file: &SourceFile, diags: &mut Diagnostics) -> (Parsed, bool) {
     match file.rel.as_str() {
+        "pack.toml" if extends_in(&file.text).is_some() => {
+            let meta = parse_one::<RawOverlayMeta>(file, diags);
+            let whole = meta.is_some();
+            (Parsed::Overlay(meta), whole)
+        }
+        "amendments.toml" => {
+            let (items, whole) = parse_entries(file, "amend", diags, |f: AmendmentFile| f.amend);
+            (Parsed::Amendments(items), whole)
+        }
         "pack.toml" => {
             let meta = parse_one::<RawMeta>(file, diags);
             let whole = meta.is_some();
@@ -261,6 +284,14 @@ pub fn parse(origin: &str, files: Vec<SourceFile>, diags: &mut Diagnostics) -> R
                 pack.meta = m.map(|item| At { file: index, item });
                 None
             }
+            Parsed::Overlay(m) => {
+                pack.overlays.extend(m.map(|item| At { file: index, item }));
+                None
+            }
+            Parsed::Amendments(items) => {
+                pack.amendments.extend(tag(index, items));
+                Some(ItemKind::Obligation)
+            }
             Parsed::Principles(items) => {
                 pack.principles.extend(tag(index, items));
                 Some(ItemKind::Principle)
@@ -296,5 +327,46 @@ pub fn parse(origin: &str, files: Vec<SourceFile>, diags: &mut Diagnostics) -> R
         }
     }
     pack.files = files;
+    if pack.overlays.is_empty() {
+        only_in_overlays(&mut pack, diags);
+    }
     pack
+}
+
+/// In a pack that extends nothing, `replaces` and amendments have nothing to act on.
+fn only_in_overlays(pack: &mut RawPack, diags: &mut Diagnostics) {
+    let mut found: Vec<(usize, Range<usize>)> = Vec::new();
+    let mut note = |file: usize, r: &Option<toml::Spanned<String>>| {
+        if let Some(r) = r {
+            found.push((file, r.span()));
+        }
+    };
+    pack.principles
+        .iter()
+        .for_each(|x| note(x.file, &x.item.replaces));
+    pack.questions
+        .iter()
+        .for_each(|x| note(x.file, &x.item.replaces));
+    pack.actions
+        .iter()
+        .for_each(|x| note(x.file, &x.item.replaces));
+    pack.obligations
+        .iter()
+        .for_each(|x| note(x.file, &x.item.replaces));
+    pack.tensions
+        .iter()
+        .for_each(|x| note(x.file, &x.item.replaces));
+    pack.cases
+        .iter()
+        .for_each(|x| note(x.file, &x.item.replaces));
+    for (file, span) in found {
+        diags.add(&pack.files[file], Some(span), DiagKind::ReplacesInBase);
+    }
+    for a in std::mem::take(&mut pack.amendments) {
+        diags.add(
+            &pack.files[a.file],
+            Some(a.item.obligation.span()),
+            DiagKind::AmendInBase,
+        );
+    }
 }

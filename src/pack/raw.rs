@@ -7,6 +7,7 @@ use std::collections::BTreeMap;
 use std::fmt;
 use std::ops::Range;
 
+use schemars::{JsonSchema, Schema, SchemaGenerator, json_schema};
 use serde::Deserialize;
 use serde::de::{self, Deserializer, MapAccess, Visitor};
 use toml::Spanned;
@@ -76,6 +77,31 @@ impl<'de> Deserialize<'de> for TextForm {
     }
 }
 
+/// In a schema, text is a string, or a table of the two languages.
+impl JsonSchema for RawText {
+    fn schema_name() -> std::borrow::Cow<'static, str> {
+        "Text".into()
+    }
+
+    fn json_schema(_: &mut SchemaGenerator) -> Schema {
+        json_schema!({
+            "description": "Text a person reads: one string for both languages, or { id = \"…\", en = \"…\" }",
+            "anyOf": [
+                { "type": "string", "minLength": 1 },
+                {
+                    "type": "object",
+                    "properties": {
+                        "id": { "type": "string", "description": "Bahasa Indonesia" },
+                        "en": { "type": "string", "description": "English" }
+                    },
+                    "required": ["id", "en"],
+                    "additionalProperties": false
+                }
+            ]
+        })
+    }
+}
+
 impl<'de> Deserialize<'de> for RawText {
     fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
         let s = Spanned::<TextForm>::deserialize(d)?;
@@ -88,14 +114,18 @@ impl<'de> Deserialize<'de> for RawText {
 }
 
 /// `pack.toml`.
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct RawMeta {
+    #[schemars(with = "String")]
     pub id: Spanned<String>,
     pub name: RawText,
+    #[schemars(with = "String")]
     pub edition: Spanned<String>,
     /// The date from which the pack's reading of the law applies (YYYY-MM-DD).
+    #[schemars(with = "String")]
     pub effective: Spanned<String>,
+    #[schemars(with = "Vec<String>")]
     pub languages: Spanned<Vec<String>>,
     #[serde(default)]
     pub description: Option<RawText>,
@@ -104,13 +134,67 @@ pub struct RawMeta {
     #[serde(default, rename = "source")]
     pub sources: Vec<RawSourceDoc>,
     #[serde(default)]
+    #[schemars(with = "Option<RawFrame>")]
     pub frame: Option<Spanned<RawFrame>>,
 }
 
+/// `pack.toml` of an overlay: a pack that `extends` another (an agency's own policy on top of
+/// the national code, say) and adds to it. It keeps the base's languages, disclaimer and
+/// ranking; its `[frame]` and `[[source]]` are added to the base's.
+#[derive(Debug, Clone, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct RawOverlayMeta {
+    #[schemars(with = "String")]
+    pub id: Spanned<String>,
+    /// The id of the pack this one adds to: the embedded pack's, or that of the folder given
+    /// with `--rules` just before this one.
+    #[schemars(with = "String")]
+    pub extends: Spanned<String>,
+    pub name: RawText,
+    #[schemars(with = "String")]
+    pub edition: Spanned<String>,
+    /// The date from which this layer applies (YYYY-MM-DD); the base's when left out.
+    #[serde(default)]
+    #[schemars(with = "Option<String>")]
+    pub effective: Option<Spanned<String>>,
+    #[serde(default)]
+    pub description: Option<RawText>,
+    #[serde(default, rename = "source")]
+    pub sources: Vec<RawSourceDoc>,
+    /// Duties and steps added to the base's frame.
+    #[serde(default)]
+    #[schemars(with = "Option<RawFrame>")]
+    pub frame: Option<Spanned<RawFrame>>,
+}
+
+/// An overlay's change to one of the base's obligations (`amendments.toml`, `[[amend]]`): it
+/// may make it binding, add steps, or raise its consultation level; anything else is a
+/// replacement (`replaces`).
+#[derive(Debug, Clone, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct RawAmend {
+    /// The id of the base's obligation.
+    #[schemars(with = "String")]
+    pub obligation: Spanned<String>,
+    /// `true` makes the obligation binding in this agency or programme.
+    #[serde(default)]
+    #[schemars(with = "Option<bool>")]
+    pub binding: Option<Spanned<bool>>,
+    /// Action ids added to the obligation's steps.
+    #[serde(default)]
+    #[schemars(with = "Vec<String>")]
+    pub actions: Vec<Spanned<String>>,
+    /// A higher consultation level than the obligation's own.
+    #[serde(default)]
+    #[schemars(with = "Option<Consult>")]
+    pub consult: Option<Spanned<Consult>>,
+}
+
 /// The order in which principles settle a conflict, highest first.
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct RawRanking {
+    #[schemars(with = "Vec<String>")]
     pub order: Spanned<Vec<Spanned<String>>>,
     /// The framework the order comes from.
     pub source: RawText,
@@ -119,9 +203,10 @@ pub struct RawRanking {
 }
 
 /// A document the pack draws on, listed in `pack.toml` as `[[source]]`.
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct RawSourceDoc {
+    #[schemars(with = "String")]
     pub id: Spanned<String>,
     pub name: RawText,
     #[serde(default)]
@@ -129,93 +214,160 @@ pub struct RawSourceDoc {
 }
 
 /// What holds in every situation, and the general steps of deciding well.
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct RawFrame {
     #[serde(default)]
+    #[schemars(with = "Vec<String>")]
     pub duties: Vec<Spanned<String>>,
     #[serde(default)]
+    #[schemars(with = "Vec<String>")]
     pub steps: Vec<Spanned<String>>,
 }
 
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct RawPrinciple {
+    #[schemars(with = "String")]
     pub id: Spanned<String>,
+    /// In an overlay: the id of the base pack's entry this one replaces (the same id). Without
+    /// it, an entry whose id the base already has is an error.
+    #[serde(default)]
+    #[schemars(with = "Option<String>")]
+    pub replaces: Option<Spanned<String>>,
     pub name: RawText,
     pub description: RawText,
     pub source: RawText,
 }
 
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct RawQuestion {
+    #[schemars(with = "String")]
     pub id: Spanned<String>,
+    /// In an overlay: the id of the base pack's entry this one replaces (the same id). Without
+    /// it, an entry whose id the base already has is an error.
+    #[serde(default)]
+    #[schemars(with = "Option<String>")]
+    pub replaces: Option<Spanned<String>>,
+    /// `yes_no`, `one_of` (one option) or `any_of` (any number of options).
+    #[schemars(with = "QuestionKind")]
     pub kind: Spanned<QuestionKind>,
+    /// The question as asked.
     pub prompt: RawText,
+    /// Why it is asked; shown at the prompt.
     pub help: RawText,
+    /// The options of a `one_of` or `any_of` question (at least two); none for `yes_no`.
     #[serde(default)]
     pub options: Vec<RawChoice>,
+    /// A condition on earlier questions: the question is asked only when it holds.
     #[serde(default)]
+    #[schemars(with = "Option<String>")]
     pub ask_if: Option<Spanned<String>>,
+    /// Whether "not sure yet" is an answer (`yes_no` and `one_of` only).
     #[serde(default)]
+    #[schemars(with = "Option<bool>")]
     pub unsure: Option<Spanned<bool>>,
+    /// How to establish the fact when the answer is "not sure yet".
     #[serde(default)]
     pub find_out: Option<RawText>,
 }
 
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct RawChoice {
+    #[schemars(with = "String")]
     pub id: Spanned<String>,
     pub label: RawText,
 }
 
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct RawAction {
+    #[schemars(with = "String")]
     pub id: Spanned<String>,
-    pub phase: Phase,
-    pub text: RawText,
+    /// In an overlay: the id of the base pack's entry this one replaces (the same id). Without
+    /// it, an entry whose id the base already has is an error.
     #[serde(default)]
+    #[schemars(with = "Option<String>")]
+    pub replaces: Option<Spanned<String>>,
+    /// When in the course of action: safety, assess, inform, consult, act, document, monitor.
+    pub phase: Phase,
+    /// Something a worker can do this week.
+    pub text: RawText,
+    /// A condition: the step is given only where it holds.
+    #[serde(default)]
+    #[schemars(with = "Option<String>")]
     pub when: Option<Spanned<String>>,
     /// The consultation this step is, if it is one: it implies at least that level.
     #[serde(default)]
     pub consult: Option<Consult>,
 }
 
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct RawObligation {
+    #[schemars(with = "String")]
     pub id: Spanned<String>,
-    pub title: RawText,
-    pub text: RawText,
-    pub source: RawText,
-    pub principles: Vec<Spanned<String>>,
+    /// In an overlay: the id of the base pack's entry this one replaces (the same id). Without
+    /// it, an entry whose id the base already has is an error.
     #[serde(default)]
+    #[schemars(with = "Option<String>")]
+    pub replaces: Option<Spanned<String>>,
+    /// A short name for the duty.
+    pub title: RawText,
+    /// What the duty asks, in the pack's own words.
+    pub text: RawText,
+    /// The code or law and its section or topic; never an article number that has not been checked.
+    pub source: RawText,
+    /// The principles it serves (principle ids).
+    #[schemars(with = "Vec<String>")]
+    pub principles: Vec<Spanned<String>>,
+    /// The condition on the answers under which it applies; only a frame duty may leave it out.
+    #[serde(default)]
+    #[schemars(with = "Option<String>")]
     pub when: Option<Spanned<String>>,
+    /// Law or the code settles it: it is not weighed against other duties.
     #[serde(default)]
     pub binding: bool,
+    /// The steps it calls for (action ids).
     #[serde(default)]
+    #[schemars(with = "Vec<String>")]
     pub actions: Vec<Spanned<String>>,
+    /// Who to consult: none, supervisor, case_conference, ethics_council or authorities.
     #[serde(default)]
     pub consult: Consult,
 }
 
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct RawTension {
+    #[schemars(with = "String")]
     pub id: Spanned<String>,
-    pub title: RawText,
-    pub principles: Vec<Spanned<String>>,
-    pub when: Spanned<String>,
-    pub explanation: RawText,
+    /// In an overlay: the id of the base pack's entry this one replaces (the same id). Without
+    /// it, an entry whose id the base already has is an error.
     #[serde(default)]
+    #[schemars(with = "Option<String>")]
+    pub replaces: Option<Spanned<String>>,
+    pub title: RawText,
+    /// The two principles that pull apart.
+    #[schemars(with = "Vec<String>")]
+    pub principles: Vec<Spanned<String>>,
+    /// The condition on the answers under which the tension arises.
+    #[schemars(with = "String")]
+    pub when: Spanned<String>,
+    /// Why they pull apart here, and how to weigh them.
+    pub explanation: RawText,
+    /// The steps it calls for (action ids).
+    #[serde(default)]
+    #[schemars(with = "Vec<String>")]
     pub actions: Vec<Spanned<String>>,
     /// The binding duties that settle this tension when they apply. When left out, any
     /// binding duty that serves one of the two principles does.
     #[serde(default)]
+    #[schemars(with = "Vec<String>")]
     pub settled_by: Vec<Spanned<String>>,
+    /// Who to consult: none, supervisor, case_conference, ethics_council or authorities.
     #[serde(default)]
     pub consult: Consult,
 }
@@ -223,14 +375,24 @@ pub struct RawTension {
 /// Answers as written in a case or an answers file: question id → value, each with its place.
 pub type RawAnswers = BTreeMap<Spanned<String>, Spanned<toml::Value>>;
 
+/// What a schema says of written answers: question ids, each with an answer.
+pub type AnswersSchema = BTreeMap<String, crate::vocab::Value>;
+
 /// A practice case: `cases/<id>.toml`.
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct RawCase {
+    #[schemars(with = "String")]
     pub id: Spanned<String>,
+    /// In an overlay: the id of the base pack's entry this one replaces (the same id). Without
+    /// it, an entry whose id the base already has is an error.
+    #[serde(default)]
+    #[schemars(with = "Option<String>")]
+    pub replaces: Option<Spanned<String>>,
     pub title: RawText,
     pub narrative: RawText,
     /// The model reading of the case, in the answers-file form.
+    #[schemars(with = "AnswersSchema")]
     pub answers: Spanned<RawAnswers>,
     pub expect: RawExpect,
     /// The courses of action a student chooses between; exactly one is the model's.
@@ -239,9 +401,10 @@ pub struct RawCase {
     pub debrief: RawText,
 }
 
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct RawCourse {
+    #[schemars(with = "String")]
     pub id: Spanned<String>,
     pub text: RawText,
     #[serde(default)]
@@ -250,24 +413,32 @@ pub struct RawCourse {
 }
 
 /// What a case's model answers must produce, and what they must not.
-#[derive(Debug, Clone, Default, Deserialize)]
+#[derive(Debug, Clone, Default, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct RawExpect {
     #[serde(default)]
+    #[schemars(with = "Vec<String>")]
     pub fire: Vec<Spanned<String>>,
     #[serde(default)]
+    #[schemars(with = "Vec<String>")]
     pub not_fire: Vec<Spanned<String>>,
     #[serde(default)]
+    #[schemars(with = "Vec<String>")]
     pub tensions: Vec<Spanned<String>>,
     #[serde(default)]
+    #[schemars(with = "Vec<String>")]
     pub not_tensions: Vec<Spanned<String>>,
     #[serde(default)]
+    #[schemars(with = "Vec<String>")]
     pub actions: Vec<Spanned<String>>,
     #[serde(default)]
+    #[schemars(with = "Vec<String>")]
     pub not_actions: Vec<Spanned<String>>,
     #[serde(default)]
+    #[schemars(with = "Vec<String>")]
     pub depends_on: Vec<Spanned<String>>,
     #[serde(default)]
+    #[schemars(with = "Vec<String>")]
     pub find_out: Vec<Spanned<String>>,
     #[serde(default)]
     pub consult: Option<Consult>,
@@ -275,44 +446,52 @@ pub struct RawExpect {
     pub no_dilemma: Option<bool>,
     /// Reasons: for an obligation id, the questions that must be in its trace.
     #[serde(default)]
+    #[schemars(with = "BTreeMap<String, Vec<String>>")]
     pub why: BTreeMap<Spanned<String>, Vec<Spanned<String>>>,
 }
 
 // Files that hold lists: `[[principle]]`, `[[question]]`, and so on.
 
-#[derive(Debug, Deserialize)]
+#[derive(Debug, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct PrincipleFile {
     #[serde(default)]
     pub principle: Vec<RawPrinciple>,
 }
 
-#[derive(Debug, Deserialize)]
+#[derive(Debug, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct QuestionFile {
     #[serde(default)]
     pub question: Vec<RawQuestion>,
 }
 
-#[derive(Debug, Deserialize)]
+#[derive(Debug, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct ActionFile {
     #[serde(default)]
     pub action: Vec<RawAction>,
 }
 
-#[derive(Debug, Deserialize)]
+#[derive(Debug, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct ObligationFile {
     #[serde(default)]
     pub obligation: Vec<RawObligation>,
 }
 
-#[derive(Debug, Deserialize)]
+#[derive(Debug, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct TensionFile {
     #[serde(default)]
     pub tension: Vec<RawTension>,
+}
+
+#[derive(Debug, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct AmendmentFile {
+    #[serde(default)]
+    pub amend: Vec<RawAmend>,
 }
 
 /// An item and the file it came from (an index into the pack's files).
@@ -328,6 +507,11 @@ pub struct RawPack {
     pub origin: String,
     pub files: Vec<crate::diag::SourceFile>,
     pub meta: Option<At<RawMeta>>,
+    /// The overlays on `meta`, lowest first (for one folder read alone: its own `pack.toml`
+    /// when it `extends` another pack).
+    pub overlays: Vec<At<RawOverlayMeta>>,
+    /// Overlays' changes to the base's obligations.
+    pub amendments: Vec<At<RawAmend>>,
     pub principles: Vec<At<RawPrinciple>>,
     pub questions: Vec<At<RawQuestion>>,
     pub actions: Vec<At<RawAction>>,

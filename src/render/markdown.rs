@@ -30,12 +30,10 @@ pub fn to_markdown(r: &Report) -> String {
     let _ = writeln!(out, "# {}: {}\n", w.case_note, w.report_title);
     let _ = writeln!(
         out,
-        "{}: {}  \n{} ({} {})\n",
+        "{}: {}  \n{}\n",
         w.date,
         r.date.as_deref().unwrap_or("—"),
-        esc(&r.pack.name),
-        w.edition,
-        esc(&r.pack.edition)
+        esc(&r.pack.describe(w.edition)),
     );
     let _ = writeln!(out, "> {}\n", esc(&r.disclaimer));
     let _ = writeln!(out, "*{}*\n", esc(w.no_names));

@@ -137,10 +137,7 @@ pub fn to_table(r: &Report, style: &Style) -> String {
 
     out.push_str(&style.bold(&wrap(&format!("etika · {}", w.report_title), width, "")));
     out.push('\n');
-    style.para(
-        &mut out,
-        &format!("{} ({} {})", r.pack.name, w.edition, r.pack.edition),
-    );
+    style.para(&mut out, &r.pack.describe(w.edition));
 
     style.section(&mut out, w.in_short);
     for line in &r.summary {

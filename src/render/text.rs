@@ -10,26 +10,34 @@ pub struct Style {
     pub lang: Lang,
     pub width: u16,
     pub color: bool,
+    /// Tables and marks in ASCII, for a terminal that cannot show more.
+    pub ascii: bool,
 }
 
 /// Below this width, tables fold into one column so nothing is cut.
 pub const NARROW: u16 = 72;
 
 impl Style {
-    pub fn bold(&self, s: &str) -> String {
+    fn paint(&self, style: anstyle::Style, s: &str) -> String {
         if self.color {
-            format!("\x1b[1m{s}\x1b[0m")
+            format!("{style}{s}{style:#}")
         } else {
             s.to_string()
         }
     }
 
+    pub fn bold(&self, s: &str) -> String {
+        self.paint(anstyle::Style::new().bold(), s)
+    }
+
     pub fn heading(&self, s: &str) -> String {
-        if self.color {
-            format!("\x1b[1;36m{s}\x1b[0m")
-        } else {
-            s.to_string()
-        }
+        let cyan = anstyle::AnsiColor::Cyan.on_default().bold();
+        self.paint(cyan, s)
+    }
+
+    /// The text as this style draws it: folded to ASCII when asked.
+    pub fn finish(&self, text: String) -> String {
+        if self.ascii { ascii(&text) } else { text }
     }
 
     pub fn narrow(&self) -> bool {
@@ -90,4 +98,43 @@ impl Style {
 pub fn wrap(text: &str, width: usize, indent: &str) -> String {
     let opts = textwrap::Options::new(width.max(20)).subsequent_indent(indent);
     textwrap::fill(text, opts)
+}
+
+/// Text with box drawing and marks replaced by ASCII, one character for one, so that tables
+/// laid out for the Unicode characters keep their columns. Other characters are kept.
+pub fn ascii(text: &str) -> String {
+    text.chars()
+        .map(|c| match c {
+            '─' | '━' | '═' | '╌' | '┄' | '╍' | '—' | '–' | '‐' => '-',
+            '│' | '┃' | '║' | '┆' | '┊' => '|',
+            '\u{2500}'..='\u{257f}' => '+',
+            '⚑' => '!',
+            '■' | '▪' => '#',
+            '→' | '⇒' | '›' => '>',
+            '←' | '‹' => '<',
+            '↔' => '/',
+            '✔' | '✓' => '+',
+            '✘' | '✗' | '×' => 'x',
+            '·' | '•' => '*',
+            '…' => '.',
+            '“' | '”' | '„' => '"',
+            '‘' | '’' => '\'',
+            '\u{a0}' => ' ',
+            c => c,
+        })
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn ascii_keeps_every_line_as_wide() {
+        let t = "┌──┬─┐\n│⚑ │→│\n╞══╪═╡\n└──┴─┘ “a” — b… · ■ ↔";
+        let a = super::ascii(t);
+        assert!(a.is_ascii(), "{a}");
+        for (x, y) in t.lines().zip(a.lines()) {
+            assert_eq!(x.chars().count(), y.chars().count());
+        }
+        assert_eq!(super::ascii("Bahasa é"), "Bahasa é");
+    }
 }

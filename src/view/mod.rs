@@ -4,13 +4,15 @@
 //! documents: keys may be added, none removed or renamed.
 
 mod condition;
+mod diff;
 mod feedback;
 mod report;
 
 pub use condition::describe_condition;
+pub use diff::{ChangeKind, DiffSide, DiffView, case_change, diff};
 
 pub use feedback::{FeedbackView, GradeRowView, feedback_view, grade_rows, score_rule};
-pub use report::{ChangeView, Report, WhyView, report};
+pub use report::{ChangeView, ObligationView, Report, WhyView, report};
 
 use crate::condition::Fact;
 use crate::engine::{Change, Decision};

@@ -2,6 +2,7 @@
 
 use std::collections::BTreeMap;
 
+use schemars::JsonSchema;
 use serde::Serialize;
 
 use super::{change_lines, describe_answer, principle_name, title_of, why};
@@ -10,15 +11,39 @@ use crate::pack::Pack;
 use crate::vocab::{Answers, Consult, ItemKind, Lang, Phase, Value};
 use crate::words::{self, words};
 
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, JsonSchema)]
 pub struct PackInfo {
+    pub id: String,
+    pub edition: String,
+    pub name: String,
+    /// The packs it is made of, base first: the pack alone, or a base and its overlays.
+    pub layers: Vec<LayerView>,
+}
+
+/// One layer of the pack: the base, or an overlay on the layer before it.
+#[derive(Debug, Clone, Serialize, JsonSchema)]
+pub struct LayerView {
     pub id: String,
     pub edition: String,
     pub name: String,
 }
 
+impl PackInfo {
+    /// "name (edition E)", or for a layered pack each layer's, base first, joined by " + ".
+    pub fn describe(&self, edition_word: &str) -> String {
+        if self.layers.len() <= 1 {
+            return format!("{} ({edition_word} {})", self.name, self.edition);
+        }
+        self.layers
+            .iter()
+            .map(|l| format!("{} ({edition_word} {})", l.name, l.edition))
+            .collect::<Vec<_>>()
+            .join(" + ")
+    }
+}
+
 /// One answer behind a result.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, JsonSchema)]
 pub struct WhyView {
     pub question: String,
     /// The deciding part of the answer as ids (`yes`, an option id, the options that matched).
@@ -28,7 +53,7 @@ pub struct WhyView {
     pub prompt: String,
 }
 
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, JsonSchema)]
 pub struct ObligationView {
     pub id: String,
     pub title: String,
@@ -42,14 +67,14 @@ pub struct ObligationView {
 }
 
 /// A duty of the frame, which holds in every situation.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, JsonSchema)]
 pub struct DutyView {
     pub id: String,
     pub title: String,
     pub source: String,
 }
 
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, JsonSchema)]
 pub struct TensionView {
     pub id: String,
     pub title: String,
@@ -67,14 +92,14 @@ pub struct TensionView {
     pub why: Vec<WhyView>,
 }
 
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, JsonSchema)]
 pub struct RankingView {
     pub order: Vec<String>,
     pub source: String,
     pub note: Option<String>,
 }
 
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, JsonSchema)]
 pub struct ConsultView {
     pub level: Consult,
     pub text: String,
@@ -82,7 +107,7 @@ pub struct ConsultView {
     pub because_text: Vec<String>,
 }
 
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, JsonSchema)]
 pub struct StepView {
     pub step: usize,
     pub phase: Phase,
@@ -94,7 +119,7 @@ pub struct StepView {
     pub question: Option<String>,
 }
 
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, JsonSchema)]
 pub struct LeftOutView {
     pub action: String,
     pub text: String,
@@ -102,7 +127,7 @@ pub struct LeftOutView {
     pub why: Vec<WhyView>,
 }
 
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, JsonSchema)]
 pub struct PendingView {
     pub kind: ItemKind,
     pub id: String,
@@ -112,10 +137,23 @@ pub struct PendingView {
     pub binding: bool,
 }
 
+/// The shape `engine::Delta` serialises to, for the schema (the engine stays free of it).
+/// Strict, so that the schema tests catch any key the engine adds.
+#[derive(JsonSchema)]
+#[schemars(deny_unknown_fields)]
+#[allow(dead_code)]
+struct DeltaSchema {
+    binding: Vec<String>,
+    obligations: Vec<String>,
+    steps: Vec<String>,
+}
+
 /// What one answer would change, as ids (for JSON) and in words (for people).
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, JsonSchema)]
 pub struct ChangeView {
+    #[schemars(with = "DeltaSchema")]
     pub adds: crate::engine::Delta,
+    #[schemars(with = "DeltaSchema")]
     pub removes: crate::engine::Delta,
     pub consult: Option<Consult>,
     pub asks: Vec<String>,
@@ -135,7 +173,7 @@ impl ChangeView {
     }
 }
 
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, JsonSchema)]
 pub struct FindOutView {
     pub question: String,
     pub prompt: String,
@@ -151,13 +189,14 @@ pub struct FindOutView {
 }
 
 /// A hypothetical change asked for with `--what-if`.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, JsonSchema)]
 pub struct WhatIfView {
     pub answers: Vec<WhyView>,
     pub change: ChangeView,
 }
 
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, JsonSchema)]
+#[schemars(title = "etika report")]
 pub struct Report {
     pub pack: PackInfo,
     pub lang: Lang,
@@ -376,6 +415,15 @@ pub fn report(
             id: meta.id.clone(),
             edition: meta.edition.clone(),
             name: meta.name.get(lang).into(),
+            layers: meta
+                .layers
+                .iter()
+                .map(|l| LayerView {
+                    id: l.id.clone(),
+                    edition: l.edition.clone(),
+                    name: l.name.get(lang).into(),
+                })
+                .collect(),
         },
         lang,
         date,

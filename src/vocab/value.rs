@@ -50,6 +50,25 @@ impl Serialize for Value {
     }
 }
 
+/// The schema of an answer as written: `true`/`false`, an option id or `"unsure"`, or a list
+/// of option ids.
+impl schemars::JsonSchema for Value {
+    fn schema_name() -> std::borrow::Cow<'static, str> {
+        "Answer".into()
+    }
+
+    fn json_schema(_: &mut schemars::SchemaGenerator) -> schemars::Schema {
+        schemars::json_schema!({
+            "description": "An answer: true or false (yes_no), an option id or \"unsure\" (one_of; \"unsure\" also for yes_no), or a list of option ids (any_of)",
+            "anyOf": [
+                { "type": "boolean" },
+                { "type": "string" },
+                { "type": "array", "items": { "type": "string" } }
+            ]
+        })
+    }
+}
+
 impl<'de> Deserialize<'de> for Value {
     fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
         struct V;

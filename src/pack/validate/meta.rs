@@ -4,8 +4,8 @@ use std::collections::HashSet;
 
 use super::Checker;
 use crate::diag::{DiagKind, Field};
-use crate::pack::model::{Action, Frame, Meta, Principle, Ranking, SourceDoc};
-use crate::pack::raw::{At, RawMeta, RawPrinciple};
+use crate::pack::model::{Action, Frame, Layer, Meta, Principle, Ranking, SourceDoc};
+use crate::pack::raw::{At, RawMeta, RawOverlayMeta, RawPrinciple};
 use crate::vocab::ItemKind;
 
 pub(super) fn principles(cx: &mut Checker, raw: Vec<At<RawPrinciple>>) -> Vec<Principle> {
@@ -87,10 +87,20 @@ pub(super) fn meta(cx: &mut Checker, at: At<RawMeta>, actions: &[Action]) -> Opt
             note: cx.opt_text(f, s.note, pack("source note")),
         })
         .collect();
+    let (id, name, edition) = (
+        m.id.into_inner(),
+        cx.text(f, m.name, pack("name")),
+        m.edition.into_inner(),
+    );
     Some(Meta {
-        id: m.id.into_inner(),
-        name: cx.text(f, m.name, pack("name")),
-        edition: m.edition.into_inner(),
+        layers: vec![Layer {
+            id: id.clone(),
+            edition: edition.clone(),
+            name: name.clone(),
+        }],
+        id,
+        name,
+        edition,
         effective: m.effective.into_inner(),
         languages: m.languages.into_inner(),
         description: cx.opt_text(f, m.description, pack("description")),
@@ -103,4 +113,50 @@ pub(super) fn meta(cx: &mut Checker, at: At<RawMeta>, actions: &[Action]) -> Opt
         sources,
         frame,
     })
+}
+
+/// An overlay's `pack.toml` laid on the meta below it: its id, name and edition become the
+/// pack's; its frame and sources are added; it is named among the layers.
+pub(super) fn overlay(cx: &mut Checker, meta: &mut Meta, at: At<RawOverlayMeta>) {
+    let At { file: f, item: m } = at;
+    let pack = Field::pack;
+    let name = cx.text(f, m.name, pack("name"));
+    let (id, edition) = (m.id.into_inner(), m.edition.into_inner());
+    if let Some(frame) = m.frame {
+        let frame = frame.into_inner();
+        let duties = cx.references(f, frame.duties, ItemKind::Obligation);
+        let steps = cx.references(f, frame.steps, ItemKind::Action);
+        for d in duties {
+            if !meta.frame.duties.contains(&d) {
+                meta.frame.duties.push(d);
+            }
+        }
+        for s in steps {
+            if !meta.frame.steps.contains(&s) {
+                meta.frame.steps.push(s);
+            }
+        }
+    }
+    for s in m.sources {
+        let doc = SourceDoc {
+            id: s.id.into_inner(),
+            name: cx.text(f, s.name, pack("source name")),
+            note: cx.opt_text(f, s.note, pack("source note")),
+        };
+        meta.sources.push(doc);
+    }
+    if let Some(e) = m.effective {
+        meta.effective = e.into_inner();
+    }
+    if let Some(d) = m.description {
+        meta.description = Some(cx.text(f, d, pack("description")));
+    }
+    meta.layers.push(Layer {
+        id: id.clone(),
+        edition: edition.clone(),
+        name: name.clone(),
+    });
+    meta.id = id;
+    meta.name = name;
+    meta.edition = edition;
 }

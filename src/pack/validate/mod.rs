@@ -103,7 +103,13 @@ impl Ids {
                 .obligations
                 .iter()
                 .filter(|o| o.item.binding)
-                .map(|x| x.item.id.get_ref())),
+                .map(|x| x.item.id.get_ref())
+                .chain(
+                    raw.amendments
+                        .iter()
+                        .filter(|a| a.item.binding.as_ref().is_some_and(|b| *b.get_ref()))
+                        .map(|a| a.item.obligation.get_ref()),
+                )),
             ranked: ids(&mut meta
                 .iter()
                 .flat_map(|m| m.ranking.order.get_ref())
@@ -111,6 +117,7 @@ impl Ids {
             frame_duties: ids(&mut meta
                 .iter()
                 .flat_map(|m| m.frame.iter())
+                .chain(raw.overlays.iter().flat_map(|o| o.item.frame.iter()))
                 .flat_map(|f| f.get_ref().duties.iter())
                 .map(|d| d.get_ref())),
             none: HashSet::new(),
@@ -384,6 +391,8 @@ pub fn validate(
         origin,
         files,
         meta,
+        overlays,
+        amendments,
         principles,
         questions,
         actions,
@@ -410,9 +419,27 @@ pub fn validate(
     let principles = meta::principles(&mut cx, principles);
     let questions = questions::questions(&mut cx, questions, &mut locations);
     let actions = rules::actions(&mut cx, actions, &mut locations);
-    let obligations = rules::obligations(&mut cx, obligations, &mut locations);
+    let mut obligations = rules::obligations(&mut cx, obligations, &mut locations);
+    rules::amendments(&mut cx, amendments, &mut obligations);
     let tensions = rules::tensions(&mut cx, tensions, &mut locations);
-    let meta = meta.and_then(|m| meta::meta(&mut cx, m, &actions));
+    let mut meta = meta.and_then(|m| meta::meta(&mut cx, m, &actions));
+    if meta.is_none()
+        && let Some(first) = overlays.first()
+    {
+        // An overlay read without the pack it extends.
+        cx.add(
+            first.file,
+            Some(first.item.extends.span()),
+            DiagKind::NoBase {
+                extends: first.item.extends.get_ref().clone(),
+            },
+        );
+    }
+    for o in overlays {
+        if let Some(m) = meta.as_mut() {
+            meta::overlay(&mut cx, m, o);
+        }
+    }
     let cases = cases::cases(&mut cx, cases, &questions);
     if !cx.diags.has_errors() {
         rules::unused_actions(

@@ -6,7 +6,7 @@ use std::collections::HashSet;
 use super::{Checker, Locations};
 use crate::diag::{DiagKind, Field};
 use crate::pack::model::{Action, Meta, Obligation, Tension};
-use crate::pack::raw::{At, RawAction, RawObligation, RawTension};
+use crate::pack::raw::{At, RawAction, RawAmend, RawObligation, RawTension};
 use crate::vocab::ItemKind;
 
 pub(super) fn actions(
@@ -179,6 +179,58 @@ pub(super) fn unused_actions(
                 Some(span.clone()),
                 DiagKind::UnusedAction { id: a.id.clone() },
             );
+        }
+    }
+}
+
+/// Overlays' amendments to obligations: made binding, steps added, consultation raised.
+/// Anything that would weaken an obligation is an error: that takes a replacement.
+pub(super) fn amendments(cx: &mut Checker, raw: Vec<At<RawAmend>>, obligations: &mut [Obligation]) {
+    for At { file: f, item: a } in raw {
+        if !cx.reference_in(
+            f,
+            &a.obligation,
+            ItemKind::Obligation,
+            &[ItemKind::Obligation],
+        ) {
+            continue;
+        }
+        let id = a.obligation.into_inner();
+        let actions = cx.references(f, a.actions, ItemKind::Action);
+        let Some(o) = obligations.iter_mut().find(|o| o.id == id) else {
+            continue;
+        };
+        if let Some(b) = a.binding {
+            if *b.get_ref() {
+                o.binding = true;
+            } else {
+                cx.add(
+                    f,
+                    Some(b.span()),
+                    DiagKind::AmendUnbinding { id: id.clone() },
+                );
+            }
+        }
+        for action in actions {
+            if !o.actions.contains(&action) {
+                o.actions.push(action);
+            }
+        }
+        if let Some(c) = a.consult {
+            let to = *c.get_ref();
+            if to < o.consult {
+                cx.add(
+                    f,
+                    Some(c.span()),
+                    DiagKind::AmendLowersConsult {
+                        id: id.clone(),
+                        from: o.consult,
+                        to,
+                    },
+                );
+            } else {
+                o.consult = to;
+            }
         }
     }
 }

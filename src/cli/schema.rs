@@ -1,0 +1,157 @@
+//! `etika schema KIND`: the JSON Schema of a rule file, an answers file or the JSON report,
+//! generated from the very types etika reads and writes them with, so a schema cannot say
+//! anything the loader does not. Editors (taplo, VS Code) check rule files against them as
+//! they are typed; the bundled rule files name theirs on a `#:schema` first line.
+
+use std::path::PathBuf;
+
+use anyhow::Result;
+use schemars::generate::SchemaSettings;
+use schemars::{JsonSchema, Schema};
+
+use super::{Context, Exit, Failure};
+use crate::pack::raw;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum SchemaKind {
+    /// `pack.toml`
+    Pack,
+    /// `pack.toml` of an overlay (one that `extends` another pack)
+    Overlay,
+    /// `amendments.toml` of an overlay
+    Amendments,
+    /// `principles.toml`
+    Principles,
+    /// `questions.toml`
+    Questions,
+    /// `actions.toml`
+    Actions,
+    /// `obligations/*.toml`
+    Obligations,
+    /// `tensions.toml`
+    Tensions,
+    /// `cases/*.toml`
+    Case,
+    /// an answers file (`--answers`, `--save`)
+    Answers,
+    /// the JSON report (`assess --format json`)
+    Report,
+    /// the JSON of `etika diff --format json`
+    Diff,
+}
+
+impl SchemaKind {
+    pub const ALL: [SchemaKind; 12] = [
+        SchemaKind::Pack,
+        SchemaKind::Overlay,
+        SchemaKind::Amendments,
+        SchemaKind::Principles,
+        SchemaKind::Questions,
+        SchemaKind::Actions,
+        SchemaKind::Obligations,
+        SchemaKind::Tensions,
+        SchemaKind::Case,
+        SchemaKind::Answers,
+        SchemaKind::Report,
+        SchemaKind::Diff,
+    ];
+
+    /// The name, as `etika schema` takes it and as the shipped file is called
+    /// (`schemas/NAME.schema.json`).
+    pub fn name(self) -> &'static str {
+        match self {
+            SchemaKind::Pack => "pack",
+            SchemaKind::Overlay => "overlay",
+            SchemaKind::Amendments => "amendments",
+            SchemaKind::Principles => "principles",
+            SchemaKind::Questions => "questions",
+            SchemaKind::Actions => "actions",
+            SchemaKind::Obligations => "obligations",
+            SchemaKind::Tensions => "tensions",
+            SchemaKind::Case => "case",
+            SchemaKind::Answers => "answers",
+            SchemaKind::Report => "report",
+            SchemaKind::Diff => "diff",
+        }
+    }
+
+    fn title(self) -> &'static str {
+        match self {
+            SchemaKind::Pack => "etika rule pack: pack.toml",
+            SchemaKind::Overlay => "etika rule pack: pack.toml of an overlay",
+            SchemaKind::Amendments => "etika rule pack: amendments.toml of an overlay",
+            SchemaKind::Principles => "etika rule pack: principles.toml",
+            SchemaKind::Questions => "etika rule pack: questions.toml",
+            SchemaKind::Actions => "etika rule pack: actions.toml",
+            SchemaKind::Obligations => "etika rule pack: obligations/*.toml",
+            SchemaKind::Tensions => "etika rule pack: tensions.toml",
+            SchemaKind::Case => "etika rule pack: a practice case (cases/*.toml)",
+            SchemaKind::Answers => "etika answers file",
+            SchemaKind::Report => "etika report (assess --format json)",
+            SchemaKind::Diff => "etika diff (diff --format json)",
+        }
+    }
+}
+
+#[derive(Debug, clap::Args)]
+pub struct Args {
+    /// Which schema to print
+    #[arg(value_enum, required_unless_present = "dir")]
+    pub kind: Option<SchemaKind>,
+    /// Write every schema to DIR as KIND.schema.json instead (the repository's `schemas/`)
+    #[arg(long, value_name = "DIR", conflicts_with = "kind")]
+    pub dir: Option<PathBuf>,
+}
+
+fn root<T: JsonSchema>() -> Schema {
+    // Draft 7: what taplo and most editors understand.
+    SchemaSettings::draft07()
+        .into_generator()
+        .into_root_schema_for::<T>()
+}
+
+/// The schema of one kind, as pretty JSON with a final newline.
+pub fn schema(kind: SchemaKind) -> String {
+    let mut schema = match kind {
+        SchemaKind::Pack => root::<raw::RawMeta>(),
+        SchemaKind::Overlay => root::<raw::RawOverlayMeta>(),
+        SchemaKind::Amendments => root::<raw::AmendmentFile>(),
+        SchemaKind::Principles => root::<raw::PrincipleFile>(),
+        SchemaKind::Questions => root::<raw::QuestionFile>(),
+        SchemaKind::Actions => root::<raw::ActionFile>(),
+        SchemaKind::Obligations => root::<raw::ObligationFile>(),
+        SchemaKind::Tensions => root::<raw::TensionFile>(),
+        SchemaKind::Case => root::<raw::RawCase>(),
+        SchemaKind::Answers => root::<crate::answers::FileForm>(),
+        SchemaKind::Report => root::<crate::view::Report>(),
+        SchemaKind::Diff => root::<crate::view::DiffView>(),
+    };
+    schema.insert("title".into(), kind.title().into());
+    crate::render::to_json(&schema)
+}
+
+pub fn run(cx: &Context, args: Args) -> Result<Exit> {
+    let lang = cx.lang;
+    let Some(dir) = args.dir else {
+        let kind = args.kind.unwrap_or(SchemaKind::Report);
+        super::print(&schema(kind))?;
+        return Ok(Exit::Success);
+    };
+    for kind in SchemaKind::ALL {
+        let path = dir.join(format!("{}.schema.json", kind.name()));
+        std::fs::write(&path, schema(kind)).map_err(|e| {
+            Failure::say(
+                lang,
+                (
+                    format!("skema tidak dapat ditulis ke `{}`: {e}", path.display()),
+                    format!("cannot write the schema to `{}`: {e}", path.display()),
+                ),
+                Some((
+                    "pilih folder yang ada dan dapat ditulisi".into(),
+                    "choose a folder that exists and that you can write to".into(),
+                )),
+            )
+        })?;
+    }
+    Ok(Exit::Success)
+}
