@@ -37,8 +37,10 @@ fn threat_answers() -> Answers {
             Value::Many(vec!["harm_to_others".into(), "child_at_risk".into()]),
         ),
         ("harm_risk", Value::Yes(true)),
-        ("harm_target", Value::One("identifiable_person".into())),
-        ("harm_imminent", Value::Unsure),
+        ("at_risk", Value::Many(vec!["other_adult".into()])),
+        ("client_role", Value::One("causing_harm".into())),
+        ("intended_harm", Value::Unsure),
+        ("harm_imminent", Value::Yes(true)),
         ("client_wants_secrecy", Value::Yes(true)),
         ("limits_explained", Value::Yes(false)),
     ]

@@ -32,8 +32,10 @@ cat > "$work/threat.toml" <<'TOML'
 client_age = "adult"
 situation = ["harm_to_others"]
 harm_risk = true
-harm_target = "identifiable_person"
+at_risk = ["other_adult"]
+client_role = "causing_harm"
 harm_imminent = true
+intended_harm = "unsure"
 client_wants_secrecy = true
 limits_explained = false
 TOML

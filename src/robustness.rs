@@ -148,7 +148,7 @@ proptest! {
     #[test]
     fn mutated_answers_files_never_panic(edits in prop::collection::vec(edit(), 1..5)) {
         let pack = embedded_pack();
-        let valid = "[pack]\nid = \"kode_etik_peksos_id\"\nedition = \"2026.1\"\n\n[answers]\nclient_age = \"adult\"\nsituation = [\"harm_to_others\", \"records\"]\nharm_risk = true\nharm_target = \"identifiable_person\"\nharm_imminent = true\n";
+        let valid = "[pack]\nid = \"kode_etik_peksos_id\"\nedition = \"2026.1\"\n\n[answers]\nclient_age = \"adult\"\nsituation = [\"harm_to_others\", \"records\"]\nharm_risk = true\nat_risk = [\"other_adult\"]\nclient_role = \"causing_harm\"\nharm_imminent = true\n";
         let text = apply(valid, &edits);
         match crate::answers::parse(&pack, &SourceFile::new("a.toml", "a.toml", text)) {
             Ok(f) => {

@@ -12,7 +12,8 @@ use comfy_table::Cell;
 
 use super::Style;
 use super::text::wrap;
-use crate::view::{Report, WhyView};
+use crate::view::{Report, WhyView, first_words};
+use crate::vocab::Lang;
 use crate::words::{Words, words};
 
 /// A, B, …, Z, AA, AB, …
@@ -29,18 +30,37 @@ fn letter(mut i: usize) -> String {
     String::from_utf8(s).expect("ASCII letters")
 }
 
-/// The letters of the answers in the situation, by question id.
+/// The letters of the answers the report cites, by question id, in questionnaire order.
 struct Letters(HashMap<String, String>);
 
 impl Letters {
     fn new(r: &Report) -> Letters {
+        let mut cited: std::collections::HashSet<&str> = std::collections::HashSet::new();
+        let whys = r
+            .obligations
+            .iter()
+            .flat_map(|o| &o.why)
+            .chain(r.tensions.iter().flat_map(|t| &t.why))
+            .chain(r.left_out.iter().flat_map(|l| &l.why));
+        cited.extend(whys.map(|w| w.question.as_str()));
+        cited.extend(
+            r.depends_on
+                .iter()
+                .flat_map(|p| p.hinges_on.iter().map(String::as_str)),
+        );
+        cited.extend(r.find_out.iter().map(|f| f.question.as_str()));
         Letters(
             r.situation
                 .iter()
+                .filter(|w| cited.contains(w.question.as_str()))
                 .enumerate()
                 .map(|(i, w)| (w.question.clone(), letter(i)))
                 .collect(),
         )
+    }
+
+    fn of(&self, question: &str) -> Option<&str> {
+        self.0.get(question).map(String::as_str)
     }
 
     /// The deciding answers as letters; one that is not in the situation is written out.
@@ -150,12 +170,30 @@ pub fn to_table(r: &Report, style: &Style) -> String {
         style.para(&mut out, w.no_dilemma_more);
     }
 
+    // The answers the report cites, each once with its letter; the rest are counted.
     if !r.situation.is_empty() {
         style.section(&mut out, w.situation);
-        for (i, a) in r.situation.iter().enumerate() {
-            let line = format!("{:<3}{} → {}", letter(i), a.prompt, a.answer_text);
-            out.push_str(&wrap(&line, width, "   "));
-            out.push('\n');
+        for a in &r.situation {
+            if let Some(l) = letters.of(&a.question) {
+                let line = format!("{l:<3}{} → {}", a.prompt, a.answer_text);
+                out.push_str(&wrap(&line, width, "   "));
+                out.push('\n');
+            }
+        }
+        let rest = r.situation.len() - letters.0.len();
+        if rest > 0 {
+            style.para(
+                &mut out,
+                &match r.lang {
+                    Lang::En => format!(
+                        "{rest} more answer{} decided nothing here; the case note (--format markdown) lists every answer.",
+                        if rest == 1 { "" } else { "s" }
+                    ),
+                    Lang::Id => format!(
+                        "{rest} jawaban lain tidak menentukan apa pun di sini; catatan kasus (--format markdown) memuat semua jawaban."
+                    ),
+                },
+            );
         }
     }
 
@@ -164,11 +202,17 @@ pub fn to_table(r: &Report, style: &Style) -> String {
     tensions(&mut out, r, style, &w, &letters, &mut marks);
 
     style.section(&mut out, w.consult);
-    style.para(&mut out, &r.consult.text);
-    if !r.consult.because_text.is_empty() {
+    if r.consult.because_text.is_empty() {
+        style.para(&mut out, &r.consult.text);
+    } else {
         style.para(
             &mut out,
-            &format!("({} {})", w.because, r.consult.because_text.join("; ")),
+            &format!(
+                "{} ({} {})",
+                r.consult.text,
+                w.because,
+                r.consult.because_text.join("; ")
+            ),
         );
     }
 
@@ -218,23 +262,28 @@ pub fn to_table(r: &Report, style: &Style) -> String {
         }
     }
 
+    // Steps left out, a line each: enough to see that they were weighed.
     if !r.left_out.is_empty() {
         style.section(&mut out, w.left_out);
         style.para(&mut out, w.left_out_note);
         for l in &r.left_out {
             marks.letters |= !l.why.is_empty();
-            let line = format!("– {} ({} {})", l.text, w.because, letters.cite(&l.why));
+            let line = format!(
+                "– {} ({} {})",
+                first_words(&l.text, 60),
+                w.because,
+                letters.cite(&l.why)
+            );
             out.push_str(&wrap(&line, width, "  "));
             out.push('\n');
         }
     }
 
+    // The frame by title: the same in every report, its sources in `etika show`.
     if !r.frame.is_empty() {
         style.section(&mut out, w.frame);
-        for d in &r.frame {
-            out.push_str(&wrap(&format!("• {} ({})", d.title, d.source), width, "  "));
-            out.push('\n');
-        }
+        let titles: Vec<&str> = r.frame.iter().map(|d| d.title.as_str()).collect();
+        style.para(&mut out, &titles.join(" · "));
     }
 
     if marks.any() {
@@ -402,7 +451,12 @@ fn tensions(
             &format!("{} ({pair})", a.title),
             &[
                 format!("{}: {}", w.prevails, a.prevails_name),
-                a.settled_text.clone(),
+                // The ranking's source is named once, under the tensions.
+                if a.settled_by == "ranking" {
+                    format!("{}.", w.settled_by_ranking)
+                } else {
+                    a.settled_text.clone()
+                },
                 a.explanation.clone(),
                 if because.is_empty() {
                     String::new()
@@ -413,6 +467,9 @@ fn tensions(
         );
     }
     list.finish(out);
+    if r.tensions.iter().any(|a| a.settled_by == "ranking") {
+        style.para(out, &format!("{}: {}.", w.ranking, r.ranking.source));
+    }
     if let Some(note) = &r.ranking.note {
         style.para(out, note);
     }

@@ -477,18 +477,6 @@ fn find_out_text(pack: &Pack, question: &str, lang: Lang) -> String {
 fn summary(r: &Report, lang: Lang) -> Vec<String> {
     let w = words(lang);
     let mut out = Vec::new();
-    let first_words = |s: &str, n: usize| {
-        let cut: String = s.chars().take(n).collect();
-        let cut = match cut.rfind(|c: char| ". :;".contains(c)) {
-            Some(i) if cut.len() < s.len() && i > n / 2 => cut[..i].to_string(),
-            _ => cut,
-        };
-        if cut.len() < s.len() {
-            format!("{}…", cut.trim_end_matches([' ', ',', ':', ';']))
-        } else {
-            cut
-        }
-    };
     if r.no_dilemma {
         out.push(w.no_dilemma.to_string());
     }
@@ -540,7 +528,7 @@ fn summary(r: &Report, lang: Lang) -> Vec<String> {
         if out.len() >= 7 {
             break;
         }
-        out.push(format!("→ {}. {}", s.step, first_words(&s.text, 90)));
+        out.push(format!("→ {}. {}", s.step, super::first_words(&s.text, 90)));
     }
     out.truncate(7);
     out.push(format!("{}: {}", w.short_consult, r.consult.text));

@@ -45,7 +45,7 @@ situation = ["boundaries"]
 harm_risk = false
 client_wants_secrecy = false
 relationship_kind = ["online_contact"]
-relationship_avoidable = true
+relationship_avoidable = "yes"
 contact_account = "personal"
 "#;
 
@@ -55,8 +55,8 @@ situation = ["boundaries"]
 harm_risk = false
 client_wants_secrecy = false
 relationship_kind = ["gift_offered"]
-gift_value = "money"
-relationship_avoidable = true
+gift_kind = ["money"]
+relationship_avoidable = "yes"
 "#;
 
 fn assess_on(rules: &[&Path], answers: &str, args: &[&str]) -> std::process::Output {

@@ -389,3 +389,27 @@ fn syntax_error_in_questions_is_not_repeated_for_each_case() {
     );
     assert!(!err.contains("cases/"), "{err}");
 }
+
+#[test]
+fn the_embedded_pack_is_clean_under_strict_and_passes_its_own_cases() {
+    let out = etika_bare()
+        .args(["validate", "--strict"])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    assert!(
+        stdout(&out).contains("the embedded pack is valid"),
+        "{}",
+        stdout(&out)
+    );
+    let out = etika_bare().arg("test").output().unwrap();
+    assert_eq!(
+        out.status.code(),
+        Some(0),
+        "{}{}",
+        stdout(&out),
+        stderr(&out)
+    );
+    let text = stdout(&out);
+    assert!(text.contains(" passed, 0 failed"), "{text}");
+}
