@@ -197,9 +197,17 @@ pub fn to_table(r: &Report, style: &Style) -> String {
         }
     }
 
-    obligations(&mut out, r, style, &w, &letters, &mut marks);
-    depends_on(&mut out, r, style, &w, &letters, &mut marks);
-    tensions(&mut out, r, style, &w, &letters, &mut marks);
+    let mut page = Page {
+        out: &mut out,
+        r,
+        style,
+        w: &w,
+        letters: &letters,
+        marks: &mut marks,
+    };
+    page.obligations();
+    page.depends_on();
+    page.tensions();
 
     style.section(&mut out, w.consult);
     if r.consult.because_text.is_empty() {
@@ -324,153 +332,158 @@ impl Marks {
     }
 }
 
-/// Binding duties in full, then the other obligations by title.
-fn obligations(
-    out: &mut String,
-    r: &Report,
-    style: &Style,
-    w: &Words,
-    letters: &Letters,
-    marks: &mut Marks,
-) {
-    let binding: Vec<_> = r.obligations.iter().filter(|o| o.binding).collect();
-    if !binding.is_empty() {
-        marks.binding = true;
-        style.section(out, &format!("{} ⚑", w.binding));
-        style.para(out, w.binding_note);
+/// What the sections of a report share while it is laid out.
+struct Page<'a> {
+    out: &'a mut String,
+    r: &'a Report,
+    style: &'a Style,
+    w: &'a Words,
+    letters: &'a Letters,
+    marks: &'a mut Marks,
+}
+
+impl Page<'_> {
+    fn parts(&mut self) -> (&mut String, &Report, &Style, &Words, &Letters, &mut Marks) {
+        (
+            self.out,
+            self.r,
+            self.style,
+            self.w,
+            self.letters,
+            self.marks,
+        )
+    }
+
+    /// Binding duties in full, then the other obligations by title.
+    fn obligations(&mut self) {
+        let (out, r, style, w, letters, marks) = self.parts();
+        let binding: Vec<_> = r.obligations.iter().filter(|o| o.binding).collect();
+        if !binding.is_empty() {
+            marks.binding = true;
+            style.section(out, &format!("{} ⚑", w.binding));
+            style.para(out, w.binding_note);
+            let mut list = Listing::prose(style);
+            for o in &binding {
+                let because = letters.cite(&o.why);
+                marks.letters |= !because.is_empty();
+                list.item(
+                    Vec::new(),
+                    "⚑ ",
+                    &o.title,
+                    &[
+                        o.text.clone(),
+                        format!("{}: {}", w.source, o.source),
+                        format!("{}: {because}", w.because_col),
+                    ],
+                );
+            }
+            list.finish(out);
+        }
+
+        let others: Vec<_> = r.obligations.iter().filter(|o| !o.binding).collect();
+        if !others.is_empty() {
+            let title = if binding.is_empty() {
+                w.obligations
+            } else {
+                w.obligations_other
+            };
+            style.section(out, title);
+            let mut list = Listing::new(style, &["#", w.obligation, w.source, w.because_col]);
+            for (i, o) in others.iter().enumerate() {
+                let because = letters.cite(&o.why);
+                marks.letters |= !because.is_empty();
+                list.item(
+                    vec![
+                        (i + 1).to_string(),
+                        o.title.clone(),
+                        o.source.clone(),
+                        because.clone(),
+                    ],
+                    &format!("{}. ", i + 1),
+                    &o.title,
+                    &[
+                        format!("{}: {}", w.source, o.source),
+                        format!("{}: {because}", w.because_col),
+                    ],
+                );
+            }
+            list.finish(out);
+        }
+    }
+
+    /// What waits on an answer not known yet.
+    fn depends_on(&mut self) {
+        let (out, r, style, w, letters, marks) = self.parts();
+        if r.depends_on.is_empty() {
+            return;
+        }
+        style.section(out, w.depends_on);
+        style.para(out, w.depends_note);
+        let mut list = Listing::new(style, &[w.obligation, w.hinges_on]);
+        for p in &r.depends_on {
+            let kind = match p.kind {
+                crate::vocab::ItemKind::Tension => w.kind_tension,
+                crate::vocab::ItemKind::Action => w.kind_step,
+                _ => w.kind_obligation,
+            };
+            let mark = if p.binding {
+                marks.binding = true;
+                "⚑"
+            } else {
+                "–"
+            };
+            let item = format!("{} ({kind})", p.title);
+            let waits = letters.of_questions(&p.hinges_on);
+            marks.letters = true;
+            list.item(
+                vec![format!("{mark} {item}"), waits.clone()],
+                &format!("{mark} "),
+                &item,
+                &[format!("{}: {waits}", w.hinges_on)],
+            );
+        }
+        list.finish(out);
+    }
+
+    /// Tensions between principles and how each is settled.
+    fn tensions(&mut self) {
+        let (out, r, style, w, letters, marks) = self.parts();
+        if r.tensions.is_empty() {
+            return;
+        }
+        style.section(out, w.tensions);
         let mut list = Listing::prose(style);
-        for o in &binding {
-            let because = letters.cite(&o.why);
+        for a in &r.tensions {
+            let because = letters.cite(&a.why);
             marks.letters |= !because.is_empty();
+            let pair = format!("{} ↔ {}", a.principle_names[0], a.principle_names[1]);
             list.item(
                 Vec::new(),
-                "⚑ ",
-                &o.title,
+                "↔ ",
+                &format!("{} ({pair})", a.title),
                 &[
-                    o.text.clone(),
-                    format!("{}: {}", w.source, o.source),
-                    format!("{}: {because}", w.because_col),
+                    format!("{}: {}", w.prevails, a.prevails_name),
+                    // The ranking's source is named once, under the tensions.
+                    if a.settled_by == "ranking" {
+                        format!("{}.", w.settled_by_ranking)
+                    } else {
+                        a.settled_text.clone()
+                    },
+                    a.explanation.clone(),
+                    if because.is_empty() {
+                        String::new()
+                    } else {
+                        format!("{}: {because}", w.because_col)
+                    },
                 ],
             );
         }
         list.finish(out);
-    }
-
-    let others: Vec<_> = r.obligations.iter().filter(|o| !o.binding).collect();
-    if !others.is_empty() {
-        let title = if binding.is_empty() {
-            w.obligations
-        } else {
-            w.obligations_other
-        };
-        style.section(out, title);
-        let mut list = Listing::new(style, &["#", w.obligation, w.source, w.because_col]);
-        for (i, o) in others.iter().enumerate() {
-            let because = letters.cite(&o.why);
-            marks.letters |= !because.is_empty();
-            list.item(
-                vec![
-                    (i + 1).to_string(),
-                    o.title.clone(),
-                    o.source.clone(),
-                    because.clone(),
-                ],
-                &format!("{}. ", i + 1),
-                &o.title,
-                &[
-                    format!("{}: {}", w.source, o.source),
-                    format!("{}: {because}", w.because_col),
-                ],
-            );
+        if r.tensions.iter().any(|a| a.settled_by == "ranking") {
+            style.para(out, &format!("{}: {}.", w.ranking, r.ranking.source));
         }
-        list.finish(out);
-    }
-}
-
-/// What waits on an answer not known yet.
-fn depends_on(
-    out: &mut String,
-    r: &Report,
-    style: &Style,
-    w: &Words,
-    letters: &Letters,
-    marks: &mut Marks,
-) {
-    if r.depends_on.is_empty() {
-        return;
-    }
-    style.section(out, w.depends_on);
-    style.para(out, w.depends_note);
-    let mut list = Listing::new(style, &[w.obligation, w.hinges_on]);
-    for p in &r.depends_on {
-        let kind = match p.kind {
-            crate::vocab::ItemKind::Tension => w.kind_tension,
-            crate::vocab::ItemKind::Action => w.kind_step,
-            _ => w.kind_obligation,
-        };
-        let mark = if p.binding {
-            marks.binding = true;
-            "⚑"
-        } else {
-            "–"
-        };
-        let item = format!("{} ({kind})", p.title);
-        let waits = letters.of_questions(&p.hinges_on);
-        marks.letters = true;
-        list.item(
-            vec![format!("{mark} {item}"), waits.clone()],
-            &format!("{mark} "),
-            &item,
-            &[format!("{}: {waits}", w.hinges_on)],
-        );
-    }
-    list.finish(out);
-}
-
-/// Tensions between principles and how each is settled.
-fn tensions(
-    out: &mut String,
-    r: &Report,
-    style: &Style,
-    w: &Words,
-    letters: &Letters,
-    marks: &mut Marks,
-) {
-    if r.tensions.is_empty() {
-        return;
-    }
-    style.section(out, w.tensions);
-    let mut list = Listing::prose(style);
-    for a in &r.tensions {
-        let because = letters.cite(&a.why);
-        marks.letters |= !because.is_empty();
-        let pair = format!("{} ↔ {}", a.principle_names[0], a.principle_names[1]);
-        list.item(
-            Vec::new(),
-            "↔ ",
-            &format!("{} ({pair})", a.title),
-            &[
-                format!("{}: {}", w.prevails, a.prevails_name),
-                // The ranking's source is named once, under the tensions.
-                if a.settled_by == "ranking" {
-                    format!("{}.", w.settled_by_ranking)
-                } else {
-                    a.settled_text.clone()
-                },
-                a.explanation.clone(),
-                if because.is_empty() {
-                    String::new()
-                } else {
-                    format!("{}: {because}", w.because_col)
-                },
-            ],
-        );
-    }
-    list.finish(out);
-    if r.tensions.iter().any(|a| a.settled_by == "ranking") {
-        style.para(out, &format!("{}: {}.", w.ranking, r.ranking.source));
-    }
-    if let Some(note) = &r.ranking.note {
-        style.para(out, note);
+        if let Some(note) = &r.ranking.note {
+            style.para(out, note);
+        }
     }
 }
