@@ -2,6 +2,17 @@
 
 use crate::vocab::{Consult, Lang};
 
+/// `text` wrapped at word boundaries to `width` columns (at least 16), the first line led by
+/// `first` and the others by `rest`. A word is never split at a hyphen ("Ctrl-C", "self-harm"
+/// stay whole); only a word longer than a whole line is broken.
+pub fn fill(text: &str, width: usize, first: &str, rest: &str) -> String {
+    let opts = textwrap::Options::new(width.max(16))
+        .initial_indent(first)
+        .subsequent_indent(rest)
+        .word_splitter(textwrap::WordSplitter::NoHyphenation);
+    textwrap::fill(text, opts)
+}
+
 pub fn yes_no(lang: Lang, b: bool) -> &'static str {
     match (lang, b) {
         (Lang::Id, true) => "ya",
@@ -248,5 +259,20 @@ pub fn words(lang: Lang) -> Words {
             kind_step: "step",
             not: "not",
         },
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn fill_keeps_hyphenated_words_whole() {
+        let text = "etika asks about the situation: Esc goes back a question; Ctrl-C stops.";
+        for width in 16..text.len() {
+            let filled = super::fill(text, width, "", "");
+            for line in filled.lines() {
+                assert!(!line.ends_with("Ctrl-"), "at {width}: {filled}");
+            }
+        }
+        assert_eq!(super::fill("a b", 20, "  → ", "    "), "  → a b");
     }
 }

@@ -14,6 +14,7 @@ use crate::pack::Pack;
 use crate::render::{self, Format};
 use crate::view;
 use crate::vocab::{Answers, Lang, QuestionKind, Value};
+use crate::words;
 
 #[derive(Debug, clap::Args)]
 pub struct Args {
@@ -448,24 +449,26 @@ fn ask(cx: &Context, pack: &Pack, start: Answers, save_to: Option<&Path>) -> Res
     let width = (cx.prompt_width as usize).saturating_sub(1);
     eprintln!(
         "{}",
-        textwrap::fill(
+        words::fill(
             lang.pick(
                 "etika bertanya tentang situasi, bukan tentang orangnya: jangan mengetik nama. Esc kembali ke pertanyaan sebelumnya; Ctrl-C berhenti.",
                 "etika asks about the situation, not the person: do not type names. Esc goes back a question; Ctrl-C stops."
             ),
-            width
+            width, "", ""
         )
     );
     if let Some(path) = save_to {
         eprintln!(
             "{}",
-            textwrap::fill(
+            words::fill(
                 &format!(
                     "{} {}",
                     lang.pick("Jawaban disimpan di", "Answers are saved to"),
                     path.display()
                 ),
-                width
+                width,
+                "",
+                ""
             )
         );
     }
@@ -479,8 +482,7 @@ fn ask(cx: &Context, pack: &Pack, start: Answers, save_to: Option<&Path>) -> Res
                     q.prompt.get(lang),
                     view::describe_answer(pack, &q.id, v, lang)
                 );
-                let opts = textwrap::Options::new(width).subsequent_indent("    ");
-                eprintln!("{}", textwrap::fill(&line, opts));
+                eprintln!("{}", words::fill(&line, width, "", "    "));
             }
         }
     }

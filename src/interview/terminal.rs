@@ -37,7 +37,7 @@ impl Terminal {
 
     /// Wrap at word boundaries, leaving `indent` columns for inquire's own marks.
     fn wrap(&self, text: &str, indent: usize) -> String {
-        textwrap::fill(text, self.width.saturating_sub(indent).max(16))
+        words::fill(text, self.width.saturating_sub(indent), "", "")
     }
 
     /// An option label, numbered and wrapped, its further lines indented under its text.
@@ -46,19 +46,13 @@ impl Terminal {
     fn option(&self, n: usize, label: &str, mark: usize) -> String {
         let head = format!("{n}. ");
         let (first, rest) = (" ".repeat(mark), " ".repeat(mark + head.len()));
-        let opts = textwrap::Options::new(self.width.max(16))
-            .initial_indent(&first)
-            .subsequent_indent(&rest);
-        let text = textwrap::fill(&format!("{head}{label}"), opts);
+        let text = words::fill(&format!("{head}{label}"), self.width, &first, &rest);
         text[mark..].to_owned()
     }
 
     /// The echo of an answer, on its own line under the question.
     fn echo(&self, answer: &str) -> String {
-        let opts = textwrap::Options::new(self.width.max(16))
-            .initial_indent("  → ")
-            .subsequent_indent("    ");
-        textwrap::fill(answer, opts)
+        words::fill(answer, self.width, "  → ", "    ")
     }
 
     /// As many options of a list as fit under the prompt and help, however many lines the
@@ -447,7 +441,10 @@ impl Prompter for Terminal {
 
     fn show(&mut self, text: &str) {
         for para in text.split("\n\n") {
-            eprintln!("{}\n", textwrap::fill(para.trim(), self.width.min(100)));
+            eprintln!(
+                "{}\n",
+                words::fill(para.trim(), self.width.min(100), "", "")
+            );
         }
     }
 

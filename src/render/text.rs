@@ -96,8 +96,7 @@ impl Style {
 
 /// Wrap at word boundaries to `width` columns, continuing lines with `indent`.
 pub fn wrap(text: &str, width: usize, indent: &str) -> String {
-    let opts = textwrap::Options::new(width.max(20)).subsequent_indent(indent);
-    textwrap::fill(text, opts)
+    crate::words::fill(text, width.max(20), "", indent)
 }
 
 /// Text with box drawing and marks replaced by ASCII, one character for one, so that tables

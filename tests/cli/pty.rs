@@ -184,7 +184,8 @@ impl Pty {
 
     /// Nothing reaches the last column of the screen. etika wraps every line of the interview
     /// at word boundaries one column short of the edge, so a character there is text that ran
-    /// past its wrapping, which the terminal cuts wherever the edge falls, mid-word or not.
+    /// past its wrapping, which the terminal cuts wherever the edge falls, mid-word or not. Nor
+    /// is a word split at its hyphen.
     pub(crate) fn assert_inside_the_edge(&self, when: &str) {
         let (cols, _) = self.size.expect("a sized terminal");
         let vt = self.terminal();
@@ -198,6 +199,19 @@ impl Pty {
             assert!(
                 last.trim().is_empty(),
                 "at {cols} columns, {when}: row {r} runs into the last column and on:\n{}",
+                lines.join("\n")
+            );
+            // Nor is a word split at its hyphen ("Ctrl-" / "C stops").
+            let row = lines[r].trim_end();
+            let split = row.ends_with('-')
+                && row.chars().rev().nth(1).is_some_and(char::is_alphanumeric)
+                && lines
+                    .get(r + 1)
+                    .and_then(|next| next.chars().next())
+                    .is_some_and(char::is_alphanumeric);
+            assert!(
+                !split,
+                "at {cols} columns, {when}: a word is split at its hyphen on row {r}:\n{}",
                 lines.join("\n")
             );
         }
