@@ -438,6 +438,24 @@ fn what_if_names_what_a_changed_answer_adds_and_removes() {
 }
 
 #[test]
+fn what_if_names_a_tension_that_arises_or_goes() {
+    let pack = mini_pack();
+    let base = answers(&[("risk", Value::Yes(false)), ("secret", Value::Yes(true))]);
+    let mut no_secret = Answers::new();
+    no_secret.insert("secret".into(), Value::Yes(false));
+    let c = what_if(&pack, &base, &no_secret);
+    assert_eq!(c.removes.tensions, ["odd"]);
+    assert!(c.adds.tensions.is_empty());
+    assert!(!c.is_empty(), "a tension alone is a change");
+    let back = compare(
+        &pack,
+        &answers(&[("risk", Value::Yes(false)), ("secret", Value::Yes(false))]),
+        &base,
+    );
+    assert_eq!(back.adds.tensions, ["odd"]);
+}
+
+#[test]
 fn answers_to_questions_not_asked_do_not_count() {
     let pack = mini_pack();
     let d = decide(

@@ -7,17 +7,21 @@ use super::{Decision, Step, decide_core, possible_values};
 use crate::pack::Pack;
 use crate::vocab::{Answers, Consult, Phase, Value};
 
-/// Binding duties, obligations and steps, by id.
+/// Binding duties, obligations, tensions and steps, by id.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
 pub struct Delta {
     pub binding: Vec<String>,
     pub obligations: Vec<String>,
+    pub tensions: Vec<String>,
     pub steps: Vec<String>,
 }
 
 impl Delta {
     pub fn is_empty(&self) -> bool {
-        self.binding.is_empty() && self.obligations.is_empty() && self.steps.is_empty()
+        self.binding.is_empty()
+            && self.obligations.is_empty()
+            && self.tensions.is_empty()
+            && self.steps.is_empty()
     }
 }
 
@@ -67,7 +71,8 @@ pub fn minus(a: &[String], b: &[String]) -> Vec<String> {
         .collect()
 }
 
-fn parts(d: &Decision) -> (Vec<String>, Vec<String>, Vec<String>) {
+/// A decision's binding duties, other obligations, tensions and steps, by id.
+fn parts(d: &Decision) -> [Vec<String>; 4] {
     let binding = d.binding().map(|o| o.id.clone()).collect();
     let others = d
         .obligations
@@ -75,19 +80,29 @@ fn parts(d: &Decision) -> (Vec<String>, Vec<String>, Vec<String>) {
         .filter(|o| !o.binding)
         .map(|o| o.id.clone())
         .collect();
+    let tensions = d.tensions.iter().map(|t| t.id.clone()).collect();
     let steps = d
         .course
         .iter()
         .filter(|s| s.question.is_none())
         .map(|s| s.action.clone())
         .collect();
-    (binding, others, steps)
+    [binding, others, tensions, steps]
+}
+
+/// What `a` has that `b` does not, part by part.
+fn delta(a: &[Vec<String>; 4], b: &[Vec<String>; 4]) -> Delta {
+    Delta {
+        binding: minus(&a[0], &b[0]),
+        obligations: minus(&a[1], &b[1]),
+        tensions: minus(&a[2], &b[2]),
+        steps: minus(&a[3], &b[3]),
+    }
 }
 
 /// What `after` has that `before` does not, and the reverse.
 pub fn diff(pack: &Pack, before: &Decision, after: &Decision) -> Change {
-    let (b0, o0, s0) = parts(before);
-    let (b1, o1, s1) = parts(after);
+    let (was, is) = (parts(before), parts(after));
     let asks = pack
         .questions
         .iter()
@@ -100,16 +115,8 @@ pub fn diff(pack: &Pack, before: &Decision, after: &Decision) -> Change {
         .map(|q| q.id.clone())
         .collect();
     Change {
-        adds: Delta {
-            binding: minus(&b1, &b0),
-            obligations: minus(&o1, &o0),
-            steps: minus(&s1, &s0),
-        },
-        removes: Delta {
-            binding: minus(&b0, &b1),
-            obligations: minus(&o0, &o1),
-            steps: minus(&s0, &s1),
-        },
+        adds: delta(&is, &was),
+        removes: delta(&was, &is),
         consult: (after.consult.level != before.consult.level).then_some(after.consult.level),
         asks,
     }

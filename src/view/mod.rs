@@ -161,6 +161,11 @@ pub fn change_lines(pack: &Pack, c: &Change, lang: Lang) -> Vec<String> {
     if !removes.is_empty() {
         lines.push(format!("{} {}", w.removes, titles(&removes)));
     }
+    for (verb, ids) in [(w.adds, &c.adds.tensions), (w.removes, &c.removes.tensions)] {
+        if !ids.is_empty() {
+            lines.push(format!("{verb} {}: {}", w.kind_tension, titles(ids)));
+        }
+    }
     // Steps by phase: "adds 4 steps: Safety ×2, Act, Monitor".
     let steps = |ids: &[String], verb: &str| -> Option<String> {
         if ids.is_empty() {

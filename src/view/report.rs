@@ -145,6 +145,7 @@ pub struct PendingView {
 struct DeltaSchema {
     binding: Vec<String>,
     obligations: Vec<String>,
+    tensions: Vec<String>,
     steps: Vec<String>,
 }
 

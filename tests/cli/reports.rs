@@ -286,3 +286,76 @@ fn the_median_table_report_of_the_packs_cases_does_not_grow_at_width_100() {
         );
     }
 }
+
+/// The threat-to-life answers with "could the harm happen soon?" not known yet.
+fn unsure_report(lang: &str, format: &str) -> String {
+    let answers = THREAT_TO_LIFE.replace("harm_imminent = true", "harm_imminent = \"unsure\"");
+    let out = assess(
+        &answers,
+        &["--lang", lang, "--format", format, "--width", "100"],
+    );
+    assert!(out.status.success(), "{}", stderr(&out));
+    stdout(&out)
+}
+
+#[test]
+fn an_unsure_answer_in_the_table_waits_finds_out_and_says_what_each_answer_would_change() {
+    let text = unsure_report("en", "table");
+    // The duty to warn neither applies nor is ruled out: it waits on the unknown answer.
+    let pending = text
+        .split("■ DEPENDS ON WHAT YOU FIND OUT")
+        .nth(1)
+        .expect("a depends-on section");
+    assert!(pending.contains("Prevent serious harm even"), "{text}");
+    let applies = text.split("■ DEPENDS ON").next().unwrap();
+    assert!(!applies.contains("⚑ Prevent serious harm"), "{text}");
+    // Finding it out is a step, and each answer's difference is spelled out.
+    assert!(
+        text.contains("? Find out: Ask the client, calmly"),
+        "{text}"
+    );
+    assert!(text.contains("If the answer is “yes”: adds"), "{text}");
+    assert!(text.contains("If the answer is “no”:"), "{text}");
+    assert!(
+        text.contains("Could the harm happen soon (within days)? → not sure yet"),
+        "{text}"
+    );
+    insta::assert_snapshot!("unsure_table_en_w100", text);
+}
+
+#[test]
+fn an_unsure_answer_in_indonesian_markdown_and_json() {
+    let table = unsure_report("id", "table");
+    assert!(table.contains("belum tahu"), "{table}");
+    insta::assert_snapshot!("unsure_table_id_w100", table);
+    let md = unsure_report("en", "markdown");
+    assert!(md.contains("## Depends on what you find out"), "{md}");
+    assert!(md.contains("## What to find out"), "{md}");
+    insta::assert_snapshot!("unsure_markdown_en", md);
+    let json = unsure_report("en", "json");
+    let v: serde_json::Value = serde_json::from_str(&json).unwrap();
+    assert_eq!(v["answers"]["harm_imminent"], "unsure");
+    assert_eq!(v["find_out"][0]["question"], "harm_imminent");
+    let yes = &v["find_out"][0]["if"]["yes"]["adds"];
+    assert!(
+        yes["binding"]
+            .as_array()
+            .is_some_and(|a| a.iter().any(|o| o == "protect_life_over_secrecy")),
+        "{json}"
+    );
+    assert!(
+        yes["steps"]
+            .as_array()
+            .is_some_and(|a| a.iter().any(|o| o == "warn_or_notify_threatened_person")),
+        "{json}"
+    );
+    assert!(
+        v["depends_on"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .any(|p| p["id"] == "protect_life_over_secrecy" && p["hinges_on"][0] == "harm_imminent"),
+        "{json}"
+    );
+    insta::assert_snapshot!("unsure_json_en", json);
+}
