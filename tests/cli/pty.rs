@@ -15,7 +15,7 @@ use expectrl::session::OsSession;
 
 use crate::util::{VOLATILE_ENV, fixture_pack};
 
-pub(crate) const TIMEOUT: Duration = Duration::from_secs(10);
+pub(crate) const TIMEOUT: Duration = Duration::from_secs(30);
 /// The longest wait for the screen to answer a key that may change nothing.
 const REDRAW: Duration = Duration::from_millis(500);
 
@@ -217,8 +217,26 @@ impl Pty {
         }
     }
 
+    /// Wait until the screen has been still for a moment, so that what is looked at is a
+    /// whole drawing, not one caught halfway.
+    pub(crate) fn settle(&mut self) {
+        let start = Instant::now();
+        let mut last = (self.raw.len(), Instant::now());
+        while start.elapsed() < TIMEOUT {
+            if self.pump() {
+                return;
+            }
+            if self.raw.len() != last.0 {
+                last = (self.raw.len(), Instant::now());
+            } else if last.1.elapsed() > Duration::from_millis(200) {
+                return;
+            }
+            std::thread::sleep(Duration::from_millis(10));
+        }
+    }
+
     /// Read what is there without blocking; true at the end of output.
-    pub(crate) fn pump(&mut self) -> bool {
+    fn pump(&mut self) -> bool {
         let mut buf = [0u8; 4096];
         loop {
             match self.session.try_read(&mut buf) {
@@ -540,8 +558,7 @@ fn threat_case_with_a_not_sure(pty: &mut Pty) {
         let mark = format!("? [{}/≈", i + 1);
         pty.expect(&mark);
         // Let the whole prompt be drawn before looking at it.
-        std::thread::sleep(Duration::from_millis(150));
-        pty.pump();
+        pty.settle();
         pty.assert_inside_the_edge(&format!("at question {}", i + 1));
         for key in *k {
             pty.send(key);
@@ -569,8 +586,7 @@ fn at_40_and_100_columns_in_both_languages_no_line_runs_past_the_edge_to_be_cut(
             let mut pty = Pty::spawn_at(cols, rows, &["--lang", lang, "assess"]);
             threat_case_with_a_not_sure(&mut pty);
             pty.expect(review);
-            std::thread::sleep(Duration::from_millis(150));
-            pty.pump();
+            pty.settle();
             pty.assert_inside_the_edge("at the review");
             let review_screen = pty.rows().join("\n");
             assert!(
@@ -713,6 +729,7 @@ fn a_long_list_is_as_tall_as_the_terminal_allows() {
         pty.answer("How old is the client?", &[DOWN, ENTER]);
         pty.expect("What does this situation involve?");
         pty.expect("Esc back)");
+        pty.settle();
         let n = pty
             .rows()
             .iter()
