@@ -85,12 +85,19 @@ fn save(session: &mut Session, answers: &Answers) -> Result<(), Stop> {
     (session.saved)(answers).map_err(|e| Stop::Failed(format!("cannot save the answers: {e}")))
 }
 
-/// Stop, unless the user would lose answers and says not to.
-fn may_stop(prompter: &mut dyn Prompter, session: &Session, answers: &Answers) -> Result<(), Stop> {
-    if answers.is_empty() || session.saving {
+/// Stop, unless the user would lose answers and says not to. Answers taken back with Esc
+/// (`earlier`) count too: they are the user's work as much as the rest.
+fn may_stop(
+    prompter: &mut dyn Prompter,
+    session: &Session,
+    answers: &Answers,
+    earlier: &Answers,
+) -> Result<(), Stop> {
+    let n = answers.len() + earlier.keys().filter(|k| !answers.contains_key(*k)).count();
+    if n == 0 || session.saving {
         return Err(Stop::Cancelled);
     }
-    match prompter.confirm_discard(answers.len(), session.lang) {
+    match prompter.confirm_discard(n, session.lang) {
         Ok(true) | Err(_) => Err(Stop::Cancelled),
         Ok(false) => Ok(()),
     }
@@ -138,10 +145,10 @@ pub fn interview(
                                 earlier.insert(prev.id.clone(), v);
                             }
                         }
-                        None => may_stop(prompter, session, &answers)?,
+                        None => may_stop(prompter, session, &answers, &earlier)?,
                     }
                 }
-                Err(Stop::Cancelled) => may_stop(prompter, session, &answers)?,
+                Err(Stop::Cancelled) => may_stop(prompter, session, &answers, &earlier)?,
                 Err(e) => return Err(e),
             }
             continue;
@@ -169,12 +176,12 @@ pub fn interview(
                             earlier.insert(last.question.clone(), v);
                         }
                     }
-                    None => may_stop(prompter, session, &answers)?,
+                    None => may_stop(prompter, session, &answers, &earlier)?,
                 }
                 continue;
             }
             Err(Stop::Cancelled) => {
-                may_stop(prompter, session, &answers)?;
+                may_stop(prompter, session, &answers, &earlier)?;
                 continue;
             }
             Err(e) => return Err(e),
@@ -205,7 +212,7 @@ pub fn interview(
             }
             // Esc while changing an answer: back to the review, the answer as it was.
             Ok(Reply::Back) => {}
-            Err(Stop::Cancelled) => may_stop(prompter, session, &answers)?,
+            Err(Stop::Cancelled) => may_stop(prompter, session, &answers, &earlier)?,
             Err(e) => return Err(e),
         }
     }

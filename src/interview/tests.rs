@@ -193,3 +193,32 @@ fn practice_chooses_a_case_shows_it_and_asks_for_a_course() {
     let stopped = practise(&pack, &mut p, None, &mut session);
     assert_eq!(stopped, Err(Stop::Cancelled));
 }
+
+#[test]
+fn back_to_the_first_question_and_back_again_asks_before_discarding() {
+    let pack = mini_pack();
+    let mut p = Scripted {
+        replies: vec![
+            Reply::Answer(NO),  // risk
+            Reply::Back,        // at secret: back to risk
+            Reply::Back,        // at risk, the first: stop? one answer would be lost
+            Reply::Answer(YES), // "no, keep it": risk is asked again
+        ]
+        .into(),
+        discards: vec![false].into(),
+        ..Scripted::default()
+    };
+    let (got, _) = run(&pack, &mut p, Answers::new(), false);
+    assert_eq!(got, Err(Stop::Cancelled), "the script ran out");
+    assert!(p.discards.is_empty(), "the discard question was asked");
+    assert_eq!(p.asked_ids()[..3], ["risk", "secret", "risk"]);
+    // With --save nothing is lost, so nothing is asked.
+    let mut p = Scripted {
+        replies: vec![Reply::Answer(NO), Reply::Back, Reply::Back].into(),
+        discards: vec![false].into(),
+        ..Scripted::default()
+    };
+    let (got, _) = run(&pack, &mut p, Answers::new(), true);
+    assert_eq!(got, Err(Stop::Cancelled));
+    assert_eq!(p.discards.len(), 1, "not asked when saving");
+}
