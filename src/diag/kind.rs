@@ -317,7 +317,18 @@ impl DiagKind {
         }
     }
 
+    /// The message, with anything quoted from a file cut short (see `clip_quoted`).
     pub fn message(&self, lang: Lang) -> String {
+        super::render::clip_quoted(&self.words(lang))
+    }
+
+    /// The help line, cut the same way.
+    pub fn help(&self, lang: Lang) -> Option<String> {
+        self.help_words(lang)
+            .map(|h| super::render::clip_quoted(&h))
+    }
+
+    fn words(&self, lang: Lang) -> String {
         use DiagKind::*;
         match self {
             NotUtf8 => bi(
@@ -657,7 +668,7 @@ impl DiagKind {
         }
     }
 
-    pub fn help(&self, lang: Lang) -> Option<String> {
+    fn help_words(&self, lang: Lang) -> Option<String> {
         use DiagKind::*;
         let s = |id: &str, en: &str| Some(lang.pick(id, en).to_string());
         match self {

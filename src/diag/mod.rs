@@ -13,7 +13,7 @@ use std::collections::BTreeMap;
 use std::ops::Range;
 
 pub use kind::{DiagKind, Field, NotAFile};
-pub use render::{clean_inline, render_all};
+pub use render::{clean_inline, clip_quoted, render_all};
 pub use source::SourceFile;
 
 use crate::vocab::Lang;
