@@ -14,5 +14,8 @@ mod check;
 #[path = "hostile/make.rs"]
 mod make;
 
+#[path = "hostile/reach.rs"]
+mod reach;
+
 #[path = "hostile/diagnostics.rs"]
 mod diagnostics;

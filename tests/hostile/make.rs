@@ -23,6 +23,19 @@ consult = "supervisor"
     )
 }
 
+/// A yes/no question entry.
+pub fn yes_no(id: &str) -> String {
+    format!(
+        r#"
+[[question]]
+id = "{id}"
+kind = "yes_no"
+prompt = {{ id = "tanya", en = "ask" }}
+help = {{ id = "bantu", en = "help" }}
+"#
+    )
+}
+
 /// Append `text` to the file `rel` of a pack copy (creating it).
 pub fn append(pack: &PackCopy, rel: &str, text: &str) {
     use std::io::Write as _;
@@ -33,6 +46,61 @@ pub fn append(pack: &PackCopy, rel: &str, text: &str) {
         .open(&path)
         .expect("open a pack file");
     f.write_all(text.as_bytes()).expect("append to a pack file");
+}
+
+/// `n` yes/no questions `bq0`… and a condition over all of them that can never hold, yet no
+/// three-valued shortcut sees it before every question but the last is settled:
+/// `(bq0 or … or bq(n-2)) and bq(n-1) and not bq(n-1)`. A search that enumerates answers
+/// takes 2^(n-1) steps.
+pub fn bomb_questions(pack: &PackCopy, n: usize) -> String {
+    let ids: Vec<String> = (0..n).map(|i| format!("bq{i}")).collect();
+    let mut text = String::new();
+    for id in &ids {
+        text.push_str(&yes_no(id));
+    }
+    append(pack, "questions.toml", &text);
+    let last = &ids[n - 1];
+    format!("({}) and {last} and not {last}", ids[..n - 1].join(" or "))
+}
+
+/// A pack with one obligation whose `when` is a reachability bomb over `n` questions.
+pub fn reach_bomb(n: usize) -> PackCopy {
+    let pack = PackCopy::new();
+    let when = bomb_questions(&pack, n);
+    append(
+        &pack,
+        "obligations/bomb.toml",
+        &obligation("bomb", &when, r#"["consult_supervisor"]"#),
+    );
+    pack
+}
+
+/// `n` steps that may never be given (their `when` is a bomb) and `n` obligations each
+/// calling for every one of them: n² reachability questions.
+pub fn step_bomb(n: usize) -> PackCopy {
+    let pack = PackCopy::new();
+    let when = bomb_questions(&pack, 40);
+    let mut steps = String::new();
+    for i in 0..n {
+        let _ = write!(
+            steps,
+            "\n[[action]]\nid = \"step{i}\"\nphase = \"act\"\ntext = \"t\"\nwhen = \"{when}\"\n"
+        );
+    }
+    append(&pack, "actions.toml", &steps);
+    let all = format!(
+        "[{}]",
+        (0..n)
+            .map(|i| format!("\"step{i}\""))
+            .collect::<Vec<_>>()
+            .join(", ")
+    );
+    let mut obligations = String::new();
+    for i in 0..n {
+        obligations.push_str(&obligation(&format!("caller{i}"), "harm_risk", &all));
+    }
+    append(&pack, "obligations/callers.toml", &obligations);
+    pack
 }
 
 /// An obligation whose `actions` line names `n` unknown actions.
