@@ -24,6 +24,9 @@ use crate::vocab::{ItemKind, QuestionKind, Value};
 pub const PER_ITEM: usize = 1_000_000;
 /// Work all the questions of one pack may cost together.
 pub const TOTAL: usize = 20_000_000;
+/// The most questions one search may involve; it goes one question deeper for each, so this
+/// also bounds its depth. A condition of the default pack involves a handful.
+pub const MAX_INVOLVED: usize = 256;
 
 /// The work left to spend.
 #[derive(Debug, Clone, Copy)]
@@ -109,19 +112,23 @@ fn involve(
     let mut involved: Vec<usize> = Vec::new();
     let mut stack: Vec<&Expr> = vec![expr];
     let mut r = Some(());
-    while let Some(e) = stack.pop() {
+    'walk: while let Some(e) = stack.pop() {
         // Collecting is work too: a thousand `ask_if`s read by one another cost their size.
         if !budget.spend(e.size()) {
             r = None;
-            break;
+            break 'walk;
         }
-        for question in e.questions() {
+        for (question, _) in e.leaves() {
             let Some(pos) = q.position(question) else {
                 continue;
             };
             if answers.0[pos].is_none() {
                 answers.0[pos] = Some(Value::Unsure);
                 involved.push(pos);
+                if involved.len() > MAX_INVOLVED {
+                    r = None;
+                    break 'walk;
+                }
                 if let Some(ask) = &q.questions[pos].ask_if {
                     stack.push(ask);
                 }
@@ -477,5 +484,30 @@ mod tests {
         let (spent, d) = check_with(&questions, &many);
         assert!(spent <= TOTAL, "{spent}");
         assert!(undecided(&d) > 0);
+    }
+
+    #[test]
+    fn a_chain_of_a_thousand_ask_ifs_is_undecided_not_searched_a_thousand_deep() {
+        let chain: String = (0..1000)
+            .map(|i| {
+                let ask = if i > 0 {
+                    format!("ask_if = \"c{}\"\n", i - 1)
+                } else {
+                    String::new()
+                };
+                format!("\n[[question]]\nid = \"c{i}\"\nkind = \"yes_no\"\nprompt = \"p\"\nhelp = \"h\"\n{ask}")
+            })
+            .collect();
+        let (spent, d) = check_with(&chain, &obligation("deep", "c999"));
+        assert!(spent <= TOTAL, "{spent}");
+        let deep = d
+            .iter()
+            .find(|d| matches!(&d.kind, DiagKind::Undecided { id, .. } if id == "deep"));
+        assert!(deep.is_some(), "{d:?}");
+        // Questions whose chain is short enough are still decided.
+        assert!(
+            !d.iter()
+                .any(|d| { matches!(&d.kind, DiagKind::Undecided { id, .. } if id == "c100") })
+        );
     }
 }
