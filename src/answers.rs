@@ -72,7 +72,7 @@ pub fn parse(pack: &Pack, file: &SourceFile) -> Result<AnswersFile, Diagnostics>
         value: v.get_ref(),
         value_span: v.span(),
     });
-    let answers = read::read(q, written, file, &mut diags);
+    let answers = read::read(q, &mut Default::default(), written, file, &mut diags);
     if diags.has_errors() {
         return Err(diags);
     }

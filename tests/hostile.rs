@@ -17,5 +17,8 @@ mod make;
 #[path = "hostile/reach.rs"]
 mod reach;
 
+#[path = "hostile/loaders.rs"]
+mod loaders;
+
 #[path = "hostile/diagnostics.rs"]
 mod diagnostics;

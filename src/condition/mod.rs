@@ -16,8 +16,8 @@ mod print;
 
 use std::ops::Range;
 
-pub use check::{QuestionInfo, check};
-pub use error::{CondErrorKind, short_list};
+pub use check::{Lookups, QuestionInfo, check};
+pub use error::{CondErrorKind, Listed, short_list};
 pub use eval::{Fact, Lookup, Truth};
 pub use parse::parse;
 

@@ -177,7 +177,7 @@ pub enum DiagKind {
         question: String,
         option: String,
         suggestion: Option<String>,
-        options: Vec<String>,
+        options: crate::condition::Listed,
     },
     WrongAnswerType {
         question: String,
@@ -187,7 +187,7 @@ pub enum DiagKind {
     },
     UnsureNotAllowed {
         question: String,
-        allowed: Vec<String>,
+        allowed: crate::condition::Listed,
     },
     NotAsked {
         question: String,
@@ -227,10 +227,6 @@ fn bi(lang: Lang, id: String, en: String) -> String {
         Lang::Id => id,
         Lang::En => en,
     }
-}
-
-fn list(items: &[String]) -> String {
-    crate::condition::short_list(items)
 }
 
 impl DiagKind {
@@ -878,8 +874,8 @@ impl DiagKind {
             )),
             NoSuchOption { options, .. } => Some(bi(
                 lang,
-                format!("pilihannya: {}", list(options)),
-                format!("its options are: {}", list(options)),
+                format!("pilihannya: {options}"),
+                format!("its options are: {options}"),
             )),
             WrongAnswerType {
                 question, example, ..
@@ -888,14 +884,14 @@ impl DiagKind {
                 format!("tulis `{question} = {example}`"),
                 format!("write `{question} = {example}`"),
             )),
-            UnsureNotAllowed { allowed, .. } if allowed.is_empty() => s(
+            UnsureNotAllowed { allowed, .. } if allowed.total == 0 => s(
                 "tidak ada pertanyaan dalam paket ini yang dapat dijawab \"unsure\"",
                 "no question in this pack can be answered \"unsure\"",
             ),
             UnsureNotAllowed { allowed, .. } => Some(bi(
                 lang,
-                format!("\"unsure\" hanya untuk: {}", list(allowed)),
-                format!("\"unsure\" is for these questions only: {}", list(allowed)),
+                format!("\"unsure\" hanya untuk: {allowed}"),
+                format!("\"unsure\" is for these questions only: {allowed}"),
             )),
             NotAsked { ask_if, .. } => Some(bi(
                 lang,

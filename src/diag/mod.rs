@@ -178,6 +178,14 @@ impl Diagnostics {
         self.list.len() >= TOTAL || self.per_file.get(file).is_some_and(|&n| n >= PER_FILE)
     }
 
+    /// How many more diagnostics for this file would be kept.
+    pub fn room(&self, file: &str) -> usize {
+        let in_file = self.per_file.get(file).copied().unwrap_or(0);
+        TOTAL
+            .saturating_sub(self.list.len())
+            .min(PER_FILE.saturating_sub(in_file))
+    }
+
     pub fn push(&mut self, d: Diagnostic) {
         if self.full(&d.file) {
             *self

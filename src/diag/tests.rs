@@ -124,7 +124,7 @@ fn every_kind_speaks_both_languages() {
         },
         DiagKind::UnsureNotAllowed {
             question: "q".into(),
-            allowed: vec!["a".into()],
+            allowed: crate::condition::Listed::of(["a"]),
         },
         DiagKind::NeverApplies { id: "o".into() },
     ];

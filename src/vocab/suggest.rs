@@ -6,7 +6,7 @@ const LONGEST: usize = 64;
 
 /// Cells of edit-distance tables one suggestion may fill; past them the best so far is given.
 /// A suggestion is a courtesy and must not cost more than the check it decorates.
-const BUDGET: usize = 2_000_000;
+const BUDGET: usize = 500_000;
 
 /// Edit distance between two strings, by characters.
 pub fn distance(a: &str, b: &str) -> usize {

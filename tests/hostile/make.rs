@@ -118,6 +118,94 @@ pub fn ids_on_one_line(n: usize) -> PackCopy {
     pack
 }
 
+/// `n` obligation entries, each cut off in the middle of a table.
+pub fn broken_entries(n: usize) -> PackCopy {
+    let pack = PackCopy::new();
+    let mut text = String::new();
+    for i in 0..n {
+        let _ = write!(
+            text,
+            "\n[[obligation]]\nid = \"b{i}\"\ntitle = {{ id = \"t\", en = \n"
+        );
+    }
+    append(&pack, "obligations/broken.toml", &text);
+    pack
+}
+
+/// `n` actions no obligation or tension uses.
+pub fn unused_actions(n: usize) -> PackCopy {
+    let pack = PackCopy::new();
+    let mut text = String::new();
+    for i in 0..n {
+        let _ = write!(
+            text,
+            "\n[[action]]\nid = \"unused{i}\"\nphase = \"act\"\ntext = \"t\"\n"
+        );
+    }
+    append(&pack, "actions.toml", &text);
+    pack
+}
+
+/// A question `big` (any_of) with `n` options `o0`…, and an obligation reading two of them.
+pub fn many_options(n: usize) -> PackCopy {
+    let pack = PackCopy::new();
+    let mut text = String::from(
+        "\n[[question]]\nid = \"big\"\nkind = \"any_of\"\nprompt = \"p\"\nhelp = \"h\"\noptions = [\n",
+    );
+    for i in 0..n {
+        let _ = writeln!(text, "  {{ id = \"o{i}\", label = \"l\" }},");
+    }
+    text.push_str("]\n");
+    append(&pack, "questions.toml", &text);
+    append(
+        &pack,
+        "obligations/big.toml",
+        &obligation(
+            "reads_big",
+            &format!("'o{}' in big or 'o1' in big", n - 1),
+            r#"["consult_supervisor"]"#,
+        ),
+    );
+    pack
+}
+
+/// A question `big` with `n` options and `m` obligations whose `when` names an option it does
+/// not have 150 times: `m * 150` problems, each of which could search `n` options for a
+/// suggestion and copy them into a help line.
+pub fn conditions_on_many_options(n: usize, m: usize) -> PackCopy {
+    let pack = PackCopy::new();
+    let mut text = String::from(
+        "\n[[question]]\nid = \"big\"\nkind = \"any_of\"\nprompt = \"p\"\nhelp = \"h\"\noptions = [\n",
+    );
+    for i in 0..n {
+        let _ = writeln!(text, "  {{ id = \"option_{i:06}\", label = \"l\" }},");
+    }
+    text.push_str("]\n");
+    append(&pack, "questions.toml", &text);
+    let when = vec!["'option_99999x' in big"; 150].join(" or ");
+    let mut rules = String::new();
+    for i in 0..m {
+        rules.push_str(&obligation(
+            &format!("c{i}"),
+            &when,
+            r#"["consult_supervisor"]"#,
+        ));
+    }
+    append(&pack, "obligations/many.toml", &rules);
+    pack
+}
+
+/// How many times larger than in CI the generated inputs are: `ETIKA_HOSTILE_SCALE`, for the
+/// longer run.
+pub fn scale(n: usize) -> usize {
+    let factor = std::env::var("ETIKA_HOSTILE_SCALE")
+        .ok()
+        .and_then(|v| v.parse::<usize>().ok())
+        .unwrap_or(1)
+        .max(1);
+    n * factor
+}
+
 /// An answers file ticking `n` options the question does not have, all on one line.
 pub fn bad_options_answers(n: usize) -> String {
     let ids = (0..n)
