@@ -20,5 +20,11 @@ mod reach;
 #[path = "hostile/loaders.rs"]
 mod loaders;
 
+#[path = "hostile/pack_files.rs"]
+mod pack_files;
+
+#[path = "hostile/places.rs"]
+mod places;
+
 #[path = "hostile/diagnostics.rs"]
 mod diagnostics;

@@ -41,40 +41,9 @@ pub struct Args {
     pub what_if: Vec<String>,
 }
 
-/// Read and check an answers file; problems are shown in full.
+/// Read and check an answers file (standard input for `-`); problems are shown in full.
 pub fn read_answers(cx: &Context, pack: &Pack, path: &Path) -> Result<AnswersFile> {
-    let name = path.display().to_string();
-    let file = match crate::pack::read_text(path, &name, &name) {
-        Ok(f) => f,
-        Err(d) if d.place.is_none() => {
-            let why = match &d.kind {
-                crate::diag::DiagKind::Unreadable { error } => error.clone(),
-                other => other.message(cx.lang),
-            };
-            return Err(Failure::say(
-                cx.lang,
-                (
-                    format!("berkas jawaban `{name}` tidak dapat dibaca: {why}"),
-                    format!("cannot read the answers file `{name}`: {why}"),
-                ),
-                Some(("periksa jalur berkasnya".into(), "check the path".into())),
-            )
-            .into());
-        }
-        Err(d) => {
-            let mut all = crate::diag::Diagnostics::new();
-            all.push(*d);
-            eprint!("{}", render_all(&all, false, cx.lang, cx.style.color));
-            return Err(Reported(format!(
-                "{}: {}",
-                all.first_error().map(|d| d.location()).unwrap_or(name),
-                all.first_error()
-                    .map(|d| d.message(cx.lang))
-                    .unwrap_or_default()
-            ))
-            .into());
-        }
-    };
+    let file = super::input::read_answers_text(cx, path)?;
     parse_answers(cx, pack, &file)
 }
 

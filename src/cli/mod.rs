@@ -4,6 +4,7 @@
 
 mod assess;
 mod failure;
+mod input;
 mod list;
 mod output;
 mod practice;

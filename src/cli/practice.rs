@@ -163,16 +163,7 @@ fn grade_one(
 ) -> Result<(String, Feedback)> {
     let lang = cx.lang;
     let name = path.display().to_string();
-    let text_file = match crate::pack::read_text(path, &name, &name) {
-        Ok(f) => f,
-        Err(d) => {
-            let mut all = Diagnostics::new();
-            all.push(*d);
-            eprint!("{}", render_all(&all, false, lang, cx.style.color));
-            let d = all.first_error().expect("an error");
-            return Err(Reported(format!("{}: {}", d.location(), d.message(lang))).into());
-        }
-    };
+    let text_file = super::input::read_answers_text(cx, path)?;
     let file = super::assess::parse_answers(cx, pack, &text_file)?;
     let named = file.case.as_ref().map(|c| c.get_ref().clone());
     let case_id = match (case_arg, &named) {

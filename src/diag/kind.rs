@@ -51,6 +51,10 @@ pub enum DiagKind {
         error: String,
     },
     NotAFile(NotAFile),
+    /// Larger than etika reads, in MiB.
+    TooLarge {
+        mib: u64,
+    },
     OutsidePack {
         target: String,
     },
@@ -259,6 +263,7 @@ impl DiagKind {
             NotUtf8 => "not_utf8",
             Unreadable { .. } => "unreadable",
             NotAFile(_) => "not_a_file",
+            TooLarge { .. } => "too_large",
             OutsidePack { .. } => "outside_pack",
             NotAPackFile => "not_a_pack_file",
             NoPackToml => "no_pack_toml",
@@ -359,6 +364,11 @@ impl DiagKind {
                     "this is not a regular file (a FIFO, device or socket)".into(),
                 ),
             },
+            TooLarge { mib } => bi(
+                lang,
+                format!("berkas ini lebih besar dari {mib} MiB"),
+                format!("the file is larger than {mib} MiB"),
+            ),
             OutsidePack { target } => bi(
                 lang,
                 format!("tautan ini keluar dari folder paket, ke `{target}`"),
@@ -672,6 +682,10 @@ impl DiagKind {
             Unreadable { .. } => s(
                 "periksa jalurnya dan izin berkas itu",
                 "check the path and the file's permissions",
+            ),
+            TooLarge { .. } => s(
+                "pecah menjadi beberapa berkas",
+                "split it into several files",
             ),
             NotAFile(_) => s(
                 "ganti dengan berkas biasa, atau hapus dari folder paket",

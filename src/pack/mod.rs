@@ -18,7 +18,7 @@ pub mod raw;
 mod reach;
 mod validate;
 
-pub use files::{read_dir, read_text};
+pub use files::{MAX_ANSWERS, ReadError, read_dir, read_stream, read_text};
 pub use model::*;
 pub use parse::toml_kind;
 pub use questionnaire::Questionnaire;
