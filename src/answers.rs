@@ -9,7 +9,7 @@ use toml::Spanned;
 use crate::diag::{DiagKind, Diagnostics, SourceFile};
 use crate::pack::answers::{self as read, Written};
 use crate::pack::raw::RawAnswers;
-use crate::pack::{Pack, toml_kind};
+use crate::pack::{Pack, locate_spanless, toml_kind};
 use crate::vocab::{Answers, Value};
 
 /// Which pack an answers file was written for.
@@ -57,7 +57,10 @@ pub fn parse(pack: &Pack, file: &SourceFile) -> Result<AnswersFile, Diagnostics>
                 DiagKind::UnknownField { field, .. } => DiagKind::AnswersField { field },
                 other => other,
             };
-            diags.add(file, e.span(), kind);
+            let span = e
+                .span()
+                .or_else(|| locate_spanless::<FileForm>(&file.text, e.message()));
+            diags.add(file, span, kind);
             return Err(diags);
         }
     };

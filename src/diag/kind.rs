@@ -64,6 +64,8 @@ pub enum DiagKind {
     TomlSyntax {
         detail: String,
     },
+    /// Tables, arrays or dotted keys nested deeper than TOML is read.
+    NestedTooDeep,
     UnknownField {
         field: String,
         expected: String,
@@ -268,6 +270,7 @@ impl DiagKind {
             NotAPackFile => "not_a_pack_file",
             NoPackToml => "no_pack_toml",
             TomlSyntax { .. } => "toml_syntax",
+            NestedTooDeep => "nested_too_deep",
             UnknownField { .. } => "unknown_field",
             MissingField { .. } => "missing_field",
             InvalidType { .. } => "invalid_type",
@@ -387,6 +390,11 @@ impl DiagKind {
             TomlSyntax { detail } => {
                 bi(lang, format!("TOML tidak valid: {detail}"), detail.clone())
             }
+            NestedTooDeep => bi(
+                lang,
+                "tabel, larik, atau kunci bertitik bersarang terlalu dalam".into(),
+                "tables, arrays or dotted keys nested too deeply".into(),
+            ),
             UnknownField { field, .. } => bi(
                 lang,
                 format!("kolom `{field}` tidak dikenal"),
@@ -706,6 +714,10 @@ impl DiagKind {
             TomlSyntax { .. } => s(
                 "perbaiki sintaks TOML di tempat ini",
                 "fix the TOML syntax at this place",
+            ),
+            NestedTooDeep => s(
+                "berkas aturan dan berkas jawaban hanya perlu beberapa tingkat; tulis kuncinya dengan lebih sedikit titik atau kurung",
+                "rule files and answers files need only a few levels; write the keys with fewer dots or brackets",
             ),
             UnknownField { expected, .. } if expected.is_empty() => {
                 s("periksa nama kolom", "check the field name")

@@ -41,6 +41,8 @@ pub fn toml_kind(raw: &str) -> DiagKind {
         DiagKind::InvalidType {
             detail: rest.to_string(),
         }
+    } else if first == "recursion limit" || first.starts_with("cannot recurse further") {
+        DiagKind::NestedTooDeep
     } else if let Some(rest) = first.strip_prefix("unknown variant ") {
         DiagKind::UnknownVariant {
             value: name_in(rest).unwrap_or_default(),
@@ -53,8 +55,55 @@ pub fn toml_kind(raw: &str) -> DiagKind {
     }
 }
 
-fn push_toml_error(file: &SourceFile, e: &toml::de::Error, shift: usize, diags: &mut Diagnostics) {
-    let span = e.span().map(|s| (s.start + shift)..(s.end + shift));
+/// Where an error that toml reports without a place is: the line at which a prefix of the
+/// text, cut at line ends, first fails with the same message (found by halving, so a few
+/// parses however long the text). `None` when no prefix fails so: the whole is to blame.
+pub fn locate_spanless<T: DeserializeOwned>(text: &str, message: &str) -> Option<Range<usize>> {
+    let ends: Vec<usize> = text
+        .match_indices('\n')
+        .map(|(i, _)| i + 1)
+        .chain((!text.ends_with('\n')).then_some(text.len()))
+        .collect();
+    let fails = |lines: usize| {
+        toml::from_str::<T>(&text[..ends[lines - 1]])
+            .err()
+            .is_some_and(|e| e.span().is_none() && e.message() == message)
+    };
+    // The first `lines` with a failing prefix: `lo` lines do not fail, `hi` lines do.
+    let (mut lo, mut hi) = (0, ends.len());
+    if hi == 0 || !fails(hi) {
+        return None;
+    }
+    while hi - lo > 1 {
+        let mid = lo + (hi - lo) / 2;
+        if fails(mid) {
+            hi = mid;
+        } else {
+            lo = mid;
+        }
+    }
+    let start = if hi == 1 { 0 } else { ends[hi - 2] };
+    let end = ends[hi - 1];
+    let line = &text[start..end];
+    // The line without its break, from its first non-blank character.
+    let lead = line.len() - line.trim_start().len();
+    let body = line.trim_end().len();
+    Some((start + lead.min(body))..(start + body.max(lead)))
+}
+
+/// Add toml's error about `part` (the text of `file` from `shift` on), located: by toml's
+/// span, or when toml gives none, by `locate_spanless` read as `T`.
+fn push_toml_error<T: DeserializeOwned>(
+    file: &SourceFile,
+    part: &str,
+    e: &toml::de::Error,
+    shift: usize,
+    diags: &mut Diagnostics,
+) {
+    let span = e
+        .span()
+        .or_else(|| locate_spanless::<T>(part, e.message()))
+        .map(|s| (s.start + shift)..(s.end + shift));
     diags.add(file, span, toml_kind(e.message()));
 }
 
@@ -62,7 +111,7 @@ fn parse_one<T: DeserializeOwned>(file: &SourceFile, diags: &mut Diagnostics) ->
     match toml::from_str::<T>(&file.text) {
         Ok(v) => Some(v),
         Err(e) => {
-            push_toml_error(file, &e, 0, diags);
+            push_toml_error::<T>(file, &file.text, &e, 0, diags);
             None
         }
     }
@@ -105,20 +154,20 @@ where
     };
     let bounds = entry_bounds(&file.text, kind);
     if bounds.len() < 3 {
-        push_toml_error(file, &whole, 0, diags);
+        push_toml_error::<F>(file, &file.text, &whole, 0, diags);
         return (Vec::new(), false);
     }
     // Each part alone: its errors are shifted back to their place in the file.
     let mut bad: Vec<Range<usize>> = Vec::new();
     for b in &bounds {
         if let Err(e) = toml::from_str::<F>(&file.text[b.clone()]) {
-            push_toml_error(file, &e, b.start, diags);
+            push_toml_error::<F>(file, &file.text[b.clone()], &e, b.start, diags);
             bad.push(b.clone());
         }
     }
     if bad.is_empty() {
         // Each part is fine alone but not together (a key repeated across parts, say).
-        push_toml_error(file, &whole, 0, diags);
+        push_toml_error::<F>(file, &file.text, &whole, 0, diags);
         return (Vec::new(), false);
     }
     // The good parts together, in one copy of the file with the bad parts blanked out (line
@@ -137,7 +186,7 @@ where
     match toml::from_str::<F>(&masked) {
         Ok(f) => (items(f), false),
         Err(e) => {
-            push_toml_error(file, &e, 0, diags);
+            push_toml_error::<F>(file, &masked, &e, 0, diags);
             (Vec::new(), false)
         }
     }

@@ -98,3 +98,73 @@ fn an_answers_file_without_answers_is_named() {
     assert!(err.contains("answers.toml"), "{err}");
     assert!(!err.contains("check the path"), "{err}");
 }
+
+#[test]
+fn keys_nested_past_tomls_limit_are_located_at_their_line() {
+    let deep = vec!["a"; 200].join(".");
+    let pack = PackCopy::new();
+    let rel = "obligations/deep.toml";
+    crate::make::append(
+        &pack,
+        rel,
+        &format!("# a comment\n\n[[obligation]]\n{deep} = 1\n"),
+    );
+    let out = pack.validate(&[]);
+    let err = rejected(&out);
+    assert!(
+        err.contains("error: tables, arrays or dotted keys nested too deeply"),
+        "{}",
+        head(&err)
+    );
+    assert_eq!(located(&err, &pack.file(rel)), (4, 1));
+
+    let out = assess(
+        &format!("[answers]\nharm_risk = true\n\n  {deep} = 1\n"),
+        &["--lang", "en"],
+    );
+    let err = rejected(&out);
+    assert_eq!(located(&err, &file_of(&err)), (4, 3));
+
+    // Nested brackets: toml gives the place itself.
+    let out = assess(
+        &format!("[answers]\nx = {}{}\n", "[".repeat(300), "]".repeat(300)),
+        &["--lang", "en"],
+    );
+    let err = rejected(&out);
+    assert!(err.contains("nested too deeply"), "{err}");
+    assert_eq!(located(&err, &file_of(&err)).0, 2);
+}
+
+/// The file of the first location in `err`.
+fn file_of(err: &str) -> String {
+    err.lines()
+        .find_map(|l| l.trim().strip_prefix("--> "))
+        .and_then(|l| l.split(':').next())
+        .unwrap()
+        .to_string()
+}
+
+#[test]
+fn a_condition_with_escapes_and_line_continuations_is_located_where_written() {
+    let pack = PackCopy::new();
+    let when = "\"\"\"harm_risk \\\n    and \\u0068arm_imminent and\\t harm_riks\"\"\"";
+    let entry = crate::make::obligation("escaped", "PLACEHOLDER", r#"["consult_supervisor"]"#)
+        .replace("\"PLACEHOLDER\"", when);
+    crate::make::append(&pack, "obligations/escaped.toml", &entry);
+    let out = pack.validate(&[]);
+    let err = rejected(&out);
+    assert!(err.contains("unknown question `harm_riks`"), "{err}");
+    let text = std::fs::read_to_string(pack.path().join("obligations/escaped.toml")).unwrap();
+    let line = text.lines().position(|l| l.contains("harm_riks")).unwrap() + 1;
+    let column = text
+        .lines()
+        .nth(line - 1)
+        .unwrap()
+        .find("harm_riks")
+        .unwrap()
+        + 1;
+    assert_eq!(
+        located(&err, &pack.file("obligations/escaped.toml")),
+        (line, column)
+    );
+}
