@@ -26,5 +26,8 @@ mod pack_files;
 #[path = "hostile/places.rs"]
 mod places;
 
+#[path = "hostile/writes.rs"]
+mod writes;
+
 #[path = "hostile/diagnostics.rs"]
 mod diagnostics;

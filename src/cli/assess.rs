@@ -4,7 +4,11 @@ use std::path::{Path, PathBuf};
 
 use anyhow::Result;
 
-use super::output::{show, write_atomic};
+use super::input::is_stdin;
+use super::output::{
+    Target, same_file, show, shown, target, terminal_safe, write_failure, write_file,
+};
+use super::session::{SaveTo, Start};
 use super::{Cancelled, Context, Exit, Failure, Reported};
 use crate::answers::{self, AnswersFile};
 use crate::diag::{SourceFile, render_all};
@@ -182,9 +186,47 @@ fn parse_what_if(cx: &Context, pack: &Pack, items: &[String]) -> Result<Answers>
     Ok(out)
 }
 
+/// Refuse a report file that is also a file of answers: writing it would destroy them.
+fn check_out(cx: &Context, args: &Args) -> Result<()> {
+    let Some(out) = args.out.as_deref().filter(|p| !is_stdin(p)) else {
+        return Ok(());
+    };
+    // A device or a FIFO is written in place and replaces nothing.
+    if matches!(target(out), Ok(Target::Special)) {
+        return Ok(());
+    }
+    let others = [
+        ("--answers", &args.answers),
+        ("--resume", &args.resume),
+        ("--save", &args.save),
+    ];
+    for (flag, other) in others {
+        if let Some(other) = other.as_deref()
+            && !is_stdin(other)
+            && same_file(out, other)
+        {
+            let (o, p) = (shown(out), shown(other));
+            return Err(Failure::say(
+                cx.lang,
+                (
+                    format!("`--out {o}` adalah berkas yang sama dengan `{flag} {p}`: laporan akan menimpa jawabannya"),
+                    format!("`--out {o}` is the same file as `{flag} {p}`: the report would replace its answers"),
+                ),
+                Some((
+                    "tulis laporan ke berkas lain".into(),
+                    "write the report to another file".into(),
+                )),
+            )
+            .into());
+        }
+    }
+    Ok(())
+}
+
 pub fn run(cx: &Context, args: Args) -> Result<Exit> {
     let pack = cx.pack(false)?;
     let lang = cx.lang;
+    check_out(cx, &args)?;
     let changes = parse_what_if(cx, &pack, &args.what_if)?;
     let given: Answers = if let Some(path) = &args.answers {
         let file = read_answers(cx, &pack, path)?;
@@ -240,10 +282,22 @@ pub fn run(cx: &Context, args: Args) -> Result<Exit> {
             )
             .into());
         }
-        if let (Some(path), None) = (&args.save, &args.resume) {
-            prepare_save(cx, &pack, path, args.force)?;
-        }
-        ask(cx, &pack, start, save_to.as_deref())?
+        let session = match &save_to {
+            Some(path) => {
+                let how = if args.resume.as_deref() == Some(path.as_path()) {
+                    Start::Resumed
+                } else {
+                    Start::New {
+                        force: args.force,
+                        resume: true,
+                    }
+                };
+                let first = answers::to_toml(&pack, &pack.questionnaire().effective(&start), &[]);
+                Some(SaveTo::prepare(cx, path, &first, how, !start.is_empty())?)
+            }
+            None => None,
+        };
+        ask(cx, &pack, start, session.as_ref())?
     };
     let decision = engine::decide(&pack, &given);
     let change = (!changes.is_empty()).then(|| engine::what_if(&pack, &decision.answers, &changes));
@@ -254,76 +308,30 @@ pub fn run(cx: &Context, args: Args) -> Result<Exit> {
         Some(super::today()),
         change.as_ref().map(|c| (&changes, c)),
     );
+    let to_stdout = args.out.as_deref().is_none_or(is_stdin);
     let mut style = cx.style;
-    if args.out.is_some() {
+    if !to_stdout {
         style.color = false;
     }
     let text = render::render(args.format, &report, &style);
     match &args.out {
-        Some(path) => {
-            write_atomic(path, &text).map_err(|e| {
-                Failure::say(
-                    lang,
-                    (
-                        format!("laporan tidak dapat ditulis ke `{}`: {e}", path.display()),
-                        format!("cannot write the report to `{}`: {e}", path.display()),
-                    ),
-                    None,
-                )
+        Some(path) if !to_stdout => {
+            write_file(path, &terminal_safe(&text, false)).map_err(|e| {
+                let (message, help) = write_failure(path, ("laporan", "the report"), &e);
+                Failure::say(lang, message, help)
             })?;
             eprintln!(
                 "{} {}",
                 lang.pick("Laporan ditulis ke", "Report written to"),
-                path.display()
+                shown(path)
             );
         }
-        None if args.format == Format::Table => show(cx, &text)?,
-        None => super::print(&text)?,
+        _ if args.format == Format::Table => show(cx, &text)?,
+        _ => super::print(cx, &text)?,
     }
     // The process ends here: freeing a large pack piece by piece would only cost time.
     std::mem::forget((pack, decision, report, text));
     Ok(Exit::Success)
-}
-
-/// Before the first question: the save file can be written, and does not replace a session.
-fn prepare_save(cx: &Context, pack: &Pack, path: &Path, force: bool) -> Result<()> {
-    let lang = cx.lang;
-    // An empty file is no session; one with answers is, and is not replaced by accident.
-    let holds_answers = std::fs::metadata(path).is_ok_and(|m| m.len() > 0);
-    if holds_answers && !force {
-        return Err(Failure::say(
-            lang,
-            (
-                format!("`{}` sudah ada", path.display()),
-                format!("`{}` is already there", path.display()),
-            ),
-            Some((
-                format!(
-                    "lanjutkan sesi itu dengan `--resume {}`, atau timpa dengan `--force`",
-                    path.display()
-                ),
-                format!(
-                    "continue that session with `--resume {}`, or replace it with `--force`",
-                    path.display()
-                ),
-            )),
-        )
-        .into());
-    }
-    write_atomic(path, &answers::to_toml(pack, &Answers::new(), &[])).map_err(|e| {
-        Failure::say(
-            lang,
-            (
-                format!("jawaban tidak dapat disimpan ke `{}`: {e}", path.display()),
-                format!("cannot save the answers to `{}`: {e}", path.display()),
-            ),
-            Some((
-                "pilih folder yang ada dan dapat ditulisi".into(),
-                "choose a folder that exists and that you can write to".into(),
-            )),
-        )
-        .into()
-    })
 }
 
 fn check_stamp(cx: &Context, pack: &Pack, path: &Path, file: &AnswersFile) -> Result<()> {
@@ -378,7 +386,7 @@ fn check_stamp(cx: &Context, pack: &Pack, path: &Path, file: &AnswersFile) -> Re
     }
 }
 
-fn ask(cx: &Context, pack: &Pack, start: Answers, save_to: Option<&Path>) -> Result<Answers> {
+fn ask(cx: &Context, pack: &Pack, start: Answers, save_to: Option<&SaveTo>) -> Result<Answers> {
     let lang = cx.lang;
     let width = cx.prompt_width as usize;
     eprintln!(
@@ -391,14 +399,14 @@ fn ask(cx: &Context, pack: &Pack, start: Answers, save_to: Option<&Path>) -> Res
             width
         )
     );
-    if let Some(path) = save_to {
+    if let Some(to) = save_to {
         eprintln!(
             "{}",
             textwrap::fill(
                 &format!(
                     "{} {}",
                     lang.pick("Jawaban disimpan di", "Answers are saved to"),
-                    path.display()
+                    shown(to.path)
                 ),
                 width
             )
@@ -420,7 +428,7 @@ fn ask(cx: &Context, pack: &Pack, start: Answers, save_to: Option<&Path>) -> Res
         }
     }
     let mut saved = |a: &Answers| match save_to {
-        Some(path) => write_atomic(path, &answers::to_toml(pack, a, &[])),
+        Some(to) => to.save(&answers::to_toml(pack, a, &[]), !a.is_empty()),
         None => Ok(()),
     };
     let mut session = Session {
@@ -432,17 +440,8 @@ fn ask(cx: &Context, pack: &Pack, start: Answers, save_to: Option<&Path>) -> Res
     match interview::interview(pack, &mut terminal, start, &mut session) {
         Ok(a) => Ok(a),
         Err(Stop::Cancelled) => {
-            if let Some(path) = save_to
-                && path.exists()
-            {
-                eprintln!(
-                    "{} `etika assess --resume {}`",
-                    lang.pick(
-                        "Jawaban Anda tersimpan. Lanjutkan dengan",
-                        "Your answers are saved. Continue with"
-                    ),
-                    path.display()
-                );
+            if let Some(to) = save_to {
+                to.stopped(Some("etika assess --resume"));
             }
             Err(Cancelled.into())
         }

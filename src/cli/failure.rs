@@ -55,6 +55,25 @@ pub fn report_error(err: &anyhow::Error, lang: Lang) -> ExitCode {
     {
         return Exit::Success.into();
     }
+    if let Some(e) = err.downcast_ref::<super::output::StdoutError>() {
+        use super::output::StdoutError;
+        let message = match (e, lang) {
+            (StdoutError::Closed, Lang::Id) => "keluaran standar tertutup".to_string(),
+            (StdoutError::Closed, Lang::En) => "standard output is closed".to_string(),
+            (StdoutError::Io(e), Lang::Id) => format!("keluaran standar tidak dapat ditulisi: {e}"),
+            (StdoutError::Io(e), Lang::En) => format!("cannot write to standard output: {e}"),
+        };
+        eprintln!(
+            "{}: {message}\n  = {}: {}",
+            lang.pick("galat", "error"),
+            lang.pick("bantuan", "help"),
+            lang.pick(
+                "arahkan keluaran ke berkas dengan `> BERKAS` (atau `--out BERKAS` untuk laporan)",
+                "send the output to a file with `> FILE` (or `--out FILE` for a report)"
+            )
+        );
+        return Exit::Failure.into();
+    }
     let word = lang.pick("galat", "error");
     // Control characters escaped, so no file or argument can drive the terminal; long quotes
     // cut, so an id a megabyte long is not printed whole.

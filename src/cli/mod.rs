@@ -8,6 +8,7 @@ mod input;
 mod list;
 mod output;
 mod practice;
+mod session;
 mod show;
 mod test;
 mod validate;
@@ -251,6 +252,7 @@ impl Context {
 
 /// Run a parsed command line.
 pub fn run(cli: Cli) -> Result<Exit> {
+    output::guard_std_streams();
     let cx = Context::new(cli.global);
     match cli.command {
         Command::Assess(args) => assess::run(&cx, args),
@@ -263,7 +265,7 @@ pub fn run(cli: Cli) -> Result<Exit> {
             let mut cmd = <Cli as clap::CommandFactory>::command();
             let mut out = Vec::new();
             clap_complete::generate(shell, &mut cmd, "etika", &mut out);
-            print(&String::from_utf8_lossy(&out))?;
+            print(&cx, &String::from_utf8_lossy(&out))?;
             Ok(Exit::Success)
         }
     }

@@ -56,7 +56,7 @@ pub fn run(cx: &Context, args: Args) -> Result<Exit> {
         }
         show_one(&pack, kind, &args.id, lang, &mut out);
     }
-    super::print(&wrap_lines(&out, cx.style.width as usize))?;
+    super::print(cx, &wrap_lines(&out, cx.style.width as usize))?;
     Ok(Exit::Success)
 }
 

@@ -72,10 +72,13 @@ pub fn run(cx: &Context, args: Args) -> Result<Exit> {
             (n, Lang::En) => format!("; {n} warning{}", plural(n)),
             (n, Lang::Id) => format!("; {n} peringatan"),
         };
-        super::print(&match lang {
-            Lang::En => format!("{origin} is valid: {what}{tail}\n"),
-            Lang::Id => format!("{origin} valid: {what}{tail}\n"),
-        })?;
+        super::print(
+            cx,
+            &match lang {
+                Lang::En => format!("{origin} is valid: {what}{tail}\n"),
+                Lang::Id => format!("{origin} valid: {what}{tail}\n"),
+            },
+        )?;
         Ok(Exit::Success)
     }
 }
