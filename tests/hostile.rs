@@ -29,5 +29,8 @@ mod places;
 #[path = "hostile/writes.rs"]
 mod writes;
 
+#[path = "hostile/escapes.rs"]
+mod escapes;
+
 #[path = "hostile/diagnostics.rs"]
 mod diagnostics;

@@ -6,7 +6,7 @@ use anyhow::Result;
 
 use super::input::is_stdin;
 use super::output::{
-    Target, same_file, show, shown, target, terminal_safe, write_failure, write_file,
+    Target, same_file, short, show, shown, target, terminal_safe, write_failure, write_file,
 };
 use super::session::{SaveTo, Start};
 use super::{Cancelled, Context, Exit, Failure, Reported};
@@ -233,26 +233,19 @@ pub fn run(cx: &Context, args: Args) -> Result<Exit> {
         if let Some(stamp) = &file.stamp
             && (stamp.id != pack.meta.id || stamp.edition != pack.meta.edition)
         {
+            // The stamp is the file's word, so it is shown clean and short.
+            let (p, id, ed) = (shown(path), short(&stamp.id), short(&stamp.edition));
+            let (own_id, own_ed) = (&pack.meta.id, &pack.meta.edition);
             eprintln!(
                 "{}",
                 match lang {
                     Lang::En => format!(
-                        "warning: `{}` was saved with the pack `{}` edition {}; this is `{}` edition {}\n  \
-                         = help: every answer was checked against this pack, but re-read the report with that in mind",
-                        path.display(),
-                        stamp.id,
-                        stamp.edition,
-                        pack.meta.id,
-                        pack.meta.edition
+                        "warning: `{p}` was saved with the pack `{id}` edition {ed}; this is `{own_id}` edition {own_ed}\n  \
+                         = help: every answer was checked against this pack, but re-read the report with that in mind"
                     ),
                     Lang::Id => format!(
-                        "peringatan: `{}` disimpan dengan paket `{}` edisi {}; ini paket `{}` edisi {}\n  \
-                         = bantuan: setiap jawaban sudah diperiksa terhadap paket ini, tetapi baca laporannya dengan mengingat hal itu",
-                        path.display(),
-                        stamp.id,
-                        stamp.edition,
-                        pack.meta.id,
-                        pack.meta.edition
+                        "peringatan: `{p}` disimpan dengan paket `{id}` edisi {ed}; ini paket `{own_id}` edisi {own_ed}\n  \
+                         = bantuan: setiap jawaban sudah diperiksa terhadap paket ini, tetapi baca laporannya dengan mengingat hal itu"
                     ),
                 }
             );

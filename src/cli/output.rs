@@ -284,6 +284,16 @@ pub fn shown(path: &Path) -> String {
     crate::diag::clean_inline(&path.display().to_string())
 }
 
+/// A value read from a file, as a message shows it: one line, no control character, and at
+/// most 60 characters.
+pub fn short(s: &str) -> String {
+    let clean = crate::diag::clean_inline(s);
+    match clean.char_indices().nth(60) {
+        Some((i, _)) => format!("{}…", &clean[..i]),
+        None => clean,
+    }
+}
+
 /// Why `path` was not written, in both languages: (message, help).
 pub fn write_failure(
     path: &Path,

@@ -38,7 +38,7 @@ pub fn run(cx: &Context, args: Args) -> Result<Exit> {
     let origin = match (cx.global.rules.as_ref(), lang) {
         (None, Lang::En) => "the embedded pack".to_string(),
         (None, Lang::Id) => "paket bawaan".to_string(),
-        (Some(dir), _) => format!("`{}`", dir.display()),
+        (Some(dir), _) => format!("`{}`", super::output::shown(dir)),
     };
     let plural = |n: usize| if n == 1 { "" } else { "s" };
     if failed {

@@ -51,6 +51,32 @@ pub fn located(err: &str, file: &str) -> (usize, usize) {
     }
 }
 
+/// No control character but line breaks (and the tab) in what etika printed: nothing can
+/// drive the terminal. With `colour`, etika's own colour sequences (`ESC [ digits ; … m`)
+/// are allowed, and nothing else.
+pub fn no_controls(what: &str, bytes: &[u8], colour: bool) {
+    let text = String::from_utf8_lossy(bytes);
+    let sgr = |at: usize| {
+        let rest = &text[at + 1..];
+        rest.strip_prefix('[').is_some_and(|r| {
+            let n = r
+                .find(|c: char| !(c.is_ascii_digit() || c == ';'))
+                .unwrap_or(r.len());
+            r[n..].starts_with('m')
+        })
+    };
+    if let Some((i, c)) = text.char_indices().find(|&(i, c)| {
+        c.is_control() && c != '\n' && c != '\t' && !(colour && c == '\u{1b}' && sgr(i))
+    }) {
+        let from = text.floor_char_boundary(i.saturating_sub(60));
+        panic!(
+            "{what} holds {:?} at byte {i}: {:?}",
+            c,
+            &text[from..text.ceil_char_boundary((i + 20).min(text.len()))]
+        );
+    }
+}
+
 /// The start of a long text, for failure messages.
 pub fn head(s: &str) -> &str {
     &s[..s.floor_char_boundary(4000.min(s.len()))]

@@ -223,3 +223,69 @@ pub fn unknown_keys_answers(n: usize) -> String {
     }
     text
 }
+
+/// Escape sequences that set the window title, clear the screen, move the cursor and fake a
+/// line of report, and a C1 control: what an attacker puts in a pack or an answers file.
+/// Written as TOML escapes, so a basic string carries them.
+pub const ESCAPES: &str = r"\u001b]0;PWNED\u0007\u001b[2J\u001b[1;1HFAKE REPORT\u009b31m";
+
+/// A copy of the fixture pack with `ESCAPES` in every text a person reads: both sides of
+/// every bilingual text, every plain text (sources, names), the edition and the date.
+pub fn escapes_everywhere() -> PackCopy {
+    let pack = PackCopy::new();
+    let mut files = Vec::new();
+    collect(pack.path(), &mut files);
+    for path in files {
+        let text = std::fs::read_to_string(&path).unwrap();
+        let mut poisoned = poison_bilingual(&text);
+        for key in ["source", "name", "edition", "effective"] {
+            poisoned = poison_plain(&poisoned, key);
+        }
+        std::fs::write(&path, poisoned).unwrap();
+    }
+    pack
+}
+
+fn collect(dir: &std::path::Path, out: &mut Vec<std::path::PathBuf>) {
+    for e in std::fs::read_dir(dir).unwrap() {
+        let p = e.unwrap().path();
+        if p.is_dir() {
+            collect(&p, out);
+        } else if p.extension().is_some_and(|x| x == "toml") {
+            out.push(p);
+        }
+    }
+}
+
+/// `ESCAPES` at the end of the `id` side and the start of the `en` side of every
+/// `{ id = "…", en = "…" }`, single- or triple-quoted.
+fn poison_bilingual(text: &str) -> String {
+    let mut out = String::new();
+    let mut rest = text;
+    while let Some(i) = rest.find(", en = \"") {
+        let (before, after) = rest.split_at(i);
+        let close = if before.ends_with("\"\"\"") { 3 } else { 1 };
+        out.push_str(&before[..before.len() - close]);
+        out.push_str(ESCAPES);
+        out.push_str(&before[before.len() - close..]);
+        let after = &after[", en = ".len()..];
+        let open = if after.starts_with("\"\"\"") { 3 } else { 1 };
+        out.push_str(", en = ");
+        out.push_str(&after[..open]);
+        out.push_str(ESCAPES);
+        rest = &after[open..];
+    }
+    out.push_str(rest);
+    out
+}
+
+/// `ESCAPES` at the start of every plain one-line `KEY = "…"`.
+fn poison_plain(text: &str, key: &str) -> String {
+    let start = format!("{key} = \"");
+    text.lines()
+        .map(|l| match l.strip_prefix(&start) {
+            Some(rest) if !rest.starts_with('"') => format!("{start}{ESCAPES}{rest}\n"),
+            _ => format!("{l}\n"),
+        })
+        .collect()
+}

@@ -82,16 +82,16 @@ pub(super) fn meta(cx: &mut Checker, at: At<RawMeta>, actions: &[Action]) -> Opt
         .sources
         .into_iter()
         .map(|s| SourceDoc {
-            id: s.id.into_inner(),
+            id: cx.plain(f, s.id, pack("source id")),
             name: cx.text(f, s.name, pack("source name")),
             note: cx.opt_text(f, s.note, pack("source note")),
         })
         .collect();
     Some(Meta {
-        id: m.id.into_inner(),
+        id: cx.plain(f, m.id, pack("id")),
         name: cx.text(f, m.name, pack("name")),
-        edition: m.edition.into_inner(),
-        effective: m.effective.into_inner(),
+        edition: cx.plain(f, m.edition, pack("edition")),
+        effective: cx.plain(f, m.effective, pack("effective")),
         languages: m.languages.into_inner(),
         description: cx.opt_text(f, m.description, pack("description")),
         disclaimer: cx.text(f, m.disclaimer, pack("disclaimer")),

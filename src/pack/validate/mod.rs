@@ -221,6 +221,20 @@ impl<'r> Checker<'r> {
         Text { id, en }
     }
 
+    /// A plain string shown to people (an edition, a date, an id no rule refers to): its
+    /// control characters removed, with a warning.
+    pub(super) fn plain(&mut self, file: usize, raw: Spanned<String>, field: Field) -> String {
+        let span = raw.span();
+        let s = raw.into_inner();
+        match without_controls(&s) {
+            Some(clean) => {
+                self.add(file, Some(span), DiagKind::ControlChars(field));
+                clean
+            }
+            None => s,
+        }
+    }
+
     pub(super) fn opt_text(
         &mut self,
         file: usize,
