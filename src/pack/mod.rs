@@ -20,7 +20,7 @@ mod validate;
 
 pub use files::{MAX_ANSWERS, ReadError, read_dir, read_stream, read_text};
 pub use model::*;
-pub use parse::{locate_spanless, toml_kind};
+pub use parse::{locate_spanless, toml_kind, too_deep};
 pub use questionnaire::Questionnaire;
 #[cfg(test)]
 pub use reach::satisfiable;

@@ -55,6 +55,70 @@ pub fn toml_kind(raw: &str) -> DiagKind {
     }
 }
 
+/// Arrays and inline tables may nest this deep in a rule file or an answers file; a pack
+/// needs three or four levels.
+pub const MAX_NESTING: usize = 32;
+
+/// Where brackets or braces first nest deeper than `MAX_NESTING`, found by a scan that knows
+/// TOML's strings and comments. toml itself gives up somewhat deeper, but only after
+/// building what it read so far: an array left open over thousands of lines cost it a
+/// hundred times the file's size in memory. So a file nested too deeply never reaches it.
+pub fn too_deep(text: &str) -> Option<usize> {
+    let b = text.as_bytes();
+    let mut depth = 0usize;
+    let mut i = 0;
+    // Skip a string opened at `i` with `quote` (one or three of them); return where it ends.
+    let skip_string = |mut i: usize, quote: u8| -> usize {
+        let triple = b[i..].starts_with(&[quote; 3]);
+        i += if triple { 3 } else { 1 };
+        while i < b.len() {
+            match b[i] {
+                b'\\' if quote == b'"' => i += 2,
+                b'\n' if !triple => return i,
+                c if c == quote => {
+                    if !triple {
+                        return i + 1;
+                    }
+                    if b[i..].starts_with(&[quote; 3]) {
+                        // Up to two more quotes may belong to the string.
+                        let mut end = i + 3;
+                        while end < b.len() && b[end] == quote && end < i + 5 {
+                            end += 1;
+                        }
+                        return end;
+                    }
+                    i += 1;
+                }
+                _ => i += 1,
+            }
+        }
+        b.len()
+    };
+    while i < b.len() {
+        match b[i] {
+            b'#' => {
+                while i < b.len() && b[i] != b'\n' {
+                    i += 1;
+                }
+            }
+            q @ (b'"' | b'\'') => {
+                i = skip_string(i, q);
+                continue;
+            }
+            b'[' | b'{' => {
+                depth += 1;
+                if depth > MAX_NESTING {
+                    return Some(i);
+                }
+            }
+            b']' | b'}' => depth = depth.saturating_sub(1),
+            _ => {}
+        }
+        i += 1;
+    }
+    None
+}
+
 /// Where an error that toml reports without a place is: the line at which a prefix of the
 /// text, cut at line ends, first fails with the same message (found by halving, so a few
 /// parses however long the text). `None` when no prefix fails so: the whole is to blame.
@@ -108,6 +172,10 @@ fn push_toml_error<T: DeserializeOwned>(
 }
 
 fn parse_one<T: DeserializeOwned>(file: &SourceFile, diags: &mut Diagnostics) -> Option<T> {
+    if let Some(at) = too_deep(&file.text) {
+        diags.add(file, Some(at..at + 1), DiagKind::NestedTooDeep);
+        return None;
+    }
     match toml::from_str::<T>(&file.text) {
         Ok(v) => Some(v),
         Err(e) => {
@@ -148,26 +216,41 @@ fn parse_entries<F, T>(
 where
     F: DeserializeOwned,
 {
-    let whole = match toml::from_str::<F>(&file.text) {
-        Ok(f) => return (items(f), true),
-        Err(e) => e,
+    // A file nested too deeply is not given to toml whole; its entries may still be read.
+    let deep = too_deep(&file.text);
+    let whole = match deep {
+        Some(_) => None,
+        None => match toml::from_str::<F>(&file.text) {
+            Ok(f) => return (items(f), true),
+            Err(e) => Some(e),
+        },
+    };
+    let whole_error = |diags: &mut Diagnostics| match (&whole, deep) {
+        (Some(e), _) => push_toml_error::<F>(file, &file.text, e, 0, diags),
+        (None, Some(at)) => diags.add(file, Some(at..at + 1), DiagKind::NestedTooDeep),
+        (None, None) => {}
     };
     let bounds = entry_bounds(&file.text, kind);
     if bounds.len() < 3 {
-        push_toml_error::<F>(file, &file.text, &whole, 0, diags);
+        whole_error(diags);
         return (Vec::new(), false);
     }
     // Each part alone: its errors are shifted back to their place in the file.
     let mut bad: Vec<Range<usize>> = Vec::new();
     for b in &bounds {
-        if let Err(e) = toml::from_str::<F>(&file.text[b.clone()]) {
-            push_toml_error::<F>(file, &file.text[b.clone()], &e, b.start, diags);
+        let part = &file.text[b.clone()];
+        if let Some(at) = too_deep(part) {
+            let at = b.start + at;
+            diags.add(file, Some(at..at + 1), DiagKind::NestedTooDeep);
+            bad.push(b.clone());
+        } else if let Err(e) = toml::from_str::<F>(part) {
+            push_toml_error::<F>(file, part, &e, b.start, diags);
             bad.push(b.clone());
         }
     }
     if bad.is_empty() {
         // Each part is fine alone but not together (a key repeated across parts, say).
-        push_toml_error::<F>(file, &file.text, &whole, 0, diags);
+        whole_error(diags);
         return (Vec::new(), false);
     }
     // The good parts together, in one copy of the file with the bad parts blanked out (line
@@ -346,4 +429,30 @@ pub fn parse(origin: &str, files: Vec<SourceFile>, diags: &mut Diagnostics) -> R
     }
     pack.files = files;
     pack
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn nesting_is_counted_outside_strings_and_comments_only() {
+        let deep = format!("x = {}1{}", "[".repeat(40), "]".repeat(40));
+        assert_eq!(too_deep(&deep), Some(4 + MAX_NESTING));
+        let fine = format!("x = {}1{}", "[".repeat(32), "]".repeat(32));
+        assert_eq!(too_deep(&fine), None);
+        // Brackets in strings of every kind, escaped quotes and comments do not count.
+        let quoted = "[[obligation]]\n\
+            a = \"[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[ \\\" [[[[\"\n\
+            b = '[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[['\n\
+            c = \"\"\"\n[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[\"\"\"\"\n\
+            d = '''[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[['''\n\
+            # [[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[\n\
+            e = [{ f = [1] }]\n";
+        assert_eq!(too_deep(quoted), None);
+        // An array left open keeps counting, line after line.
+        let open = "x = [[[[[[[[[[\n".repeat(4);
+        // Ten a line: the 33rd is the third bracket of the fourth line.
+        assert_eq!(too_deep(&open), Some(3 * "x = [[[[[[[[[[\n".len() + 4 + 2));
+    }
 }

@@ -168,3 +168,31 @@ fn a_condition_with_escapes_and_line_continuations_is_located_where_written() {
         (line, column)
     );
 }
+
+/// An array left open over thousands of lines: refused at the bracket that goes past 32
+/// levels, before toml builds what it read (which cost a hundred times the file's size).
+#[test]
+fn an_array_left_open_for_thousands_of_lines_is_refused_where_it_goes_too_deep() {
+    let open = "x = [[[[[[[[[[\n".repeat(5000);
+    let pack = PackCopy::new();
+    // In a file the cases refer into.
+    let rel = "obligations/law.toml";
+    let before = std::fs::read_to_string(pack.path().join(rel)).unwrap();
+    let lines = before.lines().count();
+    crate::make::append(&pack, rel, &format!("[[obligation]]\n{open}"));
+    let out = pack.validate(&[]);
+    let err = rejected(&out);
+    assert!(err.contains("nested too deeply"), "{}", head(&err));
+    // Ten a line, after the header: the 33rd bracket is the third of the fourth line.
+    assert_eq!(located(&err, &pack.file(rel)), (lines + 5, 7));
+    // Nothing else is said: the file's obligations are not called unknown where the cases
+    // name them.
+    assert!(err.contains(": 1 error,"), "{}", head(&err));
+
+    let out = assess(
+        &format!("[answers]\nharm_risk = true\n{open}"),
+        &["--lang", "en"],
+    );
+    let err = rejected(&out);
+    assert_eq!(located(&err, &file_of(&err)), (6, 7));
+}
