@@ -252,7 +252,7 @@ impl Context {
 
 /// Run a parsed command line.
 pub fn run(cli: Cli) -> Result<Exit> {
-    output::guard_std_streams();
+    output::note_closed_stdout();
     let cx = Context::new(cli.global);
     match cli.command {
         Command::Assess(args) => assess::run(&cx, args),

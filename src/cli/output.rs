@@ -22,7 +22,7 @@ static STDOUT_CLOSED: AtomicBool = AtomicBool::new(false);
 /// instead of vanishing. The Rust runtime has already put `/dev/null`, opened for reading and
 /// writing, in place of a closed standard stream (so no file etika opens takes its number);
 /// a shell's `> /dev/null` opens it for writing only, which tells the two apart.
-pub fn guard_std_streams() {
+pub fn note_closed_stdout() {
     #[cfg(unix)]
     {
         use rustix::fs::OFlags;
