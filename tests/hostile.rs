@@ -32,5 +32,8 @@ mod writes;
 #[path = "hostile/escapes.rs"]
 mod escapes;
 
+#[path = "hostile/fuzz.rs"]
+mod fuzz;
+
 #[path = "hostile/diagnostics.rs"]
 mod diagnostics;
