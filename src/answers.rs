@@ -9,7 +9,7 @@ use toml::Spanned;
 use crate::diag::{DiagKind, Diagnostics, SourceFile};
 use crate::pack::answers::{self as read, Written};
 use crate::pack::raw::RawAnswers;
-use crate::pack::{Pack, toml_kind};
+use crate::pack::{Pack, locate_spanless, toml_kind, too_deep};
 use crate::vocab::{Answers, Value};
 
 /// Which pack an answers file was written for.
@@ -58,6 +58,10 @@ pub struct AnswersFile {
 /// Read an answers file's text. The error holds every problem found, each located.
 pub fn parse(pack: &Pack, file: &SourceFile) -> Result<AnswersFile, Diagnostics> {
     let mut diags = Diagnostics::new();
+    if let Some(at) = too_deep(&file.text) {
+        diags.add(file, Some(at..at + 1), DiagKind::NestedTooDeep);
+        return Err(diags);
+    }
     let form: FileForm = match toml::from_str(&file.text) {
         Ok(f) => f,
         Err(e) => {
@@ -65,7 +69,10 @@ pub fn parse(pack: &Pack, file: &SourceFile) -> Result<AnswersFile, Diagnostics>
                 DiagKind::UnknownField { field, .. } => DiagKind::AnswersField { field },
                 other => other,
             };
-            diags.add(file, e.span(), kind);
+            let span = e
+                .span()
+                .or_else(|| locate_spanless::<FileForm>(&file.text, e.message()));
+            diags.add(file, span, kind);
             return Err(diags);
         }
     };
@@ -80,7 +87,7 @@ pub fn parse(pack: &Pack, file: &SourceFile) -> Result<AnswersFile, Diagnostics>
         value: v.get_ref(),
         value_span: v.span(),
     });
-    let answers = read::read(q, written, file, &mut diags);
+    let answers = read::read(q, &mut Default::default(), written, file, &mut diags);
     if diags.has_errors() {
         return Err(diags);
     }

@@ -234,35 +234,28 @@ pub struct Coverage {
 }
 
 pub fn coverage(pack: &Pack) -> Coverage {
-    let decisions: Vec<Decision> = pack
-        .cases
-        .iter()
-        .map(|c| engine::decide(pack, &c.answers))
-        .collect();
+    // What the cases cover, gathered one decision at a time: the work and the memory grow
+    // with what the decisions hold, never with the pack times the cases.
+    use std::collections::HashSet;
+    let mut fired: HashSet<String> = HashSet::new();
+    let mut tensions: HashSet<String> = HashSet::new();
+    let mut answered: HashSet<String> = HashSet::new();
+    let mut steps: HashSet<String> = HashSet::new();
+    for c in &pack.cases {
+        let d = engine::decide(pack, &c.answers);
+        fired.extend(d.obligations.into_iter().map(|o| o.id));
+        fired.extend(d.frame);
+        tensions.extend(d.tensions.into_iter().map(|t| t.id));
+        answered.extend(d.answers.into_keys());
+        steps.extend(d.course.into_iter().map(|s| s.action));
+    }
+    let missing = |ids: &mut dyn Iterator<Item = &String>, seen: &HashSet<String>| {
+        ids.filter(|id| !seen.contains(*id)).cloned().collect()
+    };
     Coverage {
-        obligations: pack
-            .obligations
-            .iter()
-            .map(|o| o.id.clone())
-            .filter(|id| !decisions.iter().any(|d| d.fired(id)))
-            .collect(),
-        tensions: pack
-            .tensions
-            .iter()
-            .map(|t| t.id.clone())
-            .filter(|id| !decisions.iter().any(|d| d.has_tension(id)))
-            .collect(),
-        questions: pack
-            .questions
-            .iter()
-            .map(|q| q.id.clone())
-            .filter(|id| !decisions.iter().any(|d| d.answers.contains_key(id)))
-            .collect(),
-        actions: pack
-            .actions
-            .iter()
-            .map(|a| a.id.clone())
-            .filter(|id| !decisions.iter().any(|d| d.has_step(id)))
-            .collect(),
+        obligations: missing(&mut pack.obligations.iter().map(|o| &o.id), &fired),
+        tensions: missing(&mut pack.tensions.iter().map(|t| &t.id), &tensions),
+        questions: missing(&mut pack.questions.iter().map(|q| &q.id), &answered),
+        actions: missing(&mut pack.actions.iter().map(|a| &a.id), &steps),
     }
 }

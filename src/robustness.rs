@@ -3,7 +3,7 @@
 
 use proptest::prelude::*;
 
-use crate::diag::{Diagnostics, SourceFile, render_all};
+use crate::diag::{DiagKind, Diagnostics, SourceFile, render_all};
 use crate::pack::{Depth, Loaded, Pack, load_files};
 use crate::vocab::Lang;
 
@@ -25,6 +25,37 @@ fn embedded_pack() -> Pack {
 
 fn load(files: Vec<SourceFile>) -> Loaded {
     load_files("fuzz", files, Depth::Full, Diagnostics::new())
+}
+
+/// Problems about a file as a whole, which have no line to name.
+fn whole_file(kind: &DiagKind) -> bool {
+    matches!(
+        kind,
+        DiagKind::NoPackToml
+            | DiagKind::NotAFile(_)
+            | DiagKind::Unreadable { .. }
+            | DiagKind::TooLarge { .. }
+            | DiagKind::OutsidePack { .. }
+            | DiagKind::NoAnswersTable
+    )
+}
+
+/// What every rejection must show: each error names its file and, unless it is about the
+/// file as a whole, its line; and all of them, rendered, stay small.
+fn well_told(d: &Diagnostics, input: usize) -> Result<(), TestCaseError> {
+    for e in d.iter().filter(|e| e.is_error()) {
+        prop_assert!(!e.file.is_empty(), "{e:?}");
+        prop_assert!(e.place.is_some() || whole_file(&e.kind), "no line: {e:?}");
+    }
+    for lang in [Lang::En, Lang::Id] {
+        let shown = render_all(d, false, lang, true);
+        prop_assert!(
+            shown.len() < 256 * 1024 + input,
+            "{} bytes of diagnostics",
+            shown.len()
+        );
+    }
+    Ok(())
 }
 
 #[derive(Debug, Clone)]
@@ -116,8 +147,9 @@ proptest! {
         let mut files = embedded_files();
         let i = file.index(files.len());
         files[i].text = apply(&files[i].text, &edits);
+        let size = files[i].text.len();
         let loaded = load(files);
-        let _ = render_all(&loaded.diagnostics, false, Lang::Id, true);
+        well_told(&loaded.diagnostics, size)?;
         if let Some(pack) = &loaded.pack {
             // A pack that still loads must still decide.
             let _ = crate::engine::decide(pack, &Default::default());
@@ -130,7 +162,7 @@ proptest! {
         files.retain(|f| f.rel != rel);
         files.push(SourceFile::new(rel, rel, text));
         let loaded = load(files);
-        let _ = render_all(&loaded.diagnostics, false, Lang::En, false);
+        well_told(&loaded.diagnostics, 400)?;
     }
 }
 
@@ -141,7 +173,7 @@ proptest! {
     fn answers_files_never_panic(text in "\\PC{0,300}") {
         let pack = embedded_pack();
         if let Err(diags) = crate::answers::parse(&pack, &SourceFile::new("a.toml", "a.toml", text)) {
-            let _ = render_all(&diags, false, Lang::En, false);
+            well_told(&diags, 300)?;
         }
     }
 
@@ -158,7 +190,7 @@ proptest! {
             }
             Err(diags) => {
                 prop_assert!(diags.has_errors());
-                let _ = render_all(&diags, false, Lang::En, false);
+                well_told(&diags, 4096)?;
             }
         }
     }

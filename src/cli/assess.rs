@@ -4,7 +4,11 @@ use std::path::{Path, PathBuf};
 
 use anyhow::Result;
 
-use super::output::{show, write_atomic};
+use super::input::is_stdin;
+use super::output::{
+    Target, same_file, short, show, shown, target, terminal_safe, write_failure, write_file,
+};
+use super::session::{SaveTo, Start};
 use super::{Cancelled, Context, Exit, Failure, Reported};
 use crate::answers::{self, AnswersFile};
 use crate::diag::{SourceFile, render_all};
@@ -42,40 +46,9 @@ pub struct Args {
     pub what_if: Vec<String>,
 }
 
-/// Read and check an answers file; problems are shown in full.
+/// Read and check an answers file (standard input for `-`); problems are shown in full.
 pub fn read_answers(cx: &Context, pack: &Pack, path: &Path) -> Result<AnswersFile> {
-    let name = path.display().to_string();
-    let file = match crate::pack::read_text(path, &name, &name) {
-        Ok(f) => f,
-        Err(d) if d.place.is_none() => {
-            let why = match &d.kind {
-                crate::diag::DiagKind::Unreadable { error } => error.clone(),
-                other => other.message(cx.lang),
-            };
-            return Err(Failure::say(
-                cx.lang,
-                (
-                    format!("berkas jawaban `{name}` tidak dapat dibaca: {why}"),
-                    format!("cannot read the answers file `{name}`: {why}"),
-                ),
-                Some(("periksa jalur berkasnya".into(), "check the path".into())),
-            )
-            .into());
-        }
-        Err(d) => {
-            let mut all = crate::diag::Diagnostics::new();
-            all.push(*d);
-            eprint!("{}", render_all(&all, false, cx.lang, cx.color_err));
-            return Err(Reported(format!(
-                "{}: {}",
-                all.first_error().map(|d| d.location()).unwrap_or(name),
-                all.first_error()
-                    .map(|d| d.message(cx.lang))
-                    .unwrap_or_default()
-            ))
-            .into());
-        }
-    };
+    let file = super::input::read_answers_text(cx, path)?;
     parse_answers(cx, pack, &file)
 }
 
@@ -216,7 +189,7 @@ fn parse_what_if(cx: &Context, pack: &Pack, items: &[String]) -> Result<Answers>
 
 /// Where the report goes: a file, or standard output for none or `-`.
 fn out_file(args: &Args) -> Option<&Path> {
-    args.out.as_deref().filter(|p| p.as_os_str() != "-")
+    args.out.as_deref().filter(|p| !is_stdin(p))
 }
 
 /// The format asked for with `--format`, else the one `--out`'s extension names, else a table.
@@ -226,23 +199,64 @@ fn format_of(args: &Args) -> Format {
         .unwrap_or(Format::Table)
 }
 
-/// `--out` does not replace a file without `--force`; checked before any question is asked.
+/// Before any question is asked: a link or a folder is refused, a report file that is also a
+/// file of answers is refused (writing it would destroy them), and one that is already there
+/// is replaced only with `--force`. A device or a FIFO is written in place and replaces
+/// nothing.
 fn check_out(cx: &Context, args: &Args) -> Result<()> {
-    match out_file(args) {
-        Some(path) if !args.force && std::fs::symlink_metadata(path).is_ok() => Err(Failure::say(
+    let Some(out) = out_file(args) else {
+        return Ok(());
+    };
+    let kind = match target(out) {
+        // A link or a folder is refused now, not after every question has been answered.
+        Err(e) => {
+            let (message, help) = write_failure(out, ("laporan", "the report"), &e);
+            return Err(Failure::say(cx.lang, message, help).into());
+        }
+        Ok(Target::Special) => return Ok(()),
+        Ok(kind) => kind,
+    };
+    let others = [
+        ("--answers", &args.answers),
+        ("--resume", &args.resume),
+        ("--save", &args.save),
+    ];
+    for (flag, other) in others {
+        if let Some(other) = other.as_deref()
+            && !is_stdin(other)
+            && same_file(out, other)
+        {
+            let (o, p) = (shown(out), shown(other));
+            return Err(Failure::say(
+                cx.lang,
+                (
+                    format!("`--out {o}` adalah berkas yang sama dengan `{flag} {p}`: laporan akan menimpa jawabannya"),
+                    format!("`--out {o}` is the same file as `{flag} {p}`: the report would replace its answers"),
+                ),
+                Some((
+                    "tulis laporan ke berkas lain".into(),
+                    "write the report to another file".into(),
+                )),
+            )
+            .into());
+        }
+    }
+    if !args.force && matches!(kind, Target::File) {
+        let o = shown(out);
+        return Err(Failure::say(
             cx.lang,
             (
-                format!("`{}` sudah ada", path.display()),
-                format!("`{}` is already there", path.display()),
+                format!("`{o}` sudah ada"),
+                format!("`{o}` is already there"),
             ),
             Some((
                 "pilih nama lain, atau timpa dengan `--force`".into(),
                 "choose another name, or replace it with `--force`".into(),
             )),
         )
-        .into()),
-        _ => Ok(()),
+        .into());
     }
+    Ok(())
 }
 
 pub fn run(cx: &Context, args: Args) -> Result<Exit> {
@@ -256,26 +270,19 @@ pub fn run(cx: &Context, args: Args) -> Result<Exit> {
         if let Some(stamp) = &file.stamp
             && (stamp.id != pack.meta.id || stamp.edition != pack.meta.edition)
         {
+            // The stamp is the file's word, so it is shown clean and short.
+            let (p, id, ed) = (shown(path), short(&stamp.id), short(&stamp.edition));
+            let (own_id, own_ed) = (&pack.meta.id, &pack.meta.edition);
             eprintln!(
                 "{}",
                 match lang {
                     Lang::En => format!(
-                        "warning: `{}` was saved with the pack `{}` edition {}; this is `{}` edition {}\n  \
-                         = help: every answer was checked against this pack, but re-read the report with that in mind",
-                        path.display(),
-                        stamp.id,
-                        stamp.edition,
-                        pack.meta.id,
-                        pack.meta.edition
+                        "warning: `{p}` was saved with the pack `{id}` edition {ed}; this is `{own_id}` edition {own_ed}\n  \
+                         = help: every answer was checked against this pack, but re-read the report with that in mind"
                     ),
                     Lang::Id => format!(
-                        "peringatan: `{}` disimpan dengan paket `{}` edisi {}; ini paket `{}` edisi {}\n  \
-                         = bantuan: setiap jawaban sudah diperiksa terhadap paket ini, tetapi baca laporannya dengan mengingat hal itu",
-                        path.display(),
-                        stamp.id,
-                        stamp.edition,
-                        pack.meta.id,
-                        pack.meta.edition
+                        "peringatan: `{p}` disimpan dengan paket `{id}` edisi {ed}; ini paket `{own_id}` edisi {own_ed}\n  \
+                         = bantuan: setiap jawaban sudah diperiksa terhadap paket ini, tetapi baca laporannya dengan mengingat hal itu"
                     ),
                 }
             );
@@ -305,10 +312,22 @@ pub fn run(cx: &Context, args: Args) -> Result<Exit> {
             )
             .into());
         }
-        if let (Some(path), None) = (&args.save, &args.resume) {
-            prepare_save(cx, &pack, path, args.force)?;
-        }
-        ask(cx, &pack, start, save_to.as_deref())?
+        let session = match &save_to {
+            Some(path) => {
+                let how = if args.resume.as_deref() == Some(path.as_path()) {
+                    Start::Resumed
+                } else {
+                    Start::New {
+                        force: args.force,
+                        resume: true,
+                    }
+                };
+                let first = answers::to_toml(&pack, &pack.questionnaire().effective(&start), &[]);
+                Some(SaveTo::prepare(cx, path, &first, how, !start.is_empty())?)
+            }
+            None => None,
+        };
+        ask(cx, &pack, start, session.as_ref())?
     };
     let decision = engine::decide(&pack, &given);
     let change = (!changes.is_empty()).then(|| engine::what_if(&pack, &decision.answers, &changes));
@@ -326,69 +345,22 @@ pub fn run(cx: &Context, args: Args) -> Result<Exit> {
     let text = render::render(format, &report, &style);
     match out_file(&args) {
         Some(path) => {
-            write_atomic(path, &text).map_err(|e| {
-                Failure::say(
-                    lang,
-                    (
-                        format!("laporan tidak dapat ditulis ke `{}`: {e}", path.display()),
-                        format!("cannot write the report to `{}`: {e}", path.display()),
-                    ),
-                    None,
-                )
+            write_file(path, &terminal_safe(&text, false)).map_err(|e| {
+                let (message, help) = write_failure(path, ("laporan", "the report"), &e);
+                Failure::say(lang, message, help)
             })?;
             eprintln!(
                 "{} {}",
                 lang.pick("Laporan ditulis ke", "Report written to"),
-                path.display()
+                shown(path)
             );
         }
         None if format == Format::Table => show(cx, &text)?,
-        None => super::print(&text)?,
+        None => super::print(cx, &text)?,
     }
     // The process ends here: freeing a large pack piece by piece would only cost time.
     std::mem::forget((pack, decision, report, text));
     Ok(Exit::Success)
-}
-
-/// Before the first question: the save file can be written, and does not replace a session.
-fn prepare_save(cx: &Context, pack: &Pack, path: &Path, force: bool) -> Result<()> {
-    let lang = cx.lang;
-    // An empty file is no session; one with answers is, and is not replaced by accident.
-    let holds_answers = std::fs::metadata(path).is_ok_and(|m| m.len() > 0);
-    if holds_answers && !force {
-        return Err(Failure::say(
-            lang,
-            (
-                format!("`{}` sudah ada", path.display()),
-                format!("`{}` is already there", path.display()),
-            ),
-            Some((
-                format!(
-                    "lanjutkan sesi itu dengan `--resume {}`, atau timpa dengan `--force`",
-                    path.display()
-                ),
-                format!(
-                    "continue that session with `--resume {}`, or replace it with `--force`",
-                    path.display()
-                ),
-            )),
-        )
-        .into());
-    }
-    write_atomic(path, &answers::to_toml(pack, &Answers::new(), &[])).map_err(|e| {
-        Failure::say(
-            lang,
-            (
-                format!("jawaban tidak dapat disimpan ke `{}`: {e}", path.display()),
-                format!("cannot save the answers to `{}`: {e}", path.display()),
-            ),
-            Some((
-                "pilih folder yang ada dan dapat ditulisi".into(),
-                "choose a folder that exists and that you can write to".into(),
-            )),
-        )
-        .into()
-    })
 }
 
 fn check_stamp(cx: &Context, pack: &Pack, path: &Path, file: &AnswersFile) -> Result<()> {
@@ -443,7 +415,7 @@ fn check_stamp(cx: &Context, pack: &Pack, path: &Path, file: &AnswersFile) -> Re
     }
 }
 
-fn ask(cx: &Context, pack: &Pack, start: Answers, save_to: Option<&Path>) -> Result<Answers> {
+fn ask(cx: &Context, pack: &Pack, start: Answers, save_to: Option<&SaveTo>) -> Result<Answers> {
     let lang = cx.lang;
     // The interview never writes into the last column (see `interview::terminal`).
     let width = (cx.prompt_width as usize).saturating_sub(1);
@@ -457,14 +429,14 @@ fn ask(cx: &Context, pack: &Pack, start: Answers, save_to: Option<&Path>) -> Res
             width, "", ""
         )
     );
-    if let Some(path) = save_to {
+    if let Some(to) = save_to {
         eprintln!(
             "{}",
             words::fill(
                 &format!(
                     "{} {}",
                     lang.pick("Jawaban disimpan di", "Answers are saved to"),
-                    path.display()
+                    shown(to.path)
                 ),
                 width,
                 "",
@@ -487,7 +459,7 @@ fn ask(cx: &Context, pack: &Pack, start: Answers, save_to: Option<&Path>) -> Res
         }
     }
     let mut saved = |a: &Answers| match save_to {
-        Some(path) => write_atomic(path, &answers::to_toml(pack, a, &[])),
+        Some(to) => to.save(&answers::to_toml(pack, a, &[]), !a.is_empty()),
         None => Ok(()),
     };
     let mut session = Session {
@@ -499,17 +471,8 @@ fn ask(cx: &Context, pack: &Pack, start: Answers, save_to: Option<&Path>) -> Res
     match interview::interview(pack, &mut terminal, start, &mut session) {
         Ok(a) => Ok(a),
         Err(Stop::Cancelled) => {
-            if let Some(path) = save_to
-                && path.exists()
-            {
-                eprintln!(
-                    "{} `etika assess --resume {}`",
-                    lang.pick(
-                        "Jawaban Anda tersimpan. Lanjutkan dengan",
-                        "Your answers are saved. Continue with"
-                    ),
-                    path.display()
-                );
+            if let Some(to) = save_to {
+                to.stopped(Some("etika assess --resume"));
             }
             Err(Cancelled.into())
         }

@@ -98,6 +98,6 @@ pub fn run(cx: &Context, args: Args) -> Result<Exit> {
         DiffFormat::Markdown => render::diff_markdown(&v),
         DiffFormat::Json => render::to_json(&v),
     };
-    super::print(&text)?;
+    super::print(cx, &text)?;
     Ok(Exit::Success)
 }

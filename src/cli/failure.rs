@@ -4,7 +4,7 @@
 use std::process::ExitCode;
 
 use super::Exit;
-use crate::diag::clean_inline;
+use crate::diag::{clean_inline, clip_quoted};
 use crate::vocab::Lang;
 
 /// The user stopped an interactive session (Esc on the first question, or Ctrl-C).
@@ -55,22 +55,44 @@ pub fn report_error(err: &anyhow::Error, lang: Lang) -> ExitCode {
     {
         return Exit::Success.into();
     }
+    if let Some(e) = err.downcast_ref::<super::output::StdoutError>() {
+        use super::output::StdoutError;
+        let message = match (e, lang) {
+            (StdoutError::Closed, Lang::Id) => "keluaran standar tertutup".to_string(),
+            (StdoutError::Closed, Lang::En) => "standard output is closed".to_string(),
+            (StdoutError::Io(e), Lang::Id) => format!("keluaran standar tidak dapat ditulisi: {e}"),
+            (StdoutError::Io(e), Lang::En) => format!("cannot write to standard output: {e}"),
+        };
+        eprintln!(
+            "{}: {message}\n  = {}: {}",
+            lang.pick("galat", "error"),
+            lang.pick("bantuan", "help"),
+            lang.pick(
+                "arahkan keluaran ke berkas dengan `> BERKAS` (atau `--out BERKAS` untuk laporan)",
+                "send the output to a file with `> FILE` (or `--out FILE` for a report)"
+            )
+        );
+        return Exit::Failure.into();
+    }
     let word = lang.pick("galat", "error");
-    let mut msg = format!("{word}: {}", clean_inline(&err.to_string()));
+    // Control characters escaped, so no file or argument can drive the terminal; long quotes
+    // cut, so an id a megabyte long is not printed whole.
+    let shown = |s: &str| clip_quoted(&clean_inline(s));
+    let mut msg = format!("{word}: {}", shown(&err.to_string()));
     if let Some(f) = err.downcast_ref::<Failure>()
         && let Some(help) = &f.help
     {
         msg.push_str(&format!(
             "\n  = {}: {}",
             lang.pick("bantuan", "help"),
-            clean_inline(help)
+            shown(help)
         ));
     }
     for cause in err.chain().skip(1) {
         msg.push_str(&format!(
             "\n  {}: {}",
             lang.pick("sebab", "caused by"),
-            clean_inline(&cause.to_string())
+            shown(&cause.to_string())
         ));
     }
     eprintln!("{msg}");

@@ -113,6 +113,10 @@ beberapa: tabel, satu baris per berkas)",
     ),
     ("etika practice:format", "Format keluaran"),
     (
+        "etika practice:force",
+        "Izinkan --save menimpa berkas yang sudah ada",
+    ),
+    (
         "etika list",
         "Daftar prinsip, kewajiban, pertentangan, pertanyaan, tindakan atau kasus dalam paket",
     ),

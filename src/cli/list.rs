@@ -63,7 +63,7 @@ pub fn run(cx: &Context, args: Args) -> Result<Exit> {
             ItemKind::Action => serde_json::to_value(&pack.actions)?,
             ItemKind::Case => serde_json::to_value(&pack.cases)?,
         };
-        super::print(&crate::render::to_json(&value))?;
+        super::print(cx, &crate::render::to_json(&value))?;
         return Ok(Exit::Success);
     }
     let l = |id: &'static str, en: &'static str| lang.pick(id, en);
@@ -139,6 +139,6 @@ pub fn run(cx: &Context, args: Args) -> Result<Exit> {
     for r in rows {
         t.add_row(r);
     }
-    super::print(&cx.style.finish(format!("{t}\n")))?;
+    super::print(cx, &cx.style.finish(format!("{t}\n")))?;
     Ok(Exit::Success)
 }

@@ -7,7 +7,7 @@ use clap::CommandFactory;
 use clap_mangen::Man;
 use clap_mangen::roff::{Roff, bold, italic, roman};
 
-use super::{Cli, Exit};
+use super::{Cli, Context, Exit};
 
 /// Render roff into a string.
 fn render(f: impl Fn(&mut Vec<u8>) -> std::io::Result<()>) -> String {
@@ -108,7 +108,7 @@ pub fn page() -> String {
     page
 }
 
-pub fn run() -> Result<Exit> {
-    super::print(&page())?;
+pub fn run(cx: &Context) -> Result<Exit> {
+    super::print(cx, &page())?;
     Ok(Exit::Success)
 }

@@ -7,11 +7,13 @@ mod diff;
 mod export;
 mod failure;
 mod help;
+mod input;
 mod list;
 mod man;
 mod output;
 mod practice;
 mod schema;
+mod session;
 mod show;
 mod test;
 mod validate;
@@ -306,7 +308,7 @@ impl Context {
         self.global
             .rules
             .iter()
-            .map(|d| format!("`{}`", d.display()))
+            .map(|d| format!("`{}`", output::shown(d)))
             .collect::<Vec<_>>()
             .join(" + ")
     }
@@ -461,6 +463,7 @@ fn completion_command(cx: &Context) -> clap::Command {
 
 /// Run a parsed command line.
 pub fn run(cli: Cli) -> Result<Exit> {
+    output::note_closed_stdout();
     let cx = Context::new(cli.global);
     match cli.command {
         Command::Assess(args) => assess::run(&cx, args),
@@ -470,14 +473,14 @@ pub fn run(cli: Cli) -> Result<Exit> {
         Command::Practice(args) => practice::run(&cx, args),
         Command::Test(args) => test::run(&cx, args),
         Command::Schema(args) => schema::run(&cx, args),
-        Command::Man => man::run(),
+        Command::Man => man::run(&cx),
         Command::Diff(args) => diff::run(&cx, args),
         Command::Export(args) => export::run(&cx, args),
         Command::Completions { shell } => {
             let mut cmd = completion_command(&cx);
             let mut out = Vec::new();
             clap_complete::generate(shell, &mut cmd, "etika", &mut out);
-            print(&String::from_utf8_lossy(&out))?;
+            print(&cx, &String::from_utf8_lossy(&out))?;
             Ok(Exit::Success)
         }
     }

@@ -1,17 +1,102 @@
 //! Where output goes: standard output (paged when it is a terminal and the text is taller than
-//! it, as git and bat do), or a file written atomically and readable by its owner only.
+//! it, as git and bat do), or a file: written atomically beside a regular file (or a new
+//! path) and readable by its owner only, in place onto a device or a FIFO, never through a
+//! link. Whatever goes out has its control characters escaped, colour aside, so no text from
+//! a pack, an answers file or a file name can drive the terminal.
 
+use std::borrow::Cow;
+use std::fmt::Write as _;
 use std::io::Write as _;
-use std::path::Path;
+use std::path::{Path, PathBuf};
 use std::process::{Command, Stdio};
+use std::sync::atomic::{AtomicBool, Ordering};
 
 use anyhow::Result;
 
 use super::Context;
 
+/// Standard output was closed when etika started (`>&-`).
+static STDOUT_CLOSED: AtomicBool = AtomicBool::new(false);
+
+/// Note whether standard output was closed when etika started, so that printing to it fails
+/// instead of vanishing. The Rust runtime has already put `/dev/null`, opened for reading and
+/// writing, in place of a closed standard stream (so no file etika opens takes its number);
+/// a shell's `> /dev/null` opens it for writing only, which tells the two apart.
+pub fn note_closed_stdout() {
+    #[cfg(unix)]
+    {
+        use rustix::fs::OFlags;
+        use std::os::unix::fs::MetadataExt;
+        let out = std::io::stdout();
+        let closed = match rustix::fs::fcntl_getfl(&out) {
+            Err(_) => true,
+            Ok(flags) => {
+                let null = std::fs::metadata("/dev/null").map(|m| m.rdev()).ok();
+                let own = std::os::fd::AsFd::as_fd(&out)
+                    .try_clone_to_owned()
+                    .ok()
+                    .and_then(|fd| std::fs::File::from(fd).metadata().ok());
+                (flags & OFlags::RWMODE) == OFlags::RDWR
+                    && own.is_some_and(|m| !m.is_file() && Some(m.rdev()) == null)
+            }
+        };
+        STDOUT_CLOSED.store(closed, Ordering::Relaxed);
+    }
+}
+
+/// Writing to standard output failed; the words are chosen where errors are shown, in the
+/// user's language.
+#[derive(Debug, thiserror::Error)]
+pub enum StdoutError {
+    /// It was closed when etika started.
+    #[error("standard output is closed")]
+    Closed,
+    /// Writing failed (a full disk, say).
+    #[error("cannot write to standard output: {0}")]
+    Io(std::io::Error),
+}
+
+/// Text made safe for a terminal: every control character but the line break and the tab is
+/// shown as an escape (`\u{1b}`); with `colour`, the colour sequences etika itself writes
+/// (`ESC [ digits ; … m`) are kept.
+pub fn terminal_safe(text: &str, colour: bool) -> Cow<'_, str> {
+    let bad = |c: char| c.is_control() && c != '\n' && c != '\t';
+    if !text.chars().any(bad) {
+        return Cow::Borrowed(text);
+    }
+    let mut out = String::with_capacity(text.len() + 16);
+    let mut rest = text;
+    while let Some(c) = rest.chars().next() {
+        if c == '\u{1b}' && colour {
+            let sgr = rest[1..].strip_prefix('[').and_then(|r| {
+                let n = r
+                    .find(|c: char| !(c.is_ascii_digit() || c == ';'))
+                    .unwrap_or(r.len());
+                r[n..].starts_with('m').then_some(2 + n + 1)
+            });
+            if let Some(len) = sgr {
+                out.push_str(&rest[..len]);
+                rest = &rest[len..];
+                continue;
+            }
+        }
+        if bad(c) {
+            let _ = write!(out, "\\u{{{:x}}}", c as u32);
+        } else {
+            out.push(c);
+        }
+        rest = &rest[c.len_utf8()..];
+    }
+    Cow::Owned(out)
+}
+
 /// Write to stdout. A closed pipe ends output quietly (the caller sees a BrokenPipe error and
-/// exits 0); any other failure is an error that names standard output.
-pub fn print(text: &str) -> Result<()> {
+/// exits 0); a closed or failing standard output is a `StdoutError`.
+pub fn print(cx: &Context, text: &str) -> Result<()> {
+    if STDOUT_CLOSED.load(Ordering::Relaxed) {
+        return Err(StdoutError::Closed.into());
+    }
+    let text = terminal_safe(text, cx.style.color);
     let mut out = std::io::stdout().lock();
     out.write_all(text.as_bytes())
         .and_then(|_| out.flush())
@@ -19,7 +104,7 @@ pub fn print(text: &str) -> Result<()> {
             if e.kind() == std::io::ErrorKind::BrokenPipe {
                 anyhow::Error::new(e)
             } else {
-                anyhow::Error::new(e).context("cannot write to standard output")
+                StdoutError::Io(e).into()
             }
         })
 }
@@ -45,18 +130,19 @@ pub fn show(cx: &Context, text: &str) -> Result<()> {
     let height = terminal_size::terminal_size_of(std::io::stdout()).map(|(_, h)| h.0 as usize);
     let tall = height.is_some_and(|h| text.lines().count() + 1 > h);
     if !cx.stdout_tty || cx.global.no_pager || !tall {
-        return print(text);
+        return print(cx, text);
     }
     let Some(cmd) = pager() else {
-        return print(text);
+        return print(cx, text);
     };
+    let text = terminal_safe(text, cx.style.color);
     let mut command = Command::new(&cmd[0]);
     command.args(&cmd[1..]).stdin(Stdio::piped());
     if std::env::var_os("LESS").is_none() {
         command.env("LESS", "FRX");
     }
     let Ok(mut child) = command.spawn() else {
-        return print(text);
+        return print(cx, &text);
     };
     if let Some(mut stdin) = child.stdin.take() {
         // The pager may quit before reading everything; that is the user's choice.
@@ -66,13 +152,90 @@ pub fn show(cx: &Context, text: &str) -> Result<()> {
     Ok(())
 }
 
-/// Write a file atomically: a temporary file with a random name, created exclusively beside
-/// the target and readable by its owner only, synced, then renamed over the target, and the
-/// folder synced; a reader sees the old contents or the new, never half.
-pub fn write_atomic(path: &Path, contents: &str) -> std::io::Result<()> {
+/// Why a file was not written.
+#[derive(Debug)]
+pub enum WriteError {
+    /// The path is a link to a file or a folder (or to nothing): etika does not write through
+    /// it, and does not replace it. The link's target, when it has one.
+    Link(Option<PathBuf>),
+    /// The path is a folder.
+    Folder,
+    Io(std::io::Error),
+}
+
+impl From<std::io::Error> for WriteError {
+    fn from(e: std::io::Error) -> Self {
+        WriteError::Io(e)
+    }
+}
+
+/// What is at a path etika is to write.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Target {
+    /// Nothing yet.
+    New,
+    /// A regular file, replaced atomically.
+    File,
+    /// A device, a FIFO or a socket (perhaps through a link): written in place.
+    Special,
+}
+
+/// What writing to `path` would do, or why it will not be done.
+pub fn target(path: &Path) -> Result<Target, WriteError> {
+    let own = match std::fs::symlink_metadata(path) {
+        Ok(m) => m,
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(Target::New),
+        Err(e) => return Err(e.into()),
+    };
+    let kind = own.file_type();
+    if kind.is_symlink() {
+        // A link is followed only to a device or a FIFO (`/dev/stdout` is one), which is
+        // written in place; a link to a file is not written through, nor replaced.
+        return match std::fs::metadata(path) {
+            Ok(m) if !m.is_file() && !m.is_dir() => Ok(Target::Special),
+            _ => Err(WriteError::Link(std::fs::read_link(path).ok())),
+        };
+    }
+    if kind.is_dir() {
+        Err(WriteError::Folder)
+    } else if kind.is_file() {
+        Ok(Target::File)
+    } else {
+        Ok(Target::Special)
+    }
+}
+
+/// Write `contents` to `path`: a new path or a regular file atomically (see `replace`), a
+/// device or a FIFO in place; a link to a file and a folder are refused.
+pub fn write_file(path: &Path, contents: &str) -> Result<(), WriteError> {
+    match target(path)? {
+        Target::New | Target::File => Ok(replace(path, contents)?),
+        Target::Special => {
+            let mut f = std::fs::OpenOptions::new().write(true).open(path)?;
+            f.write_all(contents.as_bytes())?;
+            Ok(f.flush()?)
+        }
+    }
+}
+
+/// Replace a file atomically: a temporary file with a random name, created exclusively
+/// beside the target (never following a link) and readable by its owner only from the
+/// start, synced, then renamed over the target, and the folder synced; a reader sees the old
+/// contents or the new, never half.
+fn replace(path: &Path, contents: &str) -> std::io::Result<()> {
     let dir = match path.parent() {
         Some(p) if !p.as_os_str().is_empty() => p.to_path_buf(),
-        _ => std::path::PathBuf::from("."),
+        _ => PathBuf::from("."),
+    };
+    // A missing folder is told as such, not as a temporary file that could not be made; and
+    // the temporary file's name is nobody's business.
+    std::fs::metadata(&dir)?;
+    let plain = |e: std::io::Error| {
+        let text = e.to_string();
+        match text.find(" at path ") {
+            Some(i) => std::io::Error::new(e.kind(), text[..i].to_string()),
+            None => e,
+        }
     };
     let mut builder = tempfile::Builder::new();
     builder.prefix(".etika-").suffix(".tmp");
@@ -81,14 +244,122 @@ pub fn write_atomic(path: &Path, contents: &str) -> std::io::Result<()> {
         use std::os::unix::fs::PermissionsExt;
         builder.permissions(std::fs::Permissions::from_mode(0o600));
     }
-    let mut tmp = builder.tempfile_in(&dir)?;
+    let mut tmp = builder.tempfile_in(&dir).map_err(plain)?;
     tmp.write_all(contents.as_bytes())?;
     tmp.as_file().sync_all()?;
-    tmp.persist(path).map_err(|e| e.error)?;
+    tmp.persist(path).map_err(|e| plain(e.error))?;
     if let Ok(d) = std::fs::File::open(&dir) {
         let _ = d.sync_all();
     }
     Ok(())
+}
+
+/// Whether two paths name the same file: the same file on disk when both exist, else the
+/// same place once their folders are resolved.
+pub fn same_file(a: &Path, b: &Path) -> bool {
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::MetadataExt;
+        if let (Ok(x), Ok(y)) = (std::fs::metadata(a), std::fs::metadata(b)) {
+            return x.dev() == y.dev() && x.ino() == y.ino();
+        }
+    }
+    let place = |p: &Path| {
+        let dir = match p.parent() {
+            Some(d) if !d.as_os_str().is_empty() => d,
+            _ => Path::new("."),
+        };
+        dir.canonicalize()
+            .ok()
+            .map(|d| d.join(p.file_name().unwrap_or_default()))
+    };
+    match (place(a), place(b)) {
+        (Some(x), Some(y)) => x == y,
+        _ => a == b,
+    }
+}
+
+/// A path as messages show it: one line, no control character.
+pub fn shown(path: &Path) -> String {
+    crate::diag::clean_inline(&path.display().to_string())
+}
+
+/// A value read from a file, as a message shows it: one line, no control character, and at
+/// most 60 characters.
+pub fn short(s: &str) -> String {
+    let clean = crate::diag::clean_inline(s);
+    match clean.char_indices().nth(60) {
+        Some((i, _)) => format!("{}…", &clean[..i]),
+        None => clean,
+    }
+}
+
+/// Why `path` was not written, in both languages: (message, help).
+pub fn write_failure(
+    path: &Path,
+    what: (&str, &str),
+    e: &WriteError,
+) -> ((String, String), Option<(String, String)>) {
+    let p = shown(path);
+    let (id_what, en_what) = what;
+    match e {
+        WriteError::Link(to) => {
+            let to = to.as_deref().map(shown);
+            (
+                (
+                    format!(
+                        "{id_what} tidak ditulis ke `{p}`: itu tautan, dan etika tidak menulis melalui tautan"
+                    ),
+                    format!(
+                        "not writing {en_what} to `{p}`: it is a link, and etika does not write through links"
+                    ),
+                ),
+                Some(match to {
+                    Some(t) => (
+                        format!("berikan berkas tujuannya sendiri, `{t}`, atau jalur lain"),
+                        format!("give the file it leads to, `{t}`, or another path"),
+                    ),
+                    None => ("berikan jalur lain".into(), "give another path".into()),
+                }),
+            )
+        }
+        WriteError::Folder => (
+            (
+                format!("{id_what} tidak ditulis ke `{p}`: itu folder"),
+                format!("not writing {en_what} to `{p}`: it is a folder"),
+            ),
+            Some((
+                "berikan jalur sebuah berkas".into(),
+                "give the path of a file".into(),
+            )),
+        ),
+        WriteError::Io(e) => (
+            (
+                format!("{id_what} tidak dapat ditulis ke `{p}`: {e}"),
+                format!("cannot write {en_what} to `{p}`: {e}"),
+            ),
+            match e.kind() {
+                std::io::ErrorKind::NotFound
+                    if path
+                        .parent()
+                        .filter(|d| !d.as_os_str().is_empty())
+                        .is_some_and(|d| !d.exists()) =>
+                {
+                    Some((
+                        "foldernya tidak ada; pilih folder yang ada".into(),
+                        "its folder does not exist; choose a folder that does".into(),
+                    ))
+                }
+                std::io::ErrorKind::PermissionDenied | std::io::ErrorKind::ReadOnlyFilesystem => {
+                    Some((
+                        "pilih folder yang dapat Anda tulisi".into(),
+                        "choose a folder you can write to".into(),
+                    ))
+                }
+                _ => None,
+            },
+        ),
+    }
 }
 
 /// Today's date, YYYY-MM-DD in UTC; `SOURCE_DATE_EPOCH` (seconds) fixes it, for reproducible

@@ -4,7 +4,8 @@ use std::path::{Path, PathBuf};
 
 use anyhow::Result;
 
-use super::output::{show, write_atomic};
+use super::output::{show, shown};
+use super::session::{SaveTo, Start};
 use super::{Cancelled, Context, Exit, Failure, Reported};
 use crate::answers;
 use crate::diag::{DiagKind, Diagnostic, Diagnostics, render_all};
@@ -26,6 +27,9 @@ pub struct Args {
     /// Save the student's answers and chosen course to FILE (mode 0600), to hand in
     #[arg(long, value_name = "FILE", conflicts_with = "answers")]
     pub save: Option<PathBuf>,
+    /// Let --save replace a file that is already there
+    #[arg(long)]
+    pub force: bool,
     /// Output format
     #[arg(long, value_enum, default_value_t = FeedbackFormat::Table)]
     pub format: FeedbackFormat,
@@ -95,20 +99,41 @@ pub fn run(cx: &Context, args: Args) -> Result<Exit> {
         )
         .into());
     }
+    let case = match &args.case {
+        Some(id) => Some(find_case(cx, &pack, id)?),
+        None => None,
+    };
+    // The file is checked and written before the first question, the choice of a case
+    // included.
+    let save_to = match &args.save {
+        Some(path) => Some(SaveTo::prepare(
+            cx,
+            path,
+            &answers::to_toml(&pack, &Answers::new(), &[]),
+            Start::New {
+                force: args.force,
+                resume: false,
+            },
+            false,
+        )?),
+        None => None,
+    };
     let mut terminal = Terminal::new(cx.color_err, cx.prompt_width, cx.prompt_height);
     let stopped = |e: Stop| -> anyhow::Error {
+        if let (Stop::Cancelled, Some(to)) = (&e, &save_to) {
+            to.stopped(None);
+        }
         match e {
             Stop::Cancelled => Cancelled.into(),
             Stop::Failed(m) => Failure::new(m, None).into(),
         }
     };
-    let case = match &args.case {
-        Some(id) => find_case(cx, &pack, id)?,
+    let case = match case {
+        Some(c) => c,
         None => choose_case(&pack, &mut terminal, lang).map_err(stopped)?,
     };
-    let save_to = args.save.as_deref();
-    let mut saved = |a: &Answers| match save_to {
-        Some(path) => write_atomic(path, &practice_toml(&pack, &case.id, a, None)),
+    let mut saved = |a: &Answers| match &save_to {
+        Some(to) => to.save(&practice_toml(&pack, &case.id, a, None), !a.is_empty()),
         None => Ok(()),
     };
     let mut session = Session {
@@ -117,15 +142,16 @@ pub fn run(cx: &Context, args: Args) -> Result<Exit> {
         saving: save_to.is_some(),
     };
     let done = practise(&pack, &mut terminal, Some(case), &mut session).map_err(stopped)?;
-    if let Some(path) = save_to {
-        write_atomic(
-            path,
+    if let Some(to) = &save_to {
+        to.save(
             &practice_toml(&pack, &case.id, &done.answers, done.course.as_deref()),
-        )?;
+            true,
+        )
+        .map_err(|e| Failure::new(e.to_string(), None))?;
         eprintln!(
             "{} {}",
             lang.pick("Jawaban disimpan di", "Answers saved to"),
-            path.display()
+            shown(to.path)
         );
     }
     let f = grade(&pack, case, &done.answers, done.course.as_deref());
@@ -133,7 +159,7 @@ pub fn run(cx: &Context, args: Args) -> Result<Exit> {
     if args.format == FeedbackFormat::Table {
         show(cx, &text)?;
     } else {
-        super::print(&text)?;
+        super::print(cx, &text)?;
     }
     Ok(Exit::Success)
 }
@@ -171,16 +197,7 @@ fn grade_one(
 ) -> Result<(String, Feedback)> {
     let lang = cx.lang;
     let name = path.display().to_string();
-    let text_file = match crate::pack::read_text(path, &name, &name) {
-        Ok(f) => f,
-        Err(d) => {
-            let mut all = Diagnostics::new();
-            all.push(*d);
-            eprint!("{}", render_all(&all, false, lang, cx.color_err));
-            let d = all.first_error().expect("an error");
-            return Err(Reported(format!("{}: {}", d.location(), d.message(lang))).into());
-        }
-    };
+    let text_file = super::input::read_answers_text(cx, path)?;
     let file = super::assess::parse_answers(cx, pack, &text_file)?;
     let named = file.case.as_ref().map(|c| c.get_ref().clone());
     let case_id = match (case_arg, &named) {
@@ -244,14 +261,17 @@ fn grade_files(cx: &Context, pack: &Pack, args: &Args) -> Result<Exit> {
         let path = &args.answers[0];
         let (case_id, f) = grade_one(cx, pack, path, args.case.as_deref())?;
         let case = pack.case(&case_id).expect("graded cases exist");
-        super::print(&render_one(
-            pack,
-            case,
-            &f,
-            Some(&path.display().to_string()),
+        super::print(
             cx,
-            args.format,
-        ))?;
+            &render_one(
+                pack,
+                case,
+                &f,
+                Some(&path.display().to_string()),
+                cx,
+                args.format,
+            ),
+        )?;
         return Ok(Exit::Success);
     }
     let mut rows: Vec<(String, Result<Feedback, String>)> = Vec::new();
@@ -278,11 +298,11 @@ fn grade_files(cx: &Context, pack: &Pack, args: &Args) -> Result<Exit> {
                     Err(e) => serde_json::json!({"file": file, "error": e}),
                 })
                 .collect();
-            super::print(&render::to_json(&items))?;
+            super::print(cx, &render::to_json(&items))?;
         }
         _ => {
             let views = view::grade_rows(pack, &rows, cx.lang);
-            super::print(&cx.style.finish(render::grade_table(&views, &cx.style)))?;
+            super::print(cx, &cx.style.finish(render::grade_table(&views, &cx.style)))?;
         }
     }
     Ok(if failed { Exit::Failure } else { Exit::Success })

@@ -134,7 +134,7 @@ pub fn run(cx: &Context, args: Args) -> Result<Exit> {
     let lang = cx.lang;
     let Some(dir) = args.dir else {
         let kind = args.kind.unwrap_or(SchemaKind::Report);
-        super::print(&schema(kind))?;
+        super::print(cx, &schema(kind))?;
         return Ok(Exit::Success);
     };
     for kind in SchemaKind::ALL {

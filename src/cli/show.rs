@@ -56,7 +56,10 @@ pub fn run(cx: &Context, args: Args) -> Result<Exit> {
         }
         show_one(&pack, kind, &args.id, lang, &mut out);
     }
-    super::print(&cx.style.finish(wrap_lines(&out, cx.style.width as usize)))?;
+    super::print(
+        cx,
+        &cx.style.finish(wrap_lines(&out, cx.style.width as usize)),
+    )?;
     Ok(Exit::Success)
 }
 

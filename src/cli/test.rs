@@ -81,7 +81,7 @@ pub fn run(cx: &Context, args: Args) -> Result<Exit> {
             pack.actions.len(),
         ));
     }
-    super::print(&out)?;
+    super::print(cx, &out)?;
     Ok(if failed > 0 {
         Exit::Failure
     } else {

@@ -57,7 +57,7 @@ pub fn run(cx: &Context, args: Args) -> Result<Exit> {
             "counts": loaded.counts,
             "diagnostics": diagnostics,
         });
-        super::print(&crate::render::to_json(&value))?;
+        super::print(cx, &crate::render::to_json(&value))?;
         return Ok(if failed { Exit::Failure } else { Exit::Success });
     }
     if !d.is_empty() {
@@ -108,10 +108,13 @@ pub fn run(cx: &Context, args: Args) -> Result<Exit> {
             (n, Lang::En) => format!("; {n} warning{}", plural(n)),
             (n, Lang::Id) => format!("; {n} peringatan"),
         };
-        super::print(&match lang {
-            Lang::En => format!("{origin} is valid: {what}{tail}\n"),
-            Lang::Id => format!("{origin} valid: {what}{tail}\n"),
-        })?;
+        super::print(
+            cx,
+            &match lang {
+                Lang::En => format!("{origin} is valid: {what}{tail}\n"),
+                Lang::Id => format!("{origin} valid: {what}{tail}\n"),
+            },
+        )?;
         Ok(Exit::Success)
     }
 }

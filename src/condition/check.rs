@@ -1,10 +1,11 @@
 //! Checking a parsed condition against the questions: unknown questions, unknown options and
 //! questions used as the wrong kind, each located, every problem reported.
 
+use std::collections::HashSet;
 use std::ops::Range;
 
 use super::Expr;
-use super::error::{CondError, CondErrorKind};
+use super::error::{CondError, CondErrorKind, Listed};
 use crate::vocab::QuestionKind;
 use crate::vocab::suggest::closest;
 
@@ -12,33 +13,58 @@ use crate::vocab::suggest::closest;
 pub struct QuestionInfo<'a> {
     pub kind: QuestionKind,
     pub options: &'a [String],
+    /// The same options as a set, for a question with many.
+    pub index: Option<&'a HashSet<String>>,
 }
 
-/// Check a parsed condition; every problem is returned. `lookup` finds a question by id,
-/// `all_ids` are offered as suggestions for an unknown one.
-pub fn check<'a>(
-    expr: &Expr,
-    lookup: &dyn Fn(&str) -> Option<QuestionInfo<'a>>,
-    all_ids: &dyn Fn() -> Vec<&'a str>,
-) -> Vec<CondError> {
+impl QuestionInfo<'_> {
+    fn has(&self, option: &str) -> bool {
+        match self.index {
+            Some(set) => set.contains(option),
+            None => self.options.iter().any(|o| o == option),
+        }
+    }
+}
+
+/// How to look questions up, and how much to say about each problem.
+pub struct Lookups<'l, 'a> {
+    /// A question by id.
+    pub question: &'l dyn Fn(&str) -> Option<QuestionInfo<'a>>,
+    /// Every question id, offered as suggestions for an unknown one.
+    pub all_ids: &'l dyn Fn() -> Vec<&'a str>,
+    /// Asked before each problem: whether it will be shown, and so deserves a "did you
+    /// mean" (which costs a search of every id) and a list of options. A problem that would
+    /// only be counted gets neither.
+    pub detail: &'l mut dyn FnMut() -> bool,
+}
+
+/// Check a parsed condition; every problem is returned.
+pub fn check(expr: &Expr, look: &mut Lookups) -> Vec<CondError> {
     let mut errors = Vec::new();
-    check_into(expr, lookup, all_ids, &mut errors);
+    check_into(expr, look, &mut errors);
     errors
 }
 
-fn check_into<'a>(
-    expr: &Expr,
-    lookup: &dyn Fn(&str) -> Option<QuestionInfo<'a>>,
-    all_ids: &dyn Fn() -> Vec<&'a str>,
+/// The question `q` if it exists and is of the kind `want`; else the problem is added.
+fn question<'a>(
+    q: &str,
+    span: &Range<usize>,
+    want: QuestionKind,
+    look: &mut Lookups<'_, 'a>,
     errors: &mut Vec<CondError>,
-) {
-    let mut question = |q: &str, span: &Range<usize>, want: QuestionKind| match lookup(q) {
+) -> Option<QuestionInfo<'a>> {
+    match (look.question)(q) {
         None => {
+            let suggestion = if (look.detail)() {
+                closest(q, (look.all_ids)()).map(str::to_string)
+            } else {
+                None
+            };
             errors.push(CondError {
                 span: span.clone(),
                 kind: CondErrorKind::UnknownQuestion {
                     id: q.to_string(),
-                    suggestion: closest(q, all_ids()).map(str::to_string),
+                    suggestion,
                 },
             });
             None
@@ -55,24 +81,45 @@ fn check_into<'a>(
             None
         }
         Some(info) => Some(info),
+    }
+}
+
+/// The problem of an option the question does not have, if it does not.
+fn option_error(
+    q: &str,
+    option: &str,
+    span: &Range<usize>,
+    info: &QuestionInfo,
+    look: &mut Lookups,
+) -> Option<CondError> {
+    if info.has(option) {
+        return None;
+    }
+    let (suggestion, options) = if (look.detail)() {
+        (
+            closest(option, info.options.iter().map(String::as_str)).map(str::to_string),
+            Listed::of(info.options.iter().map(String::as_str)),
+        )
+    } else {
+        (None, Listed::default())
     };
-    let option_error = |q: &str, option: &str, span: &Range<usize>, info: &QuestionInfo| {
-        (!info.options.iter().any(|o| o == option)).then(|| CondError {
-            span: span.clone(),
-            kind: CondErrorKind::NoSuchOption {
-                question: q.to_string(),
-                option: option.to_string(),
-                suggestion: closest(option, info.options.iter().map(String::as_str))
-                    .map(str::to_string),
-                options: info.options.to_vec(),
-            },
-        })
-    };
+    Some(CondError {
+        span: span.clone(),
+        kind: CondErrorKind::NoSuchOption {
+            question: q.to_string(),
+            option: option.to_string(),
+            suggestion,
+            options,
+        },
+    })
+}
+
+fn check_into(expr: &Expr, look: &mut Lookups, errors: &mut Vec<CondError>) {
     match expr {
         Expr::Yes {
             question: q, span, ..
         } => {
-            question(q, span, QuestionKind::YesNo);
+            question(q, span, QuestionKind::YesNo, look, errors);
         }
         Expr::Is {
             question: q,
@@ -81,8 +128,8 @@ fn check_into<'a>(
             option_span,
             ..
         } => {
-            if let Some(info) = question(q, span, QuestionKind::OneOf) {
-                errors.extend(option_error(q, option, option_span, &info));
+            if let Some(info) = question(q, span, QuestionKind::OneOf, look, errors) {
+                errors.extend(option_error(q, option, option_span, &info, look));
             }
         }
         Expr::In {
@@ -92,14 +139,14 @@ fn check_into<'a>(
             option_span,
             ..
         } => {
-            if let Some(info) = question(q, span, QuestionKind::AnyOf) {
-                errors.extend(option_error(q, option, option_span, &info));
+            if let Some(info) = question(q, span, QuestionKind::AnyOf, look, errors) {
+                errors.extend(option_error(q, option, option_span, &info, look));
             }
         }
-        Expr::Not(inner) => check_into(inner, lookup, all_ids, errors),
+        Expr::Not(inner) => check_into(inner, look, errors),
         Expr::And(items) | Expr::Or(items) => {
             for item in items {
-                check_into(item, lookup, all_ids, errors);
+                check_into(item, look, errors);
             }
         }
     }

@@ -53,7 +53,7 @@ pub enum CondErrorKind {
         question: String,
         option: String,
         suggestion: Option<String>,
-        options: Vec<String>,
+        options: Listed,
     },
 }
 
@@ -325,7 +325,7 @@ impl CondErrorKind {
                     }
                 }
                 None => {
-                    let list = short_list(options);
+                    let list = options;
                     if en {
                         format!("its options are: {list}")
                     } else {
@@ -337,16 +337,40 @@ impl CondErrorKind {
     }
 }
 
+/// Some ids of a list, and how many it has in all: what a help line shows, kept without
+/// copying a list of a hundred thousand options into every message about it.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct Listed {
+    pub shown: Vec<String>,
+    pub total: usize,
+}
+
+impl Listed {
+    /// The first ten of `items`, and their number.
+    pub fn of<'a>(items: impl IntoIterator<Item = &'a str>) -> Listed {
+        let mut shown = Vec::new();
+        let mut total = 0;
+        for item in items {
+            if shown.len() < 10 {
+                shown.push(item.to_string());
+            }
+            total += 1;
+        }
+        Listed { shown, total }
+    }
+}
+
+impl std::fmt::Display for Listed {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.shown.join(", "))?;
+        if self.total > self.shown.len() {
+            write!(f, ", … ({})", self.total)?;
+        }
+        Ok(())
+    }
+}
+
 /// At most ten ids, then "…", so a help line stays a line.
 pub fn short_list(items: &[String]) -> String {
-    let mut s = items
-        .iter()
-        .take(10)
-        .map(String::as_str)
-        .collect::<Vec<_>>()
-        .join(", ");
-    if items.len() > 10 {
-        s.push_str(&format!(", … ({})", items.len()));
-    }
-    s
+    Listed::of(items.iter().map(String::as_str)).to_string()
 }

@@ -16,8 +16,8 @@ mod print;
 
 use std::ops::Range;
 
-pub use check::{QuestionInfo, check};
-pub use error::{CondErrorKind, short_list};
+pub use check::{Lookups, QuestionInfo, check};
+pub use error::{CondErrorKind, Listed, short_list};
 pub use eval::{Fact, Lookup, Truth};
 pub use parse::parse;
 
@@ -64,9 +64,10 @@ pub enum Expr {
 impl Expr {
     /// The question ids this condition reads, in order of appearance, without repeats.
     pub fn questions(&self) -> Vec<&str> {
+        let mut seen = std::collections::HashSet::new();
         let mut out: Vec<&str> = Vec::new();
         self.walk(&mut |q, _| {
-            if !out.contains(&q) {
+            if seen.insert(q) {
                 out.push(q);
             }
         });
@@ -75,9 +76,10 @@ impl Expr {
 
     /// Each question id this condition reads, with the span of its first use.
     pub fn question_spans(&self) -> Vec<(&str, Range<usize>)> {
+        let mut seen = std::collections::HashSet::new();
         let mut out: Vec<(&str, Range<usize>)> = Vec::new();
         self.walk(&mut |q, span| {
-            if !out.iter().any(|(x, _)| *x == q) {
+            if seen.insert(q) {
                 out.push((q, span.clone()));
             }
         });
@@ -123,6 +125,13 @@ impl Expr {
                 items.iter_mut().for_each(|i| i.resolve(position))
             }
         }
+    }
+
+    /// How many nodes the tree has: what one evaluation of it costs at most.
+    pub fn size(&self) -> usize {
+        let mut n = 0;
+        self.visit(&mut |_| n += 1);
+        n
     }
 
     fn visit<'s>(&'s self, f: &mut dyn FnMut(&'s Expr)) {

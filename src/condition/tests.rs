@@ -259,19 +259,31 @@ fn checker_finds_unknown_questions_options_and_wrong_kinds() {
         "harm_risk" => Some(QuestionInfo {
             kind: QuestionKind::YesNo,
             options: &[],
+            index: None,
         }),
         "harm_target" => Some(QuestionInfo {
             kind: QuestionKind::OneOf,
             options: &target,
+            index: None,
         }),
         "people" => Some(QuestionInfo {
             kind: QuestionKind::AnyOf,
             options: &people,
+            index: None,
         }),
         _ => None,
     };
     let ids = || vec!["harm_risk", "harm_target", "people"];
-    let errs = |src: &str| check(&parse(src).unwrap(), &lookup, &ids);
+    let errs = |src: &str| {
+        check(
+            &parse(src).unwrap(),
+            &mut Lookups {
+                question: &lookup,
+                all_ids: &ids,
+                detail: &mut || true,
+            },
+        )
+    };
     let en = |e: &CondError| e.kind.message(Lang::En);
     let help = |e: &CondError| e.kind.help(Lang::En).unwrap_or_default();
     assert!(errs("harm_risk and harm_target == 'child' and 'adult' in people").is_empty());
@@ -290,6 +302,55 @@ fn checker_finds_unknown_questions_options_and_wrong_kinds() {
     assert_eq!(help(&e[0]), "did you mean 'child'?");
     let e = errs("'child' in harm_risk or harm_risk == 'x' or weather");
     assert_eq!(e.len(), 3, "every problem is reported: {e:?}");
+}
+
+#[test]
+fn problems_that_will_not_be_shown_get_no_suggestion() {
+    let many: Vec<String> = (0..1000).map(|i| format!("option_{i}")).collect();
+    let index: std::collections::HashSet<String> = many.iter().cloned().collect();
+    let lookup = |id: &str| {
+        (id == "big").then(|| QuestionInfo {
+            kind: QuestionKind::AnyOf,
+            options: &many,
+            index: Some(&index),
+        })
+    };
+    let ids = || vec!["big"];
+    let mut asked = 0;
+    let mut detail = || {
+        asked += 1;
+        asked <= 1
+    };
+    let e = check(
+        &parse("'option_1x' in big or 'option_2x' in big or 'option_3' in big or bigg").unwrap(),
+        &mut Lookups {
+            question: &lookup,
+            all_ids: &ids,
+            detail: &mut detail,
+        },
+    );
+    assert_eq!(e.len(), 3, "{e:?}");
+    assert_eq!(
+        e[0].kind.help(Lang::En).unwrap(),
+        "did you mean 'option_1'?"
+    );
+    // The second is only counted: no search, no list of a thousand options.
+    assert_eq!(
+        e[1].kind,
+        CondErrorKind::NoSuchOption {
+            question: "big".into(),
+            option: "option_2x".into(),
+            suggestion: None,
+            options: Default::default(),
+        }
+    );
+    assert!(matches!(
+        &e[2].kind,
+        CondErrorKind::UnknownQuestion {
+            suggestion: None,
+            ..
+        }
+    ));
 }
 
 #[test]

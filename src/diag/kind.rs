@@ -51,6 +51,10 @@ pub enum DiagKind {
         error: String,
     },
     NotAFile(NotAFile),
+    /// Larger than etika reads, in MiB.
+    TooLarge {
+        mib: u64,
+    },
     OutsidePack {
         target: String,
     },
@@ -60,6 +64,8 @@ pub enum DiagKind {
     TomlSyntax {
         detail: String,
     },
+    /// Tables, arrays or dotted keys nested deeper than TOML is read.
+    NestedTooDeep,
     UnknownField {
         field: String,
         expected: String,
@@ -177,7 +183,7 @@ pub enum DiagKind {
         question: String,
         option: String,
         suggestion: Option<String>,
-        options: Vec<String>,
+        options: crate::condition::Listed,
     },
     WrongAnswerType {
         question: String,
@@ -187,7 +193,7 @@ pub enum DiagKind {
     },
     UnsureNotAllowed {
         question: String,
-        allowed: Vec<String>,
+        allowed: crate::condition::Listed,
     },
     NotAsked {
         question: String,
@@ -271,10 +277,6 @@ fn bi(lang: Lang, id: String, en: String) -> String {
     }
 }
 
-fn list(items: &[String]) -> String {
-    crate::condition::short_list(items)
-}
-
 impl DiagKind {
     /// Warnings do not stop a pack from loading; `validate --strict` fails on them.
     pub fn is_warning(&self) -> bool {
@@ -305,10 +307,12 @@ impl DiagKind {
             NotUtf8 => "not_utf8",
             Unreadable { .. } => "unreadable",
             NotAFile(_) => "not_a_file",
+            TooLarge { .. } => "too_large",
             OutsidePack { .. } => "outside_pack",
             NotAPackFile => "not_a_pack_file",
             NoPackToml => "no_pack_toml",
             TomlSyntax { .. } => "toml_syntax",
+            NestedTooDeep => "nested_too_deep",
             UnknownField { .. } => "unknown_field",
             MissingField { .. } => "missing_field",
             InvalidType { .. } => "invalid_type",
@@ -369,7 +373,18 @@ impl DiagKind {
         }
     }
 
+    /// The message, with anything quoted from a file cut short (see `clip_quoted`).
     pub fn message(&self, lang: Lang) -> String {
+        super::render::clip_quoted(&self.words(lang))
+    }
+
+    /// The help line, cut the same way.
+    pub fn help(&self, lang: Lang) -> Option<String> {
+        self.help_words(lang)
+            .map(|h| super::render::clip_quoted(&h))
+    }
+
+    fn words(&self, lang: Lang) -> String {
         use DiagKind::*;
         match self {
             NotUtf8 => bi(
@@ -404,6 +419,11 @@ impl DiagKind {
                     "this is not a regular file (a FIFO, device or socket)".into(),
                 ),
             },
+            TooLarge { mib } => bi(
+                lang,
+                format!("berkas ini lebih besar dari {mib} MiB"),
+                format!("the file is larger than {mib} MiB"),
+            ),
             OutsidePack { target } => bi(
                 lang,
                 format!("tautan ini keluar dari folder paket, ke `{target}`"),
@@ -422,6 +442,11 @@ impl DiagKind {
             TomlSyntax { detail } => {
                 bi(lang, format!("TOML tidak valid: {detail}"), detail.clone())
             }
+            NestedTooDeep => bi(
+                lang,
+                "tabel, larik, atau kunci bertitik bersarang terlalu dalam".into(),
+                "tables, arrays or dotted keys nested too deeply".into(),
+            ),
             UnknownField { field, .. } => bi(
                 lang,
                 format!("kolom `{field}` tidak dikenal"),
@@ -781,7 +806,7 @@ impl DiagKind {
         }
     }
 
-    pub fn help(&self, lang: Lang) -> Option<String> {
+    fn help_words(&self, lang: Lang) -> Option<String> {
         use DiagKind::*;
         let s = |id: &str, en: &str| Some(lang.pick(id, en).to_string());
         match self {
@@ -789,6 +814,10 @@ impl DiagKind {
             Unreadable { .. } => s(
                 "periksa jalurnya dan izin berkas itu",
                 "check the path and the file's permissions",
+            ),
+            TooLarge { .. } => s(
+                "pecah menjadi beberapa berkas",
+                "split it into several files",
             ),
             NotAFile(_) => s(
                 "ganti dengan berkas biasa, atau hapus dari folder paket",
@@ -809,6 +838,10 @@ impl DiagKind {
             TomlSyntax { .. } => s(
                 "perbaiki sintaks TOML di tempat ini",
                 "fix the TOML syntax at this place",
+            ),
+            NestedTooDeep => s(
+                "berkas aturan dan berkas jawaban hanya perlu beberapa tingkat; tulis kuncinya dengan lebih sedikit titik atau kurung",
+                "rule files and answers files need only a few levels; write the keys with fewer dots or brackets",
             ),
             UnknownField { expected, .. } if expected.is_empty() => {
                 s("periksa nama kolom", "check the field name")
@@ -991,8 +1024,8 @@ impl DiagKind {
             )),
             NoSuchOption { options, .. } => Some(bi(
                 lang,
-                format!("pilihannya: {}", list(options)),
-                format!("its options are: {}", list(options)),
+                format!("pilihannya: {options}"),
+                format!("its options are: {options}"),
             )),
             WrongAnswerType {
                 question, example, ..
@@ -1001,14 +1034,14 @@ impl DiagKind {
                 format!("tulis `{question} = {example}`"),
                 format!("write `{question} = {example}`"),
             )),
-            UnsureNotAllowed { allowed, .. } if allowed.is_empty() => s(
+            UnsureNotAllowed { allowed, .. } if allowed.total == 0 => s(
                 "tidak ada pertanyaan dalam paket ini yang dapat dijawab \"unsure\"",
                 "no question in this pack can be answered \"unsure\"",
             ),
             UnsureNotAllowed { allowed, .. } => Some(bi(
                 lang,
-                format!("\"unsure\" hanya untuk: {}", list(allowed)),
-                format!("\"unsure\" is for these questions only: {}", list(allowed)),
+                format!("\"unsure\" hanya untuk: {allowed}"),
+                format!("\"unsure\" is for these questions only: {allowed}"),
             )),
             NotAsked { ask_if, .. } => Some(bi(
                 lang,

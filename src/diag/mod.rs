@@ -13,7 +13,7 @@ use std::collections::BTreeMap;
 use std::ops::Range;
 
 pub use kind::{DiagKind, Field, NotAFile};
-pub use render::{clean_inline, render_all};
+pub use render::{clean_inline, clip_quoted, render_all};
 pub use source::SourceFile;
 
 use crate::vocab::Lang;
@@ -181,6 +181,14 @@ impl Diagnostics {
     /// the work of building it (a "did you mean" over a long list, say).
     pub fn full(&self, file: &str) -> bool {
         self.list.len() >= TOTAL || self.per_file.get(file).is_some_and(|&n| n >= PER_FILE)
+    }
+
+    /// How many more diagnostics for this file would be kept.
+    pub fn room(&self, file: &str) -> usize {
+        let in_file = self.per_file.get(file).copied().unwrap_or(0);
+        TOTAL
+            .saturating_sub(self.list.len())
+            .min(PER_FILE.saturating_sub(in_file))
     }
 
     pub fn push(&mut self, d: Diagnostic) {

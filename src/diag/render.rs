@@ -50,6 +50,40 @@ pub fn clean_inline(s: &str) -> String {
     out
 }
 
+/// Quoted text longer than this many characters is cut in messages.
+const QUOTE: usize = 120;
+/// A message longer than this many characters is cut at the end.
+const MESSAGE: usize = 2000;
+
+/// A message with each backticked part longer than `QUOTE` characters cut to its start and
+/// end around `…`, and the whole cut at `MESSAGE` characters: a message quotes what a file
+/// says, and a file may say a megabyte in one id.
+pub fn clip_quoted(s: &str) -> String {
+    let long = s.split('`').skip(1).step_by(2).any(|q| q.len() > QUOTE);
+    if !long && s.len() <= MESSAGE {
+        return s.to_string();
+    }
+    let mut out = String::with_capacity(s.len().min(MESSAGE + 8));
+    for (i, part) in s.split('`').enumerate() {
+        if i > 0 {
+            out.push('`');
+        }
+        let count = part.chars().count();
+        if i % 2 == 1 && count > QUOTE {
+            out.extend(part.chars().take(QUOTE / 2));
+            out.push('…');
+            out.extend(part.chars().skip(count - QUOTE / 6));
+        } else {
+            out.push_str(part);
+        }
+    }
+    if out.chars().count() > MESSAGE {
+        out = out.chars().take(MESSAGE).collect();
+        out.push('…');
+    }
+    out
+}
+
 impl Diagnostic {
     /// Render one diagnostic.
     pub fn render(&self, lang: Lang, paint: Paint) -> String {
@@ -115,6 +149,10 @@ impl Diagnostic {
     }
 }
 
+/// Lines of "and N more like this" shown; past them, one line sums up the rest, so a pack of
+/// ten thousand broken files still gives a short report.
+const MORE_LINES: usize = 20;
+
 /// Render every kept diagnostic (errors only, or all), then a line for each kind of problem
 /// that was found more often than shown.
 pub fn render_all(d: &Diagnostics, only_errors: bool, lang: Lang, color: bool) -> String {
@@ -124,25 +162,41 @@ pub fn render_all(d: &Diagnostics, only_errors: bool, lang: Lang, color: bool) -
         .filter(|x| !only_errors || x.is_error())
         .map(|x| x.render(lang, paint))
         .collect();
-    for (file, code, error, n) in d.unshown() {
-        if only_errors && !error {
+    let word = |error: bool| match (error, lang) {
+        (true, Lang::En) => "error",
+        (true, Lang::Id) => "galat",
+        (false, Lang::En) => "warning",
+        (false, Lang::Id) => "peringatan",
+    };
+    let mut rest = (0usize, std::collections::BTreeSet::new(), false);
+    for (i, (file, code, error, n)) in d
+        .unshown()
+        .filter(|(_, _, error, _)| !only_errors || *error)
+        .enumerate()
+    {
+        if i >= MORE_LINES {
+            rest.0 += n;
+            rest.1.insert(file);
+            rest.2 |= error;
             continue;
         }
-        let kind = match (error, lang) {
-            (true, Lang::En) => "error",
-            (true, Lang::Id) => "galat",
-            (false, Lang::En) => "warning",
-            (false, Lang::Id) => "peringatan",
-        };
+        let kind = word(error);
+        let file = clip_quoted(&format!("`{}`", clean_inline(file)));
+        parts.push(match lang {
+            Lang::En => format!("{kind}: and {n} more like this ({code}) in {file}\n"),
+            Lang::Id => format!("{kind}: dan {n} lagi yang serupa ({code}) di {file}\n"),
+        });
+    }
+    let (n, files, error) = rest;
+    if n > 0 {
+        let kind = word(error);
+        let m = files.len();
         parts.push(match lang {
             Lang::En => format!(
-                "{kind}: and {n} more like this ({code}) in {}\n",
-                clean_inline(file)
+                "{kind}: and {n} more problems in {m} file{}\n",
+                if m == 1 { "" } else { "s" }
             ),
-            Lang::Id => format!(
-                "{kind}: dan {n} lagi yang serupa ({code}) di {}\n",
-                clean_inline(file)
-            ),
+            Lang::Id => format!("{kind}: dan {n} masalah lain di {m} berkas\n"),
         });
     }
     parts.join("\n")

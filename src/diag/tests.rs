@@ -93,7 +93,7 @@ fn diagnostics_beyond_the_limits_are_counted_not_kept() {
     assert_eq!(all.errors(), PER_FILE + 3000);
     let shown = render_all(&all, false, Lang::En, false);
     assert!(
-        shown.contains("error: and 3000 more like this (unknown_reference) in f"),
+        shown.contains("error: and 3000 more like this (unknown_reference) in `f`"),
         "{shown}"
     );
     for i in 0..(TOTAL / PER_FILE + 2) {
@@ -124,7 +124,7 @@ fn every_kind_speaks_both_languages() {
         },
         DiagKind::UnsureNotAllowed {
             question: "q".into(),
-            allowed: vec!["a".into()],
+            allowed: crate::condition::Listed::of(["a"]),
         },
         DiagKind::NeverApplies { id: "o".into() },
     ];
@@ -132,4 +132,38 @@ fn every_kind_speaks_both_languages() {
         assert_ne!(k.message(Lang::Id), k.message(Lang::En), "{k:?}");
         assert_ne!(k.help(Lang::Id), k.help(Lang::En), "{k:?}");
     }
+}
+
+#[test]
+fn a_megabyte_id_is_quoted_short() {
+    let huge = "z".repeat(1_000_000);
+    let file = SourceFile::new("f", "f", format!("x = \"{huge}\""));
+    let d = Diagnostic::new(&file, Some(5..5 + huge.len()), unknown(&huge));
+    let shown = d.render(Lang::En, Paint::default());
+    assert!(shown.len() < 1000, "{} bytes", shown.len());
+    assert!(shown.contains("unknown action `zzzz"), "{shown}");
+    assert!(shown.contains('…'), "{shown}");
+    // Short quotes are left whole.
+    assert_eq!(super::render::clip_quoted("a `b` c"), "a `b` c");
+}
+
+#[test]
+fn past_twenty_kinds_the_rest_are_summed_in_one_line() {
+    let mut all = Diagnostics::new();
+    for i in 0..5000 {
+        let f = SourceFile::new(format!("file{i}"), "f", "x");
+        all.add(&f, Some(0..1), unknown("x"));
+    }
+    let shown = render_all(&all, false, Lang::En, false);
+    assert_eq!(shown.matches("more like this").count(), 20, "{shown}");
+    assert!(
+        shown.contains("error: and 4780 more problems in 4780 files"),
+        "{shown}"
+    );
+    assert!(shown.len() < 100_000, "{} bytes", shown.len());
+    let id = render_all(&all, false, Lang::Id, false);
+    assert!(
+        id.contains("galat: dan 4780 masalah lain di 4780 berkas"),
+        "{id}"
+    );
 }

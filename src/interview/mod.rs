@@ -82,7 +82,8 @@ pub struct Session<'a> {
 }
 
 fn save(session: &mut Session, answers: &Answers) -> Result<(), Stop> {
-    (session.saved)(answers).map_err(|e| Stop::Failed(format!("cannot save the answers: {e}")))
+    // The error already says, in the user's language, which file could not be written.
+    (session.saved)(answers).map_err(|e| Stop::Failed(e.to_string()))
 }
 
 /// Stop, unless the user would lose answers and says not to. Answers taken back with Esc

@@ -1,10 +1,11 @@
 //! Reading answers written as TOML (a case's `[answers]`, an answers file) against the
 //! questionnaire, every problem located at the key or the value.
 
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
 use std::ops::Range;
 
-use super::Questionnaire;
+use super::{Question, Questionnaire};
+use crate::condition::Listed;
 use crate::diag::{DiagKind, Diagnostics, SourceFile};
 use crate::vocab::suggest::closest;
 use crate::vocab::{Answers, QuestionKind, UNSURE, Value};
@@ -31,24 +32,46 @@ fn literal(v: &toml::Value) -> String {
     format!("`{cut}`")
 }
 
+/// The options of questions with many, as sets built when first needed, shared by every
+/// answers read against one questionnaire: a hundred cases answering a question of ten
+/// thousand options build its set once.
+#[derive(Default)]
+pub struct OptionSets<'q> {
+    sets: HashMap<&'q str, HashSet<&'q str>>,
+}
+
+impl<'q> OptionSets<'q> {
+    fn has(&mut self, question: &'q Question, option: &str) -> bool {
+        if question.options.len() <= 32 {
+            return question.options.iter().any(|o| o.id == option);
+        }
+        self.sets
+            .entry(question.id.as_str())
+            .or_insert_with(|| question.options.iter().map(|o| o.id.as_str()).collect())
+            .contains(option)
+    }
+}
+
 /// Read written answers; problems go to `diags`. Answers with a problem are left out.
-pub fn read<'w>(
-    q: Questionnaire,
+pub fn read<'w, 'q>(
+    q: Questionnaire<'q>,
+    sets: &mut OptionSets<'q>,
     written: impl IntoIterator<Item = Written<'w>>,
     file: &SourceFile,
     diags: &mut Diagnostics,
 ) -> Answers {
     let mut answers = Answers::new();
     for w in written {
-        if let Some(v) = convert(q, &w, file, diags) {
+        if let Some(v) = convert(q, sets, &w, file, diags) {
             answers.insert(w.key.to_string(), v);
         }
     }
     answers
 }
 
-fn convert(
-    q: Questionnaire,
+fn convert<'q>(
+    q: Questionnaire<'q>,
+    sets: &mut OptionSets<'q>,
     w: &Written,
     file: &SourceFile,
     diags: &mut Diagnostics,
@@ -88,12 +111,7 @@ fn convert(
             },
         );
     };
-    let set: Option<HashSet<&str>> = (question.options.len() > 32)
-        .then(|| question.options.iter().map(|o| o.id.as_str()).collect());
-    let known = |opt: &str| match &set {
-        Some(s) => s.contains(opt),
-        None => question.options.iter().any(|o| o.id == opt),
-    };
+    let mut known = |opt: &str| sets.has(question, opt);
     let bad_option = |diags: &mut Diagnostics, opt: &str| {
         let suggestion = if diags.full(&file.name) {
             None
@@ -101,14 +119,9 @@ fn convert(
             closest(opt, question.options.iter().map(|o| o.id.as_str())).map(str::to_string)
         };
         let options = if suggestion.is_some() || diags.full(&file.name) {
-            Vec::new()
+            Listed::default()
         } else {
-            question
-                .options
-                .iter()
-                .take(11)
-                .map(|o| o.id.clone())
-                .collect()
+            Listed::of(question.options.iter().map(|o| o.id.as_str()))
         };
         diags.add(
             file,
@@ -127,12 +140,16 @@ fn convert(
         if question.unsure && question.kind != QuestionKind::AnyOf {
             return Some(Value::Unsure);
         }
-        let allowed = q
-            .questions
-            .iter()
-            .filter(|x| x.unsure)
-            .map(|x| x.id.clone())
-            .collect();
+        let allowed = if diags.full(&file.name) {
+            Listed::default()
+        } else {
+            Listed::of(
+                q.questions
+                    .iter()
+                    .filter(|x| x.unsure)
+                    .map(|x| x.id.as_str()),
+            )
+        };
         diags.add(
             file,
             span.clone(),

@@ -48,7 +48,21 @@ pub fn read_dir(dir: &Path) -> std::io::Result<(Vec<SourceFile>, Diagnostics)> {
                 continue;
             }
         }
-        let mut entries: Vec<PathBuf> = std::fs::read_dir(&folder)?
+        let listing = match std::fs::read_dir(&folder) {
+            Ok(l) => l,
+            // The pack's own folder must be listed; a subfolder that cannot be is named.
+            Err(e) if sub.is_empty() => return Err(e),
+            Err(e) => {
+                diags.push(Diagnostic::whole(
+                    &folder.display().to_string(),
+                    DiagKind::Unreadable {
+                        error: e.to_string(),
+                    },
+                ));
+                continue;
+            }
+        };
+        let mut entries: Vec<PathBuf> = listing
             .filter_map(|e| e.ok())
             .map(|e| e.path())
             .filter(|p| p.extension().is_some_and(|e| e == "toml"))
@@ -62,9 +76,9 @@ pub fn read_dir(dir: &Path) -> std::io::Result<(Vec<SourceFile>, Diagnostics)> {
             } else {
                 format!("{sub}/{file_name}")
             };
-            match check_inside(&root, &path) {
-                Ok(Some(meta)) if meta.is_file() => {}
-                Ok(Some(meta)) => {
+            let open = match check_inside(&root, &path) {
+                Ok(Some((open, meta))) if meta.is_file() => open,
+                Ok(Some((_, meta))) => {
                     let why = if meta.is_dir() {
                         NotAFile::Directory
                     } else {
@@ -78,8 +92,8 @@ pub fn read_dir(dir: &Path) -> std::io::Result<(Vec<SourceFile>, Diagnostics)> {
                     diags.push(Diagnostic::whole(&name, kind));
                     continue;
                 }
-            }
-            match read_text(&path, &name, &rel) {
+            };
+            match read_pack_file(&open, &name, &rel) {
                 Ok(file) => files.push(file),
                 Err(d) => diags.push(*d),
             }
@@ -88,9 +102,13 @@ pub fn read_dir(dir: &Path) -> std::io::Result<(Vec<SourceFile>, Diagnostics)> {
     Ok((files, diags))
 }
 
-/// Where a path leads, if it stays inside the pack: its metadata (following links). `None`
-/// when it does not exist at all. Links out of the pack, dangling links and loops are errors.
-fn check_inside(root: &Path, path: &Path) -> Result<Option<std::fs::Metadata>, DiagKind> {
+/// Where a path leads, if it stays inside the pack: the path to open (a link's target, so
+/// no link is followed when opening) and its metadata. `None` when it does not exist at all.
+/// Links out of the pack, dangling links and loops are errors.
+fn check_inside(
+    root: &Path,
+    path: &Path,
+) -> Result<Option<(PathBuf, std::fs::Metadata)>, DiagKind> {
     let own = match std::fs::symlink_metadata(path) {
         Ok(m) => m,
         Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(None),
@@ -101,7 +119,7 @@ fn check_inside(root: &Path, path: &Path) -> Result<Option<std::fs::Metadata>, D
         }
     };
     if !own.file_type().is_symlink() {
-        return Ok(Some(own));
+        return Ok(Some((path.to_path_buf(), own)));
     }
     let target = match path.canonicalize() {
         Ok(t) => t,
@@ -123,36 +141,121 @@ fn check_inside(root: &Path, path: &Path) -> Result<Option<std::fs::Metadata>, D
             target: target.display().to_string(),
         });
     }
-    std::fs::metadata(&target)
-        .map(Some)
-        .map_err(|e| DiagKind::Unreadable {
+    match std::fs::metadata(&target) {
+        Ok(meta) => Ok(Some((target, meta))),
+        Err(e) => Err(DiagKind::Unreadable {
             error: e.to_string(),
-        })
+        }),
+    }
 }
 
-/// Read a regular file as UTF-8 text; a file that is not UTF-8 is located at its first bad
-/// byte.
-pub fn read_text(path: &Path, name: &str, rel: &str) -> Result<SourceFile, Box<Diagnostic>> {
-    let unreadable = |e: std::io::Error| {
-        Box::new(Diagnostic::whole(
-            name,
-            DiagKind::Unreadable {
-                error: e.to_string(),
-            },
-        ))
-    };
-    let file = std::fs::File::open(path).map_err(unreadable)?;
+/// The largest answers file etika reads: an answers file is a few lines.
+pub const MAX_ANSWERS: u64 = 1024 * 1024;
+
+/// Why a file could not be read as text.
+#[derive(Debug)]
+pub enum ReadError {
+    /// It could not be opened or read.
+    Io(std::io::Error),
+    /// It is a folder.
+    Folder,
+    /// It is not a regular file (a FIFO, a device, a socket), where only a file will do.
+    Special,
+    /// It is larger than the limit, in bytes.
+    TooLarge(u64),
+    /// It is not UTF-8: the diagnostic locates the first bad byte.
+    NotUtf8(Box<Diagnostic>),
+}
+
+impl ReadError {
+    /// As a diagnostic on a file of a pack.
+    pub fn diagnostic(self, name: &str) -> Diagnostic {
+        match self {
+            ReadError::Io(e) => Diagnostic::whole(
+                name,
+                DiagKind::Unreadable {
+                    error: e.to_string(),
+                },
+            ),
+            ReadError::Folder => Diagnostic::whole(name, DiagKind::NotAFile(NotAFile::Directory)),
+            ReadError::Special => Diagnostic::whole(name, DiagKind::NotAFile(NotAFile::Special)),
+            ReadError::TooLarge(limit) => Diagnostic::whole(
+                name,
+                DiagKind::TooLarge {
+                    mib: limit / 1024 / 1024,
+                },
+            ),
+            ReadError::NotUtf8(d) => *d,
+        }
+    }
+}
+
+/// Read a file of a pack: opened without following a link and without waiting on a FIFO
+/// (so a file swapped for either after the folder was checked is refused, never read or
+/// waited on), and read only if what was opened is a regular file.
+fn read_pack_file(path: &Path, name: &str, rel: &str) -> Result<SourceFile, Box<Diagnostic>> {
+    let mut options = std::fs::OpenOptions::new();
+    options.read(true);
+    #[cfg(unix)]
+    {
+        use rustix::fs::OFlags;
+        use std::os::unix::fs::OpenOptionsExt;
+        options.custom_flags((OFlags::NOFOLLOW | OFlags::NONBLOCK).bits() as i32);
+    }
+    let file = options
+        .open(path)
+        .map_err(|e| Box::new(ReadError::Io(e).diagnostic(name)))?;
+    read_opened(file, name, rel, MAX_FILE, false).map_err(|e| Box::new(e.diagnostic(name)))
+}
+
+/// Read a file the user named (an answers file): links are followed and a FIFO is read (a
+/// shell's `<(…)` is one), but a folder is refused, and at most `limit` bytes are read.
+pub fn read_text(path: &Path, name: &str, limit: u64) -> Result<SourceFile, ReadError> {
+    let file = std::fs::File::open(path).map_err(ReadError::Io)?;
+    read_opened(file, name, name, limit, true)
+}
+
+/// Read text from a stream (standard input), at most `limit` bytes.
+pub fn read_stream(
+    stream: impl std::io::Read,
+    name: &str,
+    limit: u64,
+) -> Result<SourceFile, ReadError> {
+    read_bytes(stream, name, name, limit)
+}
+
+fn read_opened(
+    file: std::fs::File,
+    name: &str,
+    rel: &str,
+    limit: u64,
+    special_ok: bool,
+) -> Result<SourceFile, ReadError> {
+    let meta = file.metadata().map_err(ReadError::Io)?;
+    if meta.is_dir() {
+        return Err(ReadError::Folder);
+    }
+    if !meta.is_file() && !special_ok {
+        return Err(ReadError::Special);
+    }
+    read_bytes(file, name, rel, limit)
+}
+
+/// Read at most `limit` bytes as UTF-8 text; text that is not UTF-8 is located at its first
+/// bad byte.
+fn read_bytes(
+    stream: impl std::io::Read,
+    name: &str,
+    rel: &str,
+    limit: u64,
+) -> Result<SourceFile, ReadError> {
     let mut bytes = Vec::new();
-    file.take(MAX_FILE + 1)
+    stream
+        .take(limit + 1)
         .read_to_end(&mut bytes)
-        .map_err(unreadable)?;
-    if bytes.len() as u64 > MAX_FILE {
-        return Err(Box::new(Diagnostic::whole(
-            name,
-            DiagKind::Unreadable {
-                error: format!("larger than {} MiB", MAX_FILE / 1024 / 1024),
-            },
-        )));
+        .map_err(ReadError::Io)?;
+    if bytes.len() as u64 > limit {
+        return Err(ReadError::TooLarge(limit));
     }
     match String::from_utf8(bytes) {
         Ok(text) => Ok(SourceFile::new(name, rel, text)),
@@ -161,11 +264,11 @@ pub fn read_text(path: &Path, name: &str, rel: &str) -> Result<SourceFile, Box<D
             let lossy = String::from_utf8_lossy(e.as_bytes()).into_owned();
             // The lossy text has the same bytes up to the first bad one.
             let shown = SourceFile::new(name, rel, lossy);
-            Err(Box::new(Diagnostic::new(
+            Err(ReadError::NotUtf8(Box::new(Diagnostic::new(
                 &shown,
                 Some(at..at + 1),
                 DiagKind::NotUtf8,
-            )))
+            ))))
         }
     }
 }

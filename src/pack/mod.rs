@@ -19,10 +19,10 @@ pub mod raw;
 mod reach;
 mod validate;
 
-pub use files::{read_dir, read_text};
+pub use files::{MAX_ANSWERS, ReadError, read_dir, read_stream, read_text};
 pub use layer::{Layer, extends_of, id_of, load_layers};
 pub use model::*;
-pub use parse::toml_kind;
+pub use parse::{locate_spanless, toml_kind, too_deep};
 pub use questionnaire::Questionnaire;
 #[cfg(test)]
 pub use reach::satisfiable;

@@ -41,6 +41,8 @@ pub fn toml_kind(raw: &str) -> DiagKind {
         DiagKind::InvalidType {
             detail: rest.to_string(),
         }
+    } else if first == "recursion limit" || first.starts_with("cannot recurse further") {
+        DiagKind::NestedTooDeep
     } else if let Some(rest) = first.strip_prefix("unknown variant ") {
         DiagKind::UnknownVariant {
             value: name_in(rest).unwrap_or_default(),
@@ -53,16 +55,131 @@ pub fn toml_kind(raw: &str) -> DiagKind {
     }
 }
 
-fn push_toml_error(file: &SourceFile, e: &toml::de::Error, shift: usize, diags: &mut Diagnostics) {
-    let span = e.span().map(|s| (s.start + shift)..(s.end + shift));
+/// Arrays and inline tables may nest this deep in a rule file or an answers file; a pack
+/// needs three or four levels.
+pub const MAX_NESTING: usize = 32;
+
+/// Where brackets or braces first nest deeper than `MAX_NESTING`, found by a scan that knows
+/// TOML's strings and comments. toml itself gives up somewhat deeper, but only after
+/// building what it read so far: an array left open over thousands of lines cost it a
+/// hundred times the file's size in memory. So a file nested too deeply never reaches it.
+pub fn too_deep(text: &str) -> Option<usize> {
+    let b = text.as_bytes();
+    let mut depth = 0usize;
+    let mut i = 0;
+    // Skip a string opened at `i` with `quote` (one or three of them); return where it ends.
+    let skip_string = |mut i: usize, quote: u8| -> usize {
+        let triple = b[i..].starts_with(&[quote; 3]);
+        i += if triple { 3 } else { 1 };
+        while i < b.len() {
+            match b[i] {
+                b'\\' if quote == b'"' => i += 2,
+                b'\n' if !triple => return i,
+                c if c == quote => {
+                    if !triple {
+                        return i + 1;
+                    }
+                    if b[i..].starts_with(&[quote; 3]) {
+                        // Up to two more quotes may belong to the string.
+                        let mut end = i + 3;
+                        while end < b.len() && b[end] == quote && end < i + 5 {
+                            end += 1;
+                        }
+                        return end;
+                    }
+                    i += 1;
+                }
+                _ => i += 1,
+            }
+        }
+        b.len()
+    };
+    while i < b.len() {
+        match b[i] {
+            b'#' => {
+                while i < b.len() && b[i] != b'\n' {
+                    i += 1;
+                }
+            }
+            q @ (b'"' | b'\'') => {
+                i = skip_string(i, q);
+                continue;
+            }
+            b'[' | b'{' => {
+                depth += 1;
+                if depth > MAX_NESTING {
+                    return Some(i);
+                }
+            }
+            b']' | b'}' => depth = depth.saturating_sub(1),
+            _ => {}
+        }
+        i += 1;
+    }
+    None
+}
+
+/// Where an error that toml reports without a place is: the line at which a prefix of the
+/// text, cut at line ends, first fails with the same message (found by halving, so a few
+/// parses however long the text). `None` when no prefix fails so: the whole is to blame.
+pub fn locate_spanless<T: DeserializeOwned>(text: &str, message: &str) -> Option<Range<usize>> {
+    let ends: Vec<usize> = text
+        .match_indices('\n')
+        .map(|(i, _)| i + 1)
+        .chain((!text.ends_with('\n')).then_some(text.len()))
+        .collect();
+    let fails = |lines: usize| {
+        toml::from_str::<T>(&text[..ends[lines - 1]])
+            .err()
+            .is_some_and(|e| e.span().is_none() && e.message() == message)
+    };
+    // The first `lines` with a failing prefix: `lo` lines do not fail, `hi` lines do.
+    let (mut lo, mut hi) = (0, ends.len());
+    if hi == 0 || !fails(hi) {
+        return None;
+    }
+    while hi - lo > 1 {
+        let mid = lo + (hi - lo) / 2;
+        if fails(mid) {
+            hi = mid;
+        } else {
+            lo = mid;
+        }
+    }
+    let start = if hi == 1 { 0 } else { ends[hi - 2] };
+    let end = ends[hi - 1];
+    let line = &text[start..end];
+    // The line without its break, from its first non-blank character.
+    let lead = line.len() - line.trim_start().len();
+    let body = line.trim_end().len();
+    Some((start + lead.min(body))..(start + body.max(lead)))
+}
+
+/// Add toml's error about `part` (the text of `file` from `shift` on), located: by toml's
+/// span, or when toml gives none, by `locate_spanless` read as `T`.
+fn push_toml_error<T: DeserializeOwned>(
+    file: &SourceFile,
+    part: &str,
+    e: &toml::de::Error,
+    shift: usize,
+    diags: &mut Diagnostics,
+) {
+    let span = e
+        .span()
+        .or_else(|| locate_spanless::<T>(part, e.message()))
+        .map(|s| (s.start + shift)..(s.end + shift));
     diags.add(file, span, toml_kind(e.message()));
 }
 
 fn parse_one<T: DeserializeOwned>(file: &SourceFile, diags: &mut Diagnostics) -> Option<T> {
+    if let Some(at) = too_deep(&file.text) {
+        diags.add(file, Some(at..at + 1), DiagKind::NestedTooDeep);
+        return None;
+    }
     match toml::from_str::<T>(&file.text) {
         Ok(v) => Some(v),
         Err(e) => {
-            push_toml_error(file, &e, 0, diags);
+            push_toml_error::<T>(file, &file.text, &e, 0, diags);
             None
         }
     }
@@ -99,26 +216,41 @@ fn parse_entries<F, T>(
 where
     F: DeserializeOwned,
 {
-    let whole = match toml::from_str::<F>(&file.text) {
-        Ok(f) => return (items(f), true),
-        Err(e) => e,
+    // A file nested too deeply is not given to toml whole; its entries may still be read.
+    let deep = too_deep(&file.text);
+    let whole = match deep {
+        Some(_) => None,
+        None => match toml::from_str::<F>(&file.text) {
+            Ok(f) => return (items(f), true),
+            Err(e) => Some(e),
+        },
+    };
+    let whole_error = |diags: &mut Diagnostics| match (&whole, deep) {
+        (Some(e), _) => push_toml_error::<F>(file, &file.text, e, 0, diags),
+        (None, Some(at)) => diags.add(file, Some(at..at + 1), DiagKind::NestedTooDeep),
+        (None, None) => {}
     };
     let bounds = entry_bounds(&file.text, kind);
     if bounds.len() < 3 {
-        push_toml_error(file, &whole, 0, diags);
+        whole_error(diags);
         return (Vec::new(), false);
     }
     // Each part alone: its errors are shifted back to their place in the file.
     let mut bad: Vec<Range<usize>> = Vec::new();
     for b in &bounds {
-        if let Err(e) = toml::from_str::<F>(&file.text[b.clone()]) {
-            push_toml_error(file, &e, b.start, diags);
+        let part = &file.text[b.clone()];
+        if let Some(at) = too_deep(part) {
+            let at = b.start + at;
+            diags.add(file, Some(at..at + 1), DiagKind::NestedTooDeep);
+            bad.push(b.clone());
+        } else if let Err(e) = toml::from_str::<F>(part) {
+            push_toml_error::<F>(file, part, &e, b.start, diags);
             bad.push(b.clone());
         }
     }
     if bad.is_empty() {
         // Each part is fine alone but not together (a key repeated across parts, say).
-        push_toml_error(file, &whole, 0, diags);
+        whole_error(diags);
         return (Vec::new(), false);
     }
     // The good parts together, in one copy of the file with the bad parts blanked out (line
@@ -137,7 +269,7 @@ where
     match toml::from_str::<F>(&masked) {
         Ok(f) => (items(f), false),
         Err(e) => {
-            push_toml_error(file, &e, 0, diags);
+            push_toml_error::<F>(file, &masked, &e, 0, diags);
             (Vec::new(), false)
         }
     }
@@ -368,5 +500,31 @@ fn only_in_overlays(pack: &mut RawPack, diags: &mut Diagnostics) {
             Some(a.item.obligation.span()),
             DiagKind::AmendInBase,
         );
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn nesting_is_counted_outside_strings_and_comments_only() {
+        let deep = format!("x = {}1{}", "[".repeat(40), "]".repeat(40));
+        assert_eq!(too_deep(&deep), Some(4 + MAX_NESTING));
+        let fine = format!("x = {}1{}", "[".repeat(32), "]".repeat(32));
+        assert_eq!(too_deep(&fine), None);
+        // Brackets in strings of every kind, escaped quotes and comments do not count.
+        let quoted = "[[obligation]]\n\
+            a = \"[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[ \\\" [[[[\"\n\
+            b = '[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[['\n\
+            c = \"\"\"\n[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[\"\"\"\"\n\
+            d = '''[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[['''\n\
+            # [[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[\n\
+            e = [{ f = [1] }]\n";
+        assert_eq!(too_deep(quoted), None);
+        // An array left open keeps counting, line after line.
+        let open = "x = [[[[[[[[[[\n".repeat(4);
+        // Ten a line: the 33rd is the third bracket of the fourth line.
+        assert_eq!(too_deep(&open), Some(3 * "x = [[[[[[[[[[\n".len() + 4 + 2));
     }
 }

@@ -1,5 +1,13 @@
 //! "Did you mean" suggestions for misspelt ids.
 
+/// Words longer than this get no suggestion: ids are short, and the edit distance of a long
+/// word costs its length times each candidate's.
+const LONGEST: usize = 64;
+
+/// Cells of edit-distance tables one suggestion may fill; past them the best so far is given.
+/// A suggestion is a courtesy and must not cost more than the check it decorates.
+const BUDGET: usize = 500_000;
+
 /// Edit distance between two strings, by characters.
 pub fn distance(a: &str, b: &str) -> usize {
     let b: Vec<char> = b.chars().collect();
@@ -18,17 +26,44 @@ pub fn distance(a: &str, b: &str) -> usize {
 
 /// The candidate closest to `word`, if it is close enough to be a likely typo.
 pub fn closest<'a>(word: &str, candidates: impl IntoIterator<Item = &'a str>) -> Option<&'a str> {
+    search(word, candidates).0
+}
+
+/// The closest candidate, and how many table cells finding it cost.
+fn search<'a>(
+    word: &str,
+    candidates: impl IntoIterator<Item = &'a str>,
+) -> (Option<&'a str>, usize) {
     let len = word.chars().count();
+    if len > LONGEST {
+        return (None, 0);
+    }
     let limit = (len / 3).max(2);
-    candidates
-        .into_iter()
-        // Only words of about the same length can be within the limit; skip the rest cheaply,
-        // so a long list of candidates costs little.
-        .filter(|c| c.len().abs_diff(word.len()) <= limit * 4 || c.contains(word))
-        .map(|c| (distance(word, c), c))
-        .filter(|(d, c)| *d <= limit || (c.contains(word) && word.len() >= 4))
-        .min_by_key(|(d, _)| *d)
-        .map(|(_, c)| c)
+    let mut spent = 0usize;
+    let mut best: Option<(usize, &'a str)> = None;
+    for c in candidates {
+        // A word contained in a longer id is a likely shorthand for it.
+        let inside = word.len() >= 4 && c.contains(word);
+        // The distance is at least the difference in length: skip the rest cheaply, so a
+        // long list of candidates costs little.
+        let clen = c.chars().count();
+        if clen.abs_diff(len) > limit && !inside {
+            continue;
+        }
+        if clen > LONGEST * 2 {
+            continue;
+        }
+        let cells = (len + 1) * (clen + 1);
+        if spent + cells > BUDGET {
+            break;
+        }
+        spent += cells;
+        let d = distance(word, c);
+        if (d <= limit || inside) && best.is_none_or(|(b, _)| d < b) {
+            best = Some((d, c));
+        }
+    }
+    (best.map(|(_, c)| c), spent)
 }
 
 #[cfg(test)]
@@ -48,5 +83,21 @@ mod tests {
         assert_eq!(closest("harm_rsk", ids), Some("harm_risk"));
         assert_eq!(closest("child", ids), Some("child_involved"));
         assert_eq!(closest("weather", ids), None);
+    }
+
+    #[test]
+    fn a_long_word_or_a_long_list_costs_a_bounded_amount() {
+        let long = "harm_risk".repeat(100_000);
+        assert_eq!(search(&long, ["harm_risk"]), (None, 0));
+        // A hundred thousand candidates of the same length: the search stops at its budget
+        // and still gives a candidate found before it.
+        let many: Vec<String> = (0..100_000).map(|i| format!("option_{i:06}")).collect();
+        let (found, spent) = search("option_000001x", many.iter().map(String::as_str));
+        assert_eq!(found, Some("option_000001"));
+        assert!(spent <= BUDGET, "{spent}");
+        assert!(
+            spent > BUDGET / 2,
+            "the budget is used, not the whole list: {spent}"
+        );
     }
 }

@@ -341,3 +341,98 @@ fn answers_saved_with_another_edition_are_used_with_a_warning() {
     let report: serde_json::Value = serde_json::from_str(&stdout(&out)).unwrap();
     assert_eq!(report["binding"].as_array().unwrap().len(), 0);
 }
+
+/// Esc at the first question of a new session: nothing was answered, so nothing is said to
+/// be saved, and the file etika made for it is gone (it would block the next `--save`).
+#[test]
+fn stopping_before_any_answer_leaves_no_session_behind() {
+    let dir = temp_dir();
+    let save = dir.path().join("session.toml");
+    let save_arg = save.display().to_string();
+    let mut pty = Pty::spawn(&["--lang", "en", "assess", "--save", &save_arg]);
+    pty.expect("Answers are saved to");
+    pty.answer("How old is the client?", &[crate::pty::ESC]);
+    let (code, screen) = pty.finish();
+    assert_eq!(code, 130, "{screen}");
+    assert!(!screen.contains("Your answers are saved"), "{screen}");
+    assert!(!save.exists(), "no empty session is left behind");
+    assert_eq!(std::fs::read_dir(dir.path()).unwrap().count(), 0);
+}
+
+/// A save path in a folder that does not exist is refused before the first question, named.
+#[test]
+fn a_save_path_that_cannot_be_written_is_refused_before_the_first_question() {
+    let dir = temp_dir();
+    let save = dir.path().join("missing/session.toml");
+    let save_arg = save.display().to_string();
+    let mut pty = Pty::spawn(&["--lang", "en", "assess", "--save", &save_arg]);
+    pty.expect(&format!("cannot write the answers to `{save_arg}`"));
+    pty.expect("its folder does not exist");
+    let (code, screen) = pty.finish();
+    assert_eq!(code, 1, "{screen}");
+    assert!(!screen.contains("How old is the client?"), "{screen}");
+}
+
+/// `--save` onto a session already there is refused, pointing to `--resume` and `--force`;
+/// the session is untouched.
+#[test]
+fn save_onto_a_session_is_refused_pointing_to_resume() {
+    let dir = temp_dir();
+    let text = format!(
+        "[pack]\nid = \"{PACK_ID}\"\nedition = \"{EDITION}\"\n\n[answers]\nclient_age = \"adult\"\n"
+    );
+    let save = write(dir.path(), "session.toml", &text);
+    let save_arg = save.display().to_string();
+    let mut pty = Pty::spawn(&["--lang", "en", "assess", "--save", &save_arg]);
+    pty.expect(&format!("`{save_arg}` is already there"));
+    pty.expect(&format!("continue that session with `--resume {save_arg}`"));
+    pty.expect("--force");
+    let (code, screen) = pty.finish();
+    assert_eq!(code, 1, "{screen}");
+    assert_eq!(std::fs::read_to_string(&save).unwrap(), text);
+}
+
+/// `--resume LINK` is refused before the first question, naming where the link leads; the
+/// link stays a link (saving would have replaced it with a file).
+#[cfg(unix)]
+#[test]
+fn resume_through_a_link_is_refused_before_the_first_question() {
+    let dir = temp_dir();
+    let text = format!(
+        "[pack]\nid = \"{PACK_ID}\"\nedition = \"{EDITION}\"\n\n[answers]\nclient_age = \"adult\"\n"
+    );
+    let real = write(dir.path(), "real.toml", &text);
+    let link = dir.path().join("link.toml");
+    std::os::unix::fs::symlink(&real, &link).unwrap();
+    let link_arg = link.display().to_string();
+    let mut pty = Pty::spawn(&["--lang", "en", "assess", "--resume", &link_arg]);
+    pty.expect("it is a link");
+    pty.expect(&format!("--resume {}", real.display()));
+    let (code, screen) = pty.finish();
+    assert_eq!(code, 1, "{screen}");
+    assert!(
+        !screen.contains("What does this situation involve?"),
+        "{screen}"
+    );
+    assert!(
+        std::fs::symlink_metadata(&link)
+            .unwrap()
+            .file_type()
+            .is_symlink()
+    );
+    assert_eq!(std::fs::read_to_string(&real).unwrap(), text);
+}
+
+/// `practice --save` onto a file already there is refused too, before the case is chosen.
+#[test]
+fn practice_save_onto_a_file_is_refused() {
+    let dir = temp_dir();
+    let save = write(dir.path(), "mine.toml", "case = \"x\"\n");
+    let save_arg = save.display().to_string();
+    let mut pty = Pty::spawn(&["--lang", "en", "practice", "--save", &save_arg]);
+    pty.expect(&format!("`{save_arg}` is already there"));
+    pty.expect("--force");
+    let (code, screen) = pty.finish();
+    assert_eq!(code, 1, "{screen}");
+    assert_eq!(std::fs::read_to_string(&save).unwrap(), "case = \"x\"\n");
+}

@@ -19,6 +19,7 @@ pub(super) fn cases(cx: &mut Checker, raw: Vec<At<RawCase>>, questions: &[Questi
         .map(|(i, q)| (q.id.clone(), i))
         .collect();
     let q = Questionnaire::new(questions, &index);
+    let mut sets = answers::OptionSets::default();
     let mut out = Vec::with_capacity(raw.len());
     for At { file: f, item: c } in raw {
         let id_span = c.id.span();
@@ -36,7 +37,7 @@ pub(super) fn cases(cx: &mut Checker, raw: Vec<At<RawCase>>, questions: &[Questi
             value: v.get_ref(),
             value_span: v.span(),
         });
-        let answers = answers::read(q, written, file, &mut problems);
+        let answers = answers::read(q, &mut sets, written, file, &mut problems);
         let spans: HashMap<&str, std::ops::Range<usize>> = c
             .answers
             .get_ref()

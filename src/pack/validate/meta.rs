@@ -82,15 +82,15 @@ pub(super) fn meta(cx: &mut Checker, at: At<RawMeta>, actions: &[Action]) -> Opt
         .sources
         .into_iter()
         .map(|s| SourceDoc {
-            id: s.id.into_inner(),
+            id: cx.plain(f, s.id, pack("source id")),
             name: cx.text(f, s.name, pack("source name")),
             note: cx.opt_text(f, s.note, pack("source note")),
         })
         .collect();
     let (id, name, edition) = (
-        m.id.into_inner(),
+        cx.plain(f, m.id, pack("id")),
         cx.text(f, m.name, pack("name")),
-        m.edition.into_inner(),
+        cx.plain(f, m.edition, pack("edition")),
     );
     Some(Meta {
         layers: vec![Layer {
@@ -101,7 +101,7 @@ pub(super) fn meta(cx: &mut Checker, at: At<RawMeta>, actions: &[Action]) -> Opt
         id,
         name,
         edition,
-        effective: m.effective.into_inner(),
+        effective: cx.plain(f, m.effective, pack("effective")),
         languages: m.languages.into_inner(),
         description: cx.opt_text(f, m.description, pack("description")),
         disclaimer: cx.text(f, m.disclaimer, pack("disclaimer")),

@@ -40,8 +40,17 @@ pub struct Locations {
 /// What conditions may read: each question's kind, options and place.
 #[derive(Default)]
 pub(super) struct QuestionTable {
-    map: HashMap<String, (QuestionKind, Vec<String>, usize)>,
+    map: HashMap<String, Known>,
     order: Vec<String>,
+}
+
+/// One question as conditions see it.
+struct Known {
+    kind: QuestionKind,
+    options: Vec<String>,
+    /// The options as a set, for a question with many.
+    index: Option<HashSet<String>>,
+    place: usize,
 }
 
 impl QuestionTable {
@@ -52,21 +61,29 @@ impl QuestionTable {
             if t.map.contains_key(id) {
                 continue;
             }
-            let options = q
+            let options: Vec<String> = q
                 .item
                 .options
                 .iter()
                 .map(|o| o.id.get_ref().clone())
                 .collect();
-            t.map
-                .insert(id.clone(), (*q.item.kind.get_ref(), options, t.order.len()));
+            let index = (options.len() > 16).then(|| options.iter().cloned().collect());
+            t.map.insert(
+                id.clone(),
+                Known {
+                    kind: *q.item.kind.get_ref(),
+                    options,
+                    index,
+                    place: t.order.len(),
+                },
+            );
             t.order.push(id.clone());
         }
         t
     }
 
     pub(super) fn position(&self, id: &str) -> Option<usize> {
-        self.map.get(id).map(|x| x.2)
+        self.map.get(id).map(|x| x.place)
     }
 }
 
@@ -209,6 +226,20 @@ impl<'r> Checker<'r> {
             en = ce.unwrap_or(en);
         }
         Text { id, en }
+    }
+
+    /// A plain string shown to people (an edition, a date, an id no rule refers to): its
+    /// control characters removed, with a warning.
+    pub(super) fn plain(&mut self, file: usize, raw: Spanned<String>, field: Field) -> String {
+        let span = raw.span();
+        let s = raw.into_inner();
+        match without_controls(&s) {
+            Some(clean) => {
+                self.add(file, Some(span), DiagKind::ControlChars(field));
+                clean
+            }
+            None => s,
+        }
     }
 
     pub(super) fn opt_text(
@@ -358,13 +389,28 @@ impl<'r> Checker<'r> {
         };
         let table = &self.questions;
         let lookup = |id: &str| {
-            table.map.get(id).map(|(kind, options, _)| QuestionInfo {
-                kind: *kind,
-                options: options.as_slice(),
+            table.map.get(id).map(|k| QuestionInfo {
+                kind: k.kind,
+                options: k.options.as_slice(),
+                index: k.index.as_ref(),
             })
         };
         let ids = || table.order.iter().map(String::as_str).collect();
-        let mut errors = condition::check(&expr, &lookup, &ids);
+        // Only the problems that will be shown are given suggestions.
+        let mut room = self.diags.room(&self.files[file].name);
+        let mut detail = || {
+            let shown = room > 0;
+            room = room.saturating_sub(1);
+            shown
+        };
+        let mut errors = condition::check(
+            &expr,
+            &mut condition::Lookups {
+                question: &lookup,
+                all_ids: &ids,
+                detail: &mut detail,
+            },
+        );
         if self.incomplete(ItemKind::Question) {
             // A question whose entry failed to parse looks unknown; its error is already shown.
             errors.retain(|e| !matches!(e.kind, CondErrorKind::UnknownQuestion { .. }));
