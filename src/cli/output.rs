@@ -56,11 +56,11 @@ pub enum StdoutError {
     Io(std::io::Error),
 }
 
-/// Text made safe for a terminal: every control character but the line break and the tab is
-/// shown as an escape (`\u{1b}`); with `colour`, the colour sequences etika itself writes
-/// (`ESC [ digits ; … m`) are kept.
+/// Text made safe for a terminal: every control character but the line break and the tab, and
+/// every mark that reorders text, is shown as an escape (`\u{1b}`); with `colour`, the colour
+/// sequences etika itself writes (`ESC [ digits ; … m`) are kept.
 pub fn terminal_safe(text: &str, colour: bool) -> Cow<'_, str> {
-    let bad = |c: char| c.is_control() && c != '\n' && c != '\t';
+    let bad = crate::vocab::unsafe_char;
     if !text.chars().any(bad) {
         return Cow::Borrowed(text);
     }
@@ -140,6 +140,10 @@ pub fn show(cx: &Context, text: &str) -> Result<()> {
     command.args(&cmd[1..]).stdin(Stdio::piped());
     if std::env::var_os("LESS").is_none() {
         command.env("LESS", "FRX");
+    }
+    // less keeps a history of searches in ~/.lesshst; etika stores nothing unless told to.
+    if std::env::var_os("LESSHISTFILE").is_none() {
+        command.env("LESSHISTFILE", "-");
     }
     let Ok(mut child) = command.spawn() else {
         return print(cx, &text);
@@ -394,6 +398,28 @@ fn civil(days: i64) -> (i64, u32, u32) {
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn text_that_could_steer_or_fake_a_terminal_is_escaped() {
+        use super::terminal_safe;
+        assert_eq!(terminal_safe("plain\ttext\n", false), "plain\ttext\n");
+        assert_eq!(
+            terminal_safe("a\u{1b}]0;x\u{7}b", false),
+            "a\\u{1b}]0;x\\u{7}b"
+        );
+        // A right-to-left override would make "binding: no" read otherwise.
+        assert_eq!(terminal_safe("x\u{202e}on", false), "x\\u{202e}on");
+        assert_eq!(
+            terminal_safe("\u{2067}y\u{2069}", false),
+            "\\u{2067}y\\u{2069}"
+        );
+        // etika's own colour stays when colour is on, and only then.
+        assert_eq!(
+            terminal_safe("\u{1b}[1;36mH\u{1b}[0m", true),
+            "\u{1b}[1;36mH\u{1b}[0m"
+        );
+        assert_eq!(terminal_safe("\u{1b}[1mH", false), "\\u{1b}[1mH");
+    }
+
     #[test]
     fn civil_dates() {
         assert_eq!(super::civil(0), (1970, 1, 1));

@@ -162,7 +162,7 @@ pub(super) fn is_snake_id(id: &str) -> bool {
 
 /// Text with control characters removed, line breaks and tabs kept.
 fn without_controls(s: &str) -> Option<String> {
-    let bad = |c: char| c.is_control() && c != '\n' && c != '\t';
+    let bad = crate::vocab::unsafe_char;
     s.chars()
         .any(bad)
         .then(|| s.chars().filter(|c| !bad(*c)).collect())
