@@ -20,6 +20,8 @@ pub const VOLATILE_ENV: &[&str] = &[
     "PAGER",
     "ETIKA_PAGER",
     "SOURCE_DATE_EPOCH",
+    // CI=anything makes a terminal coloured even under TERM=dumb (anstream's rule).
+    "CI",
 ];
 
 /// 2026-06-30 00:00 UTC, the day every report in the tests is made.
