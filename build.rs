@@ -60,7 +60,10 @@ fn one_language(p: &pack::Pack, lang: &str) -> pack::Pack {
     }
     let mut v = serde_json::to_value(p).expect("a pack serialises");
     walk(&mut v, lang);
-    serde_json::from_value(v).expect("and reads back")
+    // JSON keeps conditions as text, which reads back without the questions' places.
+    let mut one: pack::Pack = serde_json::from_value(v).expect("and reads back");
+    one.resolve_conditions();
+    one
 }
 
 fn main() {

@@ -393,20 +393,29 @@ pub fn parse() -> (Cli, Lang) {
     };
     // The language too is read first, so that help and usage errors come out in it.
     let lang = help::lang_of(&args);
+    // The command line is read as defined; only help, version or a usage error, which print
+    // its words, need the whole command built in the chosen language.
+    let parsed = <Cli as clap::CommandFactory>::command()
+        .try_get_matches_from(&args)
+        .and_then(|m| Cli::from_arg_matches(&m));
+    if let Ok(cli) = parsed {
+        let lang = choose_lang(cli.global.lang);
+        return (cli, lang);
+    }
     let mut cmd = help::command(lang).color(clap_color).styles(help_styles());
-    let parsed = cmd
+    let e = match cmd
         .try_get_matches_from_mut(args)
         .and_then(|m| Cli::from_arg_matches(&m))
-        .map_err(|e| e.format(&mut cmd));
-    match parsed {
+    {
         Ok(cli) => {
             let lang = choose_lang(cli.global.lang);
-            (cli, lang)
+            return (cli, lang);
         }
-        Err(e) => match lang {
-            Lang::Id => e.apply::<help::Indonesian>().exit(),
-            Lang::En => e.exit(),
-        },
+        Err(e) => e.format(&mut cmd),
+    };
+    match lang {
+        Lang::Id => e.apply::<help::Indonesian>().exit(),
+        Lang::En => e.exit(),
     }
 }
 

@@ -56,12 +56,46 @@ pub enum StdoutError {
     Io(std::io::Error),
 }
 
+/// Whether `bytes` (UTF-8) may hold a character `vocab::unsafe_char` refuses. A chunk is
+/// first looked at without branching (for a control byte, or the first byte of a two- or
+/// three-byte character that may be refused), which runs at memory speed; only a chunk with
+/// such a byte is looked at closely. A report with none is passed through undecoded.
+fn may_be_unsafe(bytes: &[u8]) -> bool {
+    const CHUNK: usize = 64;
+    let at = |i: usize| bytes.get(i).copied().unwrap_or(0);
+    let refused = |i: usize| match bytes[i] {
+        b'\n' | b'\t' => false,
+        0..0x20 | 0x7f => true,
+        // U+0080–U+009F.
+        0xc2 => (0x80..=0x9f).contains(&at(i + 1)),
+        // U+061C.
+        0xd8 => at(i + 1) == 0x9c,
+        // U+200E–U+200F, U+202A–U+202E; U+2066–U+2069.
+        0xe2 => match at(i + 1) {
+            0x80 => matches!(at(i + 2), 0x8e | 0x8f | 0xaa..=0xae),
+            0x81 => (0xa6..=0xa9).contains(&at(i + 2)),
+            _ => false,
+        },
+        _ => false,
+    };
+    bytes.chunks(CHUNK).enumerate().any(|(k, chunk)| {
+        let suspect = chunk.iter().fold(false, |acc, &b| {
+            acc | ((b < 0x20) & (b != b'\n') & (b != b'\t'))
+                | (b == 0x7f)
+                | (b == 0xc2)
+                | (b == 0xd8)
+                | (b == 0xe2)
+        });
+        suspect && (k * CHUNK..k * CHUNK + chunk.len()).any(refused)
+    })
+}
+
 /// Text made safe for a terminal: every control character but the line break and the tab, and
 /// every mark that reorders text, is shown as an escape (`\u{1b}`); with `colour`, the colour
 /// sequences etika itself writes (`ESC [ digits ; … m`) are kept.
 pub fn terminal_safe(text: &str, colour: bool) -> Cow<'_, str> {
     let bad = crate::vocab::unsafe_char;
-    if !text.chars().any(bad) {
+    if !may_be_unsafe(text.as_bytes()) {
         return Cow::Borrowed(text);
     }
     let mut out = String::with_capacity(text.len() + 16);
@@ -418,6 +452,31 @@ mod tests {
             "\u{1b}[1;36mH\u{1b}[0m"
         );
         assert_eq!(terminal_safe("\u{1b}[1mH", false), "\\u{1b}[1mH");
+        assert_eq!(
+            terminal_safe("c1 \u{85} arabic \u{61c}", false),
+            "c1 \\u{85} arabic \\u{61c}"
+        );
+        // Common characters that share a first byte with those are left alone, unscanned.
+        for fine in ["→ … “a” – ·", "«é»", "\u{2065}\u{206a}"] {
+            assert!(
+                matches!(terminal_safe(fine, false), std::borrow::Cow::Borrowed(_)),
+                "{fine}"
+            );
+        }
+    }
+
+    #[test]
+    fn the_byte_look_finds_every_unsafe_character() {
+        for c in (0..=0x10ffffu32).filter_map(char::from_u32) {
+            let mut buf = [0u8; 4];
+            let bytes = c.encode_utf8(&mut buf).as_bytes();
+            assert_eq!(
+                super::may_be_unsafe(bytes),
+                crate::vocab::unsafe_char(c),
+                "U+{:04X}",
+                c as u32
+            );
+        }
     }
 
     #[test]

@@ -112,6 +112,18 @@ impl Expr {
         }
     }
 
+    /// Whether the condition reads a question whose place `changed` marks (a place it does not
+    /// know counts as changed, so the answer is never wrongly taken as the same).
+    pub fn reads_any(&self, changed: &[bool]) -> bool {
+        match self {
+            Expr::Yes { slot, .. } | Expr::Is { slot, .. } | Expr::In { slot, .. } => {
+                changed.get(*slot as usize).copied().unwrap_or(true)
+            }
+            Expr::Not(inner) => inner.reads_any(changed),
+            Expr::And(items) | Expr::Or(items) => items.iter().any(|i| i.reads_any(changed)),
+        }
+    }
+
     /// Record each question's place in the questionnaire in the leaves that read it.
     pub fn resolve(&mut self, position: &dyn Fn(&str) -> Option<usize>) {
         match self {

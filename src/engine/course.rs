@@ -4,7 +4,7 @@
 
 use std::collections::HashMap;
 
-use super::{ActiveTension, ConsultAdvice, Fired, LeftOut, Pending, Slotted, Step};
+use super::{ActiveTension, ConsultAdvice, Fired, LeftOut, Pending, Reuse, Slotted, Step};
 use crate::condition::Truth;
 use crate::pack::Pack;
 use crate::vocab::{Consult, ItemKind};
@@ -24,8 +24,7 @@ enum Slot {
     Pending,
 }
 
-#[derive(Default)]
-struct Builder {
+struct Builder<'r> {
     steps: Vec<Step>,
     left_out: Vec<LeftOut>,
     pending: Vec<Pending>,
@@ -33,12 +32,18 @@ struct Builder {
     slots: HashMap<String, Slot>,
     /// Whether to record who calls for each step (a what-if needs only the steps).
     detail: bool,
+    /// A decision whose steps' truths may be reused, and where this one records them.
+    reuse: Option<&'r Reuse<'r>>,
+    truths: &'r mut Vec<Option<Truth>>,
 }
 
-impl Builder {
+impl Builder<'_> {
     /// Call for an action on behalf of `caller` (`None` for the frame).
     fn call(&mut self, pack: &Pack, answers: &Slotted, action: &str, caller: Option<&str>) {
-        let Some(a) = pack.action(action) else { return };
+        let Some(index) = pack.action_index(action) else {
+            return;
+        };
+        let a = &pack.actions[index];
         let caller = caller.filter(|_| self.detail);
         let add = |because: &mut Vec<String>| {
             // Callers come one rule at a time, so a repeat is always the last one.
@@ -54,7 +59,10 @@ impl Builder {
             Some(Slot::Pending) => return,
             None => {}
         }
-        let truth = a.when.as_ref().map_or(Truth::True, |w| w.eval(answers));
+        let truth = a.when.as_ref().map_or(Truth::True, |w| {
+            Reuse::truth(self.reuse, |m| m.actions[index], w).unwrap_or_else(|| w.eval(answers))
+        });
+        self.truths[index] = Some(truth);
         let mut because = Vec::new();
         add(&mut because);
         let slot = match truth {
@@ -104,10 +112,16 @@ pub(super) fn plan(
     tensions: &[ActiveTension],
     frame: &[String],
     detail: bool,
+    (reuse, truths): (Option<&Reuse>, &mut Vec<Option<Truth>>),
 ) -> Plan {
     let mut b = Builder {
+        steps: Vec::new(),
+        left_out: Vec::new(),
+        pending: Vec::new(),
+        slots: HashMap::new(),
         detail,
-        ..Builder::default()
+        reuse,
+        truths,
     };
     for f in obligations {
         if let Some(o) = pack.obligation(&f.id) {

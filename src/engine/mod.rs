@@ -128,29 +128,82 @@ impl Decision {
 
 /// Decide, with the "find out" steps and what each unsure answer could change.
 pub fn decide(pack: &Pack, given: &Answers) -> Decision {
-    let mut d = decide_core(pack, given, true);
-    whatif::find_out(pack, &mut d);
+    let (mut d, memo) = decide_with(pack, given, true, None);
+    whatif::find_out(pack, &mut d, &memo);
     d
+}
+
+/// The truth of every condition a decision evaluated, by place in the pack, so that deciding
+/// again with a few answers changed need evaluate only the conditions that read them.
+#[derive(Debug, Clone, Default)]
+pub(crate) struct Memo {
+    obligations: Vec<Option<Truth>>,
+    tensions: Vec<Option<Truth>>,
+    actions: Vec<Option<Truth>>,
+}
+
+impl Memo {
+    fn new(pack: &Pack) -> Memo {
+        Memo {
+            obligations: vec![None; pack.obligations.len()],
+            tensions: vec![None; pack.tensions.len()],
+            actions: vec![None; pack.actions.len()],
+        }
+    }
+}
+
+/// A decision to reuse: its memo, and which questions' answers (by place) differ from those
+/// it was made with.
+pub(crate) struct Reuse<'a> {
+    pub base: &'a Memo,
+    pub changed: &'a [bool],
+}
+
+impl Reuse<'_> {
+    /// The truth `when` had in the base decision, when it reads no changed answer.
+    fn truth(
+        reuse: Option<&Self>,
+        pick: impl Fn(&Memo) -> Option<Truth>,
+        when: &crate::condition::Expr,
+    ) -> Option<Truth> {
+        let r = reuse?;
+        let t = pick(r.base)?;
+        (!when.reads_any(r.changed)).then_some(t)
+    }
 }
 
 /// Decide without looking at what unsure answers could change. Without `detail`, only what a
 /// comparison needs: which obligations, tensions and steps, and the consultation level, with
 /// no reasons.
 pub(crate) fn decide_core(pack: &Pack, given: &Answers, detail: bool) -> Decision {
+    decide_with(pack, given, detail, None).0
+}
+
+/// Decide, reusing what `reuse` already knows, and say what was found for the next reuse.
+pub(crate) fn decide_with(
+    pack: &Pack,
+    given: &Answers,
+    detail: bool,
+    reuse: Option<&Reuse>,
+) -> (Decision, Memo) {
     let answers = pack.questionnaire().effective(given);
     let look = Slotted::new(pack, &answers);
     let mut depends_on = Vec::new();
+    let mut memo = Memo::new(pack);
 
     // 1–2. Obligations, binding first; the frame's duties apart.
     let mut obligations = Vec::new();
     let mut frame = Vec::new();
-    for o in &pack.obligations {
+    for (i, o) in pack.obligations.iter().enumerate() {
         let is_frame = pack.is_frame_duty(&o.id);
         let Some(when) = &o.when else {
             frame.push(o.id.clone());
             continue;
         };
-        match when.eval(&look) {
+        let truth =
+            Reuse::truth(reuse, |m| m.obligations[i], when).unwrap_or_else(|| when.eval(&look));
+        memo.obligations[i] = Some(truth);
+        match truth {
             Truth::True if is_frame => frame.push(o.id.clone()),
             Truth::True => obligations.push(Fired {
                 id: o.id.clone(),
@@ -178,8 +231,11 @@ pub(crate) fn decide_core(pack: &Pack, given: &Answers, detail: bool) -> Decisio
         .filter_map(|f| Some((f, pack.obligation(&f.id)?)))
         .collect();
     let mut tensions = Vec::new();
-    for t in &pack.tensions {
-        match t.when.eval(&look) {
+    for (i, t) in pack.tensions.iter().enumerate() {
+        let truth =
+            Reuse::truth(reuse, |m| m.tensions[i], &t.when).unwrap_or_else(|| t.when.eval(&look));
+        memo.tensions[i] = Some(truth);
+        match truth {
             Truth::True => tensions.push(settle(pack, t, &binding, &look, detail)),
             Truth::Unknown => depends_on.push(Pending {
                 kind: ItemKind::Tension,
@@ -191,12 +247,20 @@ pub(crate) fn decide_core(pack: &Pack, given: &Answers, detail: bool) -> Decisio
     }
 
     // 4–5. The course of action and the consultation it implies.
-    let plan = course::plan(pack, &look, &obligations, &tensions, &frame, detail);
+    let plan = course::plan(
+        pack,
+        &look,
+        &obligations,
+        &tensions,
+        &frame,
+        detail,
+        (reuse, &mut memo.actions),
+    );
     drop(look);
     depends_on.extend(plan.pending);
 
     let no_dilemma = obligations.is_empty() && tensions.is_empty() && depends_on.is_empty();
-    Decision {
+    let decision = Decision {
         answers,
         obligations,
         frame,
@@ -207,7 +271,8 @@ pub(crate) fn decide_core(pack: &Pack, given: &Answers, detail: bool) -> Decisio
         depends_on,
         find_out: Vec::new(),
         no_dilemma,
-    }
+    };
+    (decision, memo)
 }
 
 /// Settle an active tension; `binding` are the binding duties that apply.

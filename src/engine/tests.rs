@@ -486,3 +486,62 @@ fn reachability_warns_about_conditions_no_answers_satisfy() {
     let can = crate::condition::parse("target == 'self' and secret").unwrap();
     assert_eq!(crate::pack::satisfiable(&pack, &can), Some(true));
 }
+
+/// Deciding again with the base decision's memo gives exactly what deciding from scratch
+/// gives: for every case of the default pack, every question and every answer it could have.
+#[test]
+fn a_what_if_that_reuses_the_base_decision_is_exact() {
+    let pack = crate::embedded::pack(true, Some(Lang::En)).expect("the default pack");
+    let q_all = pack.questionnaire();
+    let mut compared = 0;
+    for case in &pack.cases {
+        let (base, memo) = decide_with(&pack, &case.answers, false, None);
+        for q in &pack.questions {
+            for value in possible_values(&pack, &q.id)
+                .into_iter()
+                .chain(q.unsure.then_some(Value::Unsure))
+            {
+                let mut answers = base.answers.clone();
+                answers.insert(q.id.clone(), value);
+                let answers = q_all.effective(&answers);
+                let changed: Vec<bool> = pack
+                    .questions
+                    .iter()
+                    .map(|x| answers.get(&x.id) != base.answers.get(&x.id))
+                    .collect();
+                let reuse = Reuse {
+                    base: &memo,
+                    changed: &changed,
+                };
+                let (fast, _) = decide_with(&pack, &answers, false, Some(&reuse));
+                let full = decide_core(&pack, &answers, false);
+                assert_eq!(fast, full, "{} with {} changed", case.id, q.id);
+                compared += 1;
+            }
+        }
+    }
+    assert!(compared > 1000, "{compared}");
+}
+
+/// The embedded pack, in each of its forms, knows the place of every question its conditions
+/// read, so that answers are looked up by place, never searched for by name.
+#[test]
+fn every_condition_of_the_embedded_pack_knows_its_questions_places() {
+    for lang in [None, Some(Lang::Id), Some(Lang::En)] {
+        let pack = crate::embedded::pack(false, lang).expect("the default pack");
+        let unchanged = vec![false; pack.questions.len()];
+        let whens = pack
+            .obligations
+            .iter()
+            .filter_map(|o| o.when.as_ref())
+            .chain(pack.tensions.iter().map(|t| &t.when))
+            .chain(pack.actions.iter().filter_map(|a| a.when.as_ref()))
+            .chain(pack.questions.iter().filter_map(|q| q.ask_if.as_ref()));
+        for e in whens {
+            assert!(
+                !e.reads_any(&unchanged),
+                "{lang:?}: `{e}` has a question without its place"
+            );
+        }
+    }
+}

@@ -3,7 +3,7 @@
 
 use serde::Serialize;
 
-use super::{Decision, Step, decide_core, possible_values};
+use super::{Decision, Memo, Reuse, Slotted, Step, decide_core, decide_with, possible_values};
 use crate::pack::Pack;
 use crate::vocab::{Answers, Consult, Phase, Value};
 
@@ -63,35 +63,46 @@ pub struct FindOut {
 }
 
 /// What `a` has that `b` does not, in `a`'s order; linear in both.
-pub fn minus(a: &[String], b: &[String]) -> Vec<String> {
-    let b: std::collections::HashSet<&str> = b.iter().map(String::as_str).collect();
+pub fn minus<S: AsRef<str>>(a: &[S], b: &[S]) -> Vec<String> {
+    // A short list is searched; a long one is hashed first, so that a pack of thousands of
+    // obligations stays linear.
+    if b.len() <= 32 {
+        return a
+            .iter()
+            .map(AsRef::as_ref)
+            .filter(|x| !b.iter().any(|y| y.as_ref() == *x))
+            .map(str::to_owned)
+            .collect();
+    }
+    let b: std::collections::HashSet<&str> = b.iter().map(AsRef::as_ref).collect();
     a.iter()
-        .filter(|x| !b.contains(x.as_str()))
-        .cloned()
+        .map(AsRef::as_ref)
+        .filter(|x| !b.contains(x))
+        .map(str::to_owned)
         .collect()
 }
 
 /// A decision's binding duties, other obligations, tensions and steps, by id.
-fn parts(d: &Decision) -> [Vec<String>; 4] {
-    let binding = d.binding().map(|o| o.id.clone()).collect();
+fn parts(d: &Decision) -> [Vec<&str>; 4] {
+    let binding = d.binding().map(|o| o.id.as_str()).collect();
     let others = d
         .obligations
         .iter()
         .filter(|o| !o.binding)
-        .map(|o| o.id.clone())
+        .map(|o| o.id.as_str())
         .collect();
-    let tensions = d.tensions.iter().map(|t| t.id.clone()).collect();
+    let tensions = d.tensions.iter().map(|t| t.id.as_str()).collect();
     let steps = d
         .course
         .iter()
         .filter(|s| s.question.is_none())
-        .map(|s| s.action.clone())
+        .map(|s| s.action.as_str())
         .collect();
     [binding, others, tensions, steps]
 }
 
 /// What `a` has that `b` does not, part by part.
-fn delta(a: &[Vec<String>; 4], b: &[Vec<String>; 4]) -> Delta {
+fn delta(a: &[Vec<&str>; 4], b: &[Vec<&str>; 4]) -> Delta {
     Delta {
         binding: minus(&a[0], &b[0]),
         obligations: minus(&a[1], &b[1]),
@@ -103,16 +114,25 @@ fn delta(a: &[Vec<String>; 4], b: &[Vec<String>; 4]) -> Delta {
 /// What `after` has that `before` does not, and the reverse.
 pub fn diff(pack: &Pack, before: &Decision, after: &Decision) -> Change {
     let (was, is) = (parts(before), parts(after));
+    // Questions neither set of answers reached, that `after` would ask and `before` would not;
+    // answers are looked up by place.
+    let (b, a) = (
+        Slotted::new(pack, &before.answers),
+        Slotted::new(pack, &after.answers),
+    );
+    let asked = |q: &crate::pack::Question, look: &Slotted| {
+        q.ask_if
+            .as_ref()
+            .is_none_or(|e| e.eval(look) != crate::condition::Truth::False)
+    };
     let asks = pack
         .questions
         .iter()
-        .filter(|q| {
-            !after.answers.contains_key(&q.id)
-                && !before.answers.contains_key(&q.id)
-                && crate::pack::Questionnaire::is_asked(q, &after.answers)
-                && !crate::pack::Questionnaire::is_asked(q, &before.answers)
+        .enumerate()
+        .filter(|&(i, q)| {
+            b.by_slot[i].is_none() && a.by_slot[i].is_none() && asked(q, &a) && !asked(q, &b)
         })
-        .map(|q| q.id.clone())
+        .map(|(_, q)| q.id.clone())
         .collect();
     Change {
         adds: delta(&is, &was),
@@ -138,8 +158,11 @@ pub fn compare(pack: &Pack, before: &Answers, after: &Answers) -> Change {
     )
 }
 
-/// Add the "find out" steps and their what-ifs to a decision.
-pub(super) fn find_out(pack: &Pack, d: &mut Decision) {
+/// Add the "find out" steps and their what-ifs to a decision. Each what-if decides again,
+/// evaluating only the conditions that read an answer it changes; `memo` holds the truths of
+/// the rest.
+pub(super) fn find_out(pack: &Pack, d: &mut Decision, memo: &Memo) {
+    let q_all = pack.questionnaire();
     let mut questions: Vec<String> = Vec::new();
     for p in &d.depends_on {
         for q in &p.hinges_on {
@@ -161,7 +184,19 @@ pub(super) fn find_out(pack: &Pack, d: &mut Decision) {
             .map(|value| {
                 let mut answers = d.answers.clone();
                 answers.insert(q.clone(), value.clone());
-                let after = decide_core(pack, &answers, false);
+                // The answers that count may change beyond `q`: its answer decides which
+                // later questions are asked.
+                let answers = q_all.effective(&answers);
+                let changed: Vec<bool> = pack
+                    .questions
+                    .iter()
+                    .map(|x| answers.get(&x.id) != d.answers.get(&x.id))
+                    .collect();
+                let reuse = Reuse {
+                    base: memo,
+                    changed: &changed,
+                };
+                let (after, _) = decide_with(pack, &answers, false, Some(&reuse));
                 WhatIf {
                     change: diff(pack, d, &after),
                     value,

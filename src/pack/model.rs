@@ -265,6 +265,23 @@ impl Pack {
         };
     }
 
+    /// Record in every condition the place of each question it reads, for a pack read back
+    /// from a form that keeps conditions as text (see `Expr`'s serde forms).
+    pub fn resolve_conditions(&mut self) {
+        let places = index(&self.questions, |q| &q.id);
+        let position = |id: &str| places.get(id).copied();
+        let whens = self
+            .obligations
+            .iter_mut()
+            .filter_map(|o| o.when.as_mut())
+            .chain(self.tensions.iter_mut().map(|t| &mut t.when))
+            .chain(self.actions.iter_mut().filter_map(|a| a.when.as_mut()))
+            .chain(self.questions.iter_mut().filter_map(|q| q.ask_if.as_mut()));
+        for e in whens {
+            e.resolve(&position);
+        }
+    }
+
     pub fn principle(&self, id: &str) -> Option<&Principle> {
         self.index.principles.get(id).map(|&i| &self.principles[i])
     }
@@ -284,6 +301,11 @@ impl Pack {
 
     pub fn action(&self, id: &str) -> Option<&Action> {
         self.index.actions.get(id).map(|&i| &self.actions[i])
+    }
+
+    /// The place of an action in the pack.
+    pub fn action_index(&self, id: &str) -> Option<usize> {
+        self.index.actions.get(id).copied()
     }
 
     pub fn obligation(&self, id: &str) -> Option<&Obligation> {

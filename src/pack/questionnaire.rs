@@ -3,8 +3,25 @@
 use std::collections::HashMap;
 
 use super::model::{Pack, Question};
-use crate::condition::Truth;
-use crate::vocab::Answers;
+use crate::condition::{Lookup, Truth};
+use crate::vocab::{Answers, Value};
+
+/// Answers by place in the questionnaire; a condition whose leaf does not know its place
+/// finds it by name.
+struct Places<'v, 'q> {
+    values: &'v [Option<&'v Value>],
+    questionnaire: &'v Questionnaire<'q>,
+}
+
+impl Lookup for Places<'_, '_> {
+    fn value(&self, question: &str, slot: u32) -> Option<&Value> {
+        let place = match self.values.get(slot as usize) {
+            Some(_) => slot as usize,
+            None => self.questionnaire.position(question)?,
+        };
+        self.values.get(place).copied().flatten()
+    }
+}
 
 /// The questions in order, with a way to find one by id.
 #[derive(Clone, Copy)]
@@ -38,15 +55,31 @@ impl<'a> Questionnaire<'a> {
     /// The answers that count: those to questions that are asked, following the questionnaire
     /// in order so that each `ask_if` sees only the answers that count before it.
     pub fn effective(&self, answers: &Answers) -> Answers {
-        let mut kept = Answers::new();
-        for q in self.questions {
-            if let Some(v) = answers.get(&q.id)
-                && Self::is_asked(q, &kept)
-            {
-                kept.insert(q.id.clone(), v.clone());
+        // Answers kept so far by place, so that each `ask_if` looks them up by place.
+        let mut kept: Vec<Option<&Value>> = vec![None; self.questions.len()];
+        let mut given: Vec<Option<&Value>> = vec![None; self.questions.len()];
+        for (id, v) in answers {
+            if let Some(i) = self.position(id) {
+                given[i] = Some(v);
             }
         }
-        kept
+        for (i, q) in self.questions.iter().enumerate() {
+            if let Some(v) = given[i]
+                && q.ask_if.as_ref().is_none_or(|e| {
+                    e.eval(&Places {
+                        values: &kept,
+                        questionnaire: self,
+                    }) != Truth::False
+                })
+            {
+                kept[i] = Some(v);
+            }
+        }
+        self.questions
+            .iter()
+            .zip(kept)
+            .filter_map(|(q, v)| Some((q.id.clone(), v?.clone())))
+            .collect()
     }
 
     /// The next question to ask: the first asked question without an answer.
