@@ -339,10 +339,14 @@ pub(crate) struct Slotted<'a> {
 
 impl<'a> Slotted<'a> {
     pub(crate) fn new(pack: &Pack, answers: &'a Answers) -> Self {
-        Slotted {
-            by_slot: pack.questions.iter().map(|q| answers.get(&q.id)).collect(),
-            answers,
+        // Walk the (few) answers rather than the (many) questions.
+        let mut by_slot = vec![None; pack.questions.len()];
+        for (question, value) in answers.iter() {
+            if let Some(&i) = pack.question_index().get(question.as_str()) {
+                by_slot[i] = Some(value);
+            }
         }
+        Slotted { by_slot, answers }
     }
 }
 
