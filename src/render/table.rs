@@ -388,15 +388,16 @@ impl Page<'_> {
                 w.obligations_other
             };
             style.section(out, title);
-            let mut list = Listing::new(style, &["#", w.obligation, w.source, w.because_col]);
+            // The source under the title, across the width the title leaves, so that a long
+            // citation takes two lines rather than six in a narrow column.
+            let mut list = Listing::new(style, &["#", w.obligation, w.because_col]);
             for (i, o) in others.iter().enumerate() {
                 let because = letters.cite(&o.why);
                 marks.letters |= !because.is_empty();
                 list.item(
                     vec![
                         (i + 1).to_string(),
-                        o.title.clone(),
-                        o.source.clone(),
+                        format!("{}\n{}: {}", o.title, w.source, o.source),
                         because.clone(),
                     ],
                     &format!("{}. ", i + 1),

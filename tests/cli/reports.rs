@@ -266,8 +266,9 @@ fn no_report_of_the_pack_lists_an_obligation_or_a_step_twice() {
 }
 
 /// The figure to reach is a median of 90 lines at width 100. The 2026 pack gives fuller
-/// answers (more duties and steps per case) and its median is 115 lines in English and 121 in
-/// Indonesian; this keeps reports from growing past that while the gap is worked on.
+/// answers (more duties and steps per case) and its median is 112 lines in English and 120 in
+/// Indonesian (sources under the titles); this keeps reports from growing past that while the
+/// gap is worked on.
 #[test]
 fn the_median_table_report_of_the_packs_cases_does_not_grow_at_width_100() {
     for lang in ["en", "id"] {
@@ -281,7 +282,7 @@ fn the_median_table_report_of_the_packs_cases_does_not_grow_at_width_100() {
         heights.sort();
         let median = heights[heights.len() / 2].0;
         assert!(
-            median <= 125,
+            median <= 123,
             "--lang {lang}: median {median} lines; {heights:?}"
         );
     }
