@@ -7,7 +7,8 @@
 //! 2. binding duties first;
 //! 3. tensions, settled by a binding duty or else by the pack's ranking;
 //! 4. the course of action: the steps those call for whose own `when` holds, in phase order;
-//! 5. consultation: the highest level called for, never without a step that says so;
+//! 5. consultation: the highest level called for, never without a step that says so (and
+//!    after 7, at least the level every possible answer to an unsure question calls for);
 //! 6. what depends on unsure answers, listed apart and never given as applying;
 //! 7. a "find out" step for each unsure answer something hinges on, with what each possible
 //!    answer would change (by deciding again);

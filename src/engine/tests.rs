@@ -545,3 +545,73 @@ fn every_condition_of_the_embedded_pack_knows_its_questions_places() {
         }
     }
 }
+
+/// When every possible answer to an unsure question calls for the supervisor, the supervisor
+/// is called for now, with the step, because of finding the answer out; the what-ifs then do
+/// not claim to raise it. (A patient on a ward refusing help, capacity not yet assessed.)
+#[test]
+fn a_consultation_every_answer_calls_for_is_called_for_now() {
+    let pack = crate::embedded::pack(false, Some(Lang::En)).expect("the default pack");
+    let given = answers(&[
+        ("situation", Value::Many(vec!["consent_capacity".into()])),
+        ("client_age", Value::One("adult".into())),
+        ("client_status", Value::One("current".into())),
+        ("setting", Value::One("hospital".into())),
+        ("worker_position", Value::One("civil_servant".into())),
+        ("supervisor_reachable", Value::Yes(true)),
+        ("rule_in_play", Value::One("none".into())),
+        ("harm_risk", Value::Yes(false)),
+        ("client_capacity", Value::Unsure),
+        ("client_refuses_help", Value::Yes(true)),
+    ]);
+    let d = decide(&pack, &given);
+    assert_eq!(d.consult.level, Consult::Supervisor, "{:?}", d.consult);
+    assert_eq!(d.consult.because, ["find_out:client_capacity"]);
+    assert!(
+        d.course
+            .iter()
+            .any(|s| s.consult == Some(Consult::Supervisor)),
+        "{:?}",
+        steps(&d)
+    );
+    let f = &d.find_out[0];
+    assert_eq!(f.question, "client_capacity");
+    assert_eq!(f.cases.len(), 2);
+    for case in &f.cases {
+        assert_eq!(case.change.consult, None, "{:?}", case.value);
+        assert!(
+            !case
+                .change
+                .adds
+                .steps
+                .iter()
+                .any(|s| s == "consult_supervisor"),
+            "{:?}",
+            case.change.adds.steps
+        );
+    }
+}
+
+/// When one possible answer calls for no consultation, an unsure answer raises nothing.
+#[test]
+fn a_consultation_only_some_answers_call_for_waits() {
+    let pack = mini_pack();
+    let d = decide(
+        &pack,
+        &answers(&[
+            ("risk", Value::Unsure),
+            ("target", Value::One("other".into())),
+            ("secret", Value::Yes(false)),
+            ("client_role", Value::One("at_risk".into())),
+        ]),
+    );
+    assert_eq!(d.consult.level, Consult::None, "{:?}", d.consult);
+    let f = d.find_out.iter().find(|f| f.question == "risk").unwrap();
+    assert!(
+        f.cases
+            .iter()
+            .any(|c| c.change.consult == Some(Consult::Authorities)),
+        "{:?}",
+        f.cases
+    );
+}

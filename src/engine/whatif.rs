@@ -161,6 +161,10 @@ pub fn compare(pack: &Pack, before: &Answers, after: &Answers) -> Change {
 /// Add the "find out" steps and their what-ifs to a decision. Each what-if decides again,
 /// evaluating only the conditions that read an answer it changes; `memo` holds the truths of
 /// the rest.
+///
+/// Whatever an unsure answer turns out to be, the consultation will reach at least the lowest
+/// level any of its possible answers calls for: that level is called for now, with its step,
+/// because of finding the answer out.
 pub(super) fn find_out(pack: &Pack, d: &mut Decision, memo: &Memo) {
     let q_all = pack.questionnaire();
     let mut questions: Vec<String> = Vec::new();
@@ -172,6 +176,7 @@ pub(super) fn find_out(pack: &Pack, d: &mut Decision, memo: &Memo) {
         }
     }
     questions.sort_by_key(|q| pack.question_position(q));
+    let mut found: Vec<Found> = Vec::new();
     for q in questions {
         let hinges: Vec<String> = d
             .depends_on
@@ -179,7 +184,7 @@ pub(super) fn find_out(pack: &Pack, d: &mut Decision, memo: &Memo) {
             .filter(|p| p.hinges_on.contains(&q))
             .map(|p| p.id.clone())
             .collect();
-        let cases = possible_values(pack, &q)
+        let cases: Vec<(Value, Decision)> = possible_values(pack, &q)
             .into_iter()
             .map(|value| {
                 let mut answers = d.answers.clone();
@@ -196,11 +201,18 @@ pub(super) fn find_out(pack: &Pack, d: &mut Decision, memo: &Memo) {
                     base: memo,
                     changed: &changed,
                 };
-                let (after, _) = decide_with(pack, &answers, false, Some(&reuse));
-                WhatIf {
-                    change: diff(pack, d, &after),
-                    value,
-                }
+                (value, decide_with(pack, &answers, false, Some(&reuse)).0)
+            })
+            .collect();
+        found.push((q, hinges, cases));
+    }
+    consult_whatever_the_answer(pack, d, &found);
+    for (q, hinges, cases) in found {
+        let cases = cases
+            .into_iter()
+            .map(|(value, after)| WhatIf {
+                change: diff(pack, d, &after),
+                value,
             })
             .collect();
         d.course.push(Step {
@@ -217,4 +229,48 @@ pub(super) fn find_out(pack: &Pack, d: &mut Decision, memo: &Memo) {
         });
     }
     d.course.sort_by_key(|s| s.phase);
+}
+
+/// An unsure question, what hinges on it, and the decision each possible answer gives.
+type Found = (String, Vec<String>, Vec<(Value, Decision)>);
+
+/// Raise the consultation to the level every possible answer of some unsure question would
+/// call for, if that is higher, and make sure a step says to consult at it.
+fn consult_whatever_the_answer(pack: &Pack, d: &mut Decision, found: &[Found]) {
+    let floor = found
+        .iter()
+        .filter_map(|(q, _, cases)| {
+            let level = cases.iter().map(|(_, after)| after.consult.level).min()?;
+            Some((level, q))
+        })
+        .max_by_key(|(level, _)| *level);
+    let Some((level, q)) = floor else { return };
+    if level <= d.consult.level {
+        return;
+    }
+    let because = vec![format!("find_out:{q}")];
+    d.consult = super::ConsultAdvice {
+        level,
+        because: because.clone(),
+    };
+    if d.course.iter().any(|s| s.consult == Some(level)) {
+        return;
+    }
+    let look = Slotted::new(pack, &d.answers);
+    if let Some(a) = pack.actions.iter().find(|a| {
+        a.consult == Some(level)
+            && a.when
+                .as_ref()
+                .is_none_or(|w| w.eval(&look) == crate::condition::Truth::True)
+    }) {
+        let step = Step {
+            phase: a.phase,
+            action: a.id.clone(),
+            question: None,
+            because,
+            consult: a.consult,
+        };
+        drop(look);
+        d.course.push(step);
+    }
 }
