@@ -149,19 +149,20 @@ pub(super) fn plan(
     }
 
     // The consultation: the highest level any rule calls for or any step is.
-    let rules = obligations
+    let rules: Vec<(Consult, &String)> = obligations
         .iter()
         .filter_map(|f| pack.obligation(&f.id).map(|o| (o.consult, &f.id)))
         .chain(
             tensions
                 .iter()
                 .filter_map(|a| pack.tension(&a.id).map(|t| (t.consult, &a.id))),
-        );
+        )
+        .collect();
     let mut consult = ConsultAdvice {
         level: Consult::None,
         because: Vec::new(),
     };
-    for (level, id) in rules {
+    for &(level, id) in &rules {
         if level > consult.level {
             consult.level = level;
             consult.because.clear();
@@ -180,23 +181,54 @@ pub(super) fn plan(
             consult.because = vec![s.action.clone()];
         }
     }
-    // No level is claimed without a step that says to consult at it.
-    if consult.level != Consult::None
-        && !b.steps.iter().any(|s| s.consult == Some(consult.level))
-        && let Some(a) = pack.actions.iter().find(|a| {
+    // No level is claimed without a step that says to consult at it: the pack's first step at
+    // that level whose own `when` holds is added. Where the pack has steps at that level but
+    // none fits these answers, the level comes down to the next one something calls for.
+    while consult.level != Consult::None {
+        if b.steps.iter().any(|s| s.consult == Some(consult.level)) {
+            break;
+        }
+        if let Some(a) = pack.actions.iter().find(|a| {
             a.consult == Some(consult.level)
                 && a.when
                     .as_ref()
                     .is_none_or(|w| w.eval(answers) == Truth::True)
-        })
-    {
-        b.steps.push(Step {
-            phase: a.phase,
-            action: a.id.clone(),
-            question: None,
-            because: consult.because.clone(),
-            consult: a.consult,
-        });
+        }) {
+            b.steps.push(Step {
+                phase: a.phase,
+                action: a.id.clone(),
+                question: None,
+                because: consult.because.clone(),
+                consult: a.consult,
+            });
+            break;
+        }
+        // A pack with no step at this level at all keeps the level its rules call for.
+        if !pack
+            .actions
+            .iter()
+            .any(|a| a.consult == Some(consult.level))
+        {
+            break;
+        }
+        let lower = rules
+            .iter()
+            .map(|&(level, _)| level)
+            .chain(b.steps.iter().filter_map(|s| s.consult))
+            .filter(|&level| level < consult.level)
+            .max()
+            .unwrap_or(Consult::None);
+        consult.level = lower;
+        consult.because = rules
+            .iter()
+            .filter(|&&(level, _)| level == lower && lower != Consult::None)
+            .map(|&(_, id)| id.clone())
+            .collect();
+        if consult.because.is_empty()
+            && let Some(s) = b.steps.iter().find(|s| s.consult == Some(lower))
+        {
+            consult.because = vec![s.action.clone()];
+        }
     }
     b.steps.sort_by_key(|s| s.phase);
     Plan {

@@ -615,3 +615,70 @@ fn a_consultation_only_some_answers_call_for_waits() {
         f.cases
     );
 }
+
+/// A level whose every step is ruled out by its own `when` is not claimed: the consultation
+/// comes down to the next level something calls for. (Hearsay that a colleague harms the
+/// children of a home, not raised within the agency yet: the supervisor, not the ethics
+/// council.)
+#[test]
+fn a_consultation_level_whose_steps_do_not_fit_comes_down() {
+    let pack = crate::embedded::pack(false, Some(Lang::En)).expect("the default pack");
+    let d = decide(
+        &pack,
+        &answers(&[
+            ("situation", Value::Many(vec!["colleague_conduct".into()])),
+            ("client_age", Value::One("child".into())),
+            ("client_status", Value::One("none".into())),
+            ("setting", Value::One("residential".into())),
+            ("worker_position", Value::One("ngo_worker".into())),
+            ("supervisor_reachable", Value::Yes(true)),
+            ("rule_in_play", Value::One("none".into())),
+            ("harm_risk", Value::Yes(false)),
+            ("colleague_issue", Value::One("harming_client".into())),
+            ("knowledge_first_hand", Value::Yes(false)),
+            ("raised_internally", Value::Yes(false)),
+        ]),
+    );
+    assert!(
+        d.obligations
+            .iter()
+            .any(|o| o.id == "protect_clients_from_colleague_harm"),
+        "the rule that asks for the ethics council applies"
+    );
+    assert_eq!(d.consult.level, Consult::Supervisor, "{:?}", d.consult);
+    assert!(
+        d.consult
+            .because
+            .contains(&"check_hearsay_before_reporting".to_string()),
+        "{:?}",
+        d.consult
+    );
+    assert!(
+        !steps(&d).contains(&"consult_ethics_council"),
+        "{:?}",
+        steps(&d)
+    );
+    assert!(steps(&d).contains(&"consult_supervisor"), "{:?}", steps(&d));
+}
+
+/// A pack with no step at a level keeps the level its rules call for.
+#[test]
+fn a_consultation_level_the_pack_has_no_step_for_stays() {
+    let loaded = mini_pack_with(
+        "\n[[tension]]\nid = \"needs_conference\"\ntitle = { id = \"t\", en = \"t\" }\nprinciples = [\"privacy\", \"autonomy\"]\nwhen = \"secret\"\nexplanation = { id = \"t\", en = \"t\" }\nactions = [\"note\"]\nconsult = \"case_conference\"\n",
+    );
+    let pack = loaded
+        .pack
+        .expect("the mini pack with a tension that asks for a conference");
+    let d = decide(
+        &pack,
+        &answers(&[
+            ("risk", Value::Yes(false)),
+            ("secret", Value::Yes(true)),
+            ("client_role", Value::One("at_risk".into())),
+        ]),
+    );
+    assert!(d.has_tension("needs_conference"), "{:?}", d.tensions);
+    assert_eq!(d.consult.level, Consult::CaseConference, "{:?}", d.consult);
+    assert_eq!(d.consult.because, ["needs_conference"]);
+}
