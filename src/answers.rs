@@ -53,10 +53,24 @@ pub struct AnswersFile {
     pub course: Option<Spanned<String>>,
     /// Warnings: answers to questions that would not be asked.
     pub warnings: Diagnostics,
+    /// With [`parse_whole`]: the questions the file leaves out that its answers would ask, each
+    /// with whether it now counts as "not sure yet".
+    pub missing: Vec<(String, bool)>,
 }
 
 /// Read an answers file's text. The error holds every problem found, each located.
 pub fn parse(pack: &Pack, file: &SourceFile) -> Result<AnswersFile, Diagnostics> {
+    parse_with(pack, file, false)
+}
+
+/// Read an answers file that stands for a whole interview (`assess --answers`): a question its
+/// answers would ask and the file leaves out counts as "not sure yet" where the question
+/// allows it, and is listed in `missing`.
+pub fn parse_whole(pack: &Pack, file: &SourceFile) -> Result<AnswersFile, Diagnostics> {
+    parse_with(pack, file, true)
+}
+
+fn parse_with(pack: &Pack, file: &SourceFile, whole: bool) -> Result<AnswersFile, Diagnostics> {
     let mut diags = Diagnostics::new();
     if let Some(at) = too_deep(&file.text) {
         diags.add(file, Some(at..at + 1), DiagKind::NestedTooDeep);
@@ -95,13 +109,36 @@ pub fn parse(pack: &Pack, file: &SourceFile) -> Result<AnswersFile, Diagnostics>
         .keys()
         .map(|k| (k.get_ref().as_str(), k.span()))
         .collect();
-    read::unasked(q, &answers, file, |k| spans.get(k).cloned(), &mut diags);
+    let (answers, missing) = if whole {
+        let (filled, missing) = q.fill_unanswered(&answers);
+        // An answer kept once the gaps before it count as "not sure yet" is not ignored.
+        for k in answers.keys().filter(|k| !filled.contains_key(*k)) {
+            let ask_if = q
+                .get(k)
+                .and_then(|x| x.ask_if.as_ref())
+                .map(|e| e.to_string())
+                .unwrap_or_default();
+            diags.add(
+                file,
+                spans.get(k.as_str()).cloned(),
+                DiagKind::NotAsked {
+                    question: k.clone(),
+                    ask_if,
+                },
+            );
+        }
+        (filled, missing)
+    } else {
+        read::unasked(q, &answers, file, |k| spans.get(k).cloned(), &mut diags);
+        (answers, Vec::new())
+    };
     Ok(AnswersFile {
         answers,
         stamp: form.pack,
         case: form.case,
         course: form.course,
         warnings: diags,
+        missing,
     })
 }
 

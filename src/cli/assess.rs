@@ -53,7 +53,44 @@ pub fn read_answers(cx: &Context, pack: &Pack, path: &Path) -> Result<AnswersFil
 }
 
 pub fn parse_answers(cx: &Context, pack: &Pack, file: &SourceFile) -> Result<AnswersFile> {
-    match answers::parse(pack, file) {
+    shown_answers(cx, answers::parse(pack, file))
+}
+
+/// Read an answers file that stands for a whole interview: a question its answers would ask
+/// and it leaves out counts as "not sure yet" where allowed, and a warning says which.
+fn read_whole_answers(cx: &Context, pack: &Pack, path: &Path) -> Result<AnswersFile> {
+    let file = super::input::read_answers_text(cx, path)?;
+    let read = shown_answers(cx, answers::parse_whole(pack, &file))?;
+    // Only the questions that now count as "not sure yet" change the advice; one left out
+    // that cannot be unsure counts as not given, as it always has.
+    let unsure: Vec<String> = read
+        .missing
+        .iter()
+        .filter(|(_, u)| *u)
+        .map(|(q, _)| format!("`{q}`"))
+        .collect();
+    if !unsure.is_empty() {
+        let (p, n, list) = (shown(path), unsure.len(), unsure.join(", "));
+        let text = match cx.lang {
+            Lang::En => format!(
+                "warning: `{p}` leaves out {n} question(s) its answers would ask, counted as \"not sure yet\": {list}\n  \
+                 = help: what hinges on them is listed apart, with a step to find each out; answer them in the file where you know"
+            ),
+            Lang::Id => format!(
+                "peringatan: `{p}` tidak menjawab {n} pertanyaan yang akan ditanyakan dengan jawabannya, dihitung \"belum tahu\": {list}\n  \
+                 = bantuan: yang bergantung padanya dicantumkan terpisah, dengan langkah untuk mencari tahu; jawab di berkas itu bila Anda tahu"
+            ),
+        };
+        eprintln!("{text}");
+    }
+    Ok(read)
+}
+
+fn shown_answers(
+    cx: &Context,
+    parsed: std::result::Result<AnswersFile, crate::diag::Diagnostics>,
+) -> Result<AnswersFile> {
+    match parsed {
         Ok(read) => {
             if !read.warnings.is_empty() {
                 eprint!(
@@ -266,7 +303,7 @@ pub fn run(cx: &Context, args: Args) -> Result<Exit> {
     let format = format_of(&args);
     let changes = parse_what_if(cx, &pack, &args.what_if)?;
     let given: Answers = if let Some(path) = &args.answers {
-        let file = read_answers(cx, &pack, path)?;
+        let file = read_whole_answers(cx, &pack, path)?;
         if let Some(stamp) = &file.stamp
             && (stamp.id != pack.meta.id || stamp.edition != pack.meta.edition)
         {

@@ -682,3 +682,28 @@ fn a_consultation_level_the_pack_has_no_step_for_stays() {
     assert_eq!(d.consult.level, Consult::CaseConference, "{:?}", d.consult);
     assert_eq!(d.consult.because, ["needs_conference"]);
 }
+
+/// For a file that stands for a whole interview, a question left out that may be unsure
+/// counts as unsure, and an answer given after it is kept (its `ask_if` is then unknown, so
+/// it is asked); a question that cannot be unsure is left out, and listed.
+#[test]
+fn a_question_left_out_counts_as_unsure_and_keeps_what_follows() {
+    let pack = mini_pack();
+    let q = pack.questionnaire();
+    let (filled, missing) = q.fill_unanswered(&answers(&[
+        ("target", Value::One("other".into())),
+        ("client_role", Value::One("at_risk".into())),
+    ]));
+    assert_eq!(filled.get("risk"), Some(&Value::Unsure));
+    assert_eq!(filled.get("target"), Some(&Value::One("other".into())));
+    assert_eq!(filled.get("secret"), None);
+    assert_eq!(
+        missing,
+        [("risk".to_string(), true), ("secret".to_string(), false)]
+    );
+    // Everything answered: nothing changes.
+    let whole = other_at_risk();
+    let (same, none) = q.fill_unanswered(&whole);
+    assert_eq!(same, whole);
+    assert!(none.is_empty());
+}

@@ -82,6 +82,36 @@ impl<'a> Questionnaire<'a> {
             .collect()
     }
 
+    /// The answers that count, for a file that stands for a whole interview: a question these
+    /// answers would ask and the file leaves out is "not sure yet" where the question allows
+    /// it (a fact not given is not known), and left unanswered where it does not. Also gives
+    /// the questions left out, each with whether it now counts as "not sure yet".
+    pub fn fill_unanswered(&self, answers: &Answers) -> (Answers, Vec<(String, bool)>) {
+        let mut out = Answers::new();
+        let mut missing = Vec::new();
+        for q in self.questions {
+            let asked = q
+                .ask_if
+                .as_ref()
+                .is_none_or(|e| e.eval(&out) != Truth::False);
+            if !asked {
+                continue;
+            }
+            match answers.get(&q.id) {
+                Some(v) => {
+                    out.insert(q.id.clone(), v.clone());
+                }
+                None => {
+                    if q.unsure {
+                        out.insert(q.id.clone(), Value::Unsure);
+                    }
+                    missing.push((q.id.clone(), q.unsure));
+                }
+            }
+        }
+        (out, missing)
+    }
+
     /// The next question to ask: the first asked question without an answer.
     pub fn next_unanswered(&self, answers: &Answers) -> Option<&'a Question> {
         let kept = self.effective(answers);

@@ -263,3 +263,32 @@ fn unsure_for_a_question_that_does_not_allow_it_names_those_that_do() {
         run(&THREAT_TO_LIFE.replace("harm_imminent = true", "harm_imminent = \"unsure\""));
     assert_eq!(code, Some(0), "{err}");
 }
+
+/// A file stands for a whole interview: a question its answers would ask that it leaves out,
+/// and that may be "not sure yet", counts as not sure, with a warning naming it, and becomes a
+/// step to find it out; nothing is guessed for it.
+#[test]
+fn a_question_left_out_of_the_file_counts_as_not_sure_yet() {
+    let without = THREAT_TO_LIFE.replace("harm_imminent = true\n", "");
+    assert_ne!(without, THREAT_TO_LIFE);
+    let out = assess(&without, &["--lang", "en", "--format", "json"]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let err = stderr(&out);
+    assert!(
+        err.contains("leaves out 1 question(s)") && err.contains("`harm_imminent`"),
+        "{err}"
+    );
+    assert!(err.contains("not sure yet"), "{err}");
+    let r: serde_json::Value = serde_json::from_str(&stdout(&out)).expect("json");
+    assert_eq!(r["answers"]["harm_imminent"], "unsure", "{}", r["answers"]);
+    let found: Vec<&str> = r["find_out"]
+        .as_array()
+        .expect("find_out")
+        .iter()
+        .filter_map(|f| f["question"].as_str())
+        .collect();
+    assert_eq!(found, ["harm_imminent"]);
+    // Given in full, the same file says nothing on stderr.
+    let out = assess(THREAT_TO_LIFE, &["--lang", "en", "--format", "json"]);
+    assert_eq!(stderr(&out), "");
+}
