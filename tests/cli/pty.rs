@@ -4,7 +4,8 @@
 //!
 //! inquire redraws with escape codes, so the screen text is read with the codes stripped and
 //! matched on short distinctive pieces. Every wait has a deadline, so a test fails rather than
-//! hangs, and the child is killed when the session is dropped. The terminal is never resized.
+//! hangs, and the child is killed when the session is dropped. A sized terminal is sized before
+//! etika starts, and never resized.
 
 use std::process::Command;
 use std::time::{Duration, Instant};
@@ -117,12 +118,13 @@ impl Pty {
         let etika = env!("CARGO_BIN_EXE_etika");
         let mut cmd = match size {
             None => Command::new(etika),
-            Some((cols, rows)) => {
+            Some(_) => {
+                // The pty library sets 80 × 24 from this side once the shell has started,
+                // which could undo a size the shell set itself; so the shell waits for a line
+                // sent after the size is set here, then becomes etika.
                 let mut sh = Command::new("sh");
                 sh.arg("-c")
-                    .arg(format!(
-                        "stty cols {cols} rows {rows} && exec \"$0\" \"$@\""
-                    ))
+                    .arg("read -r _ && exec \"$0\" \"$@\"")
                     .arg(etika);
                 sh
             }
@@ -144,6 +146,15 @@ impl Pty {
         let mut session = Session::spawn(cmd).expect("spawn etika in a pty");
         // `expect` below has its own deadline; this bounds expectrl's own waits as well.
         session.set_expect_timeout(Some(TIMEOUT));
+        if let Some((cols, rows)) = size {
+            session
+                .get_process_mut()
+                .set_window_size(cols, rows)
+                .expect("size the terminal");
+            use std::io::Write as _;
+            session.write_all(b"\n").expect("let etika start");
+            session.flush().expect("let etika start");
+        }
         Pty {
             session,
             raw: Vec::new(),
