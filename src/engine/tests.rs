@@ -590,6 +590,18 @@ fn a_consultation_every_answer_calls_for_is_called_for_now() {
             case.change.adds.steps
         );
     }
+    // `--what-if` compares the reports as printed: the answer found raises nothing more.
+    let c = what_if(
+        &pack,
+        &given,
+        &answers(&[("client_capacity", Value::One("full".into()))]),
+    );
+    assert_eq!(c.consult, None, "{c:?}");
+    assert!(
+        !c.adds.steps.iter().any(|s| s == "consult_supervisor"),
+        "{:?}",
+        c.adds.steps
+    );
 }
 
 /// When one possible answer calls for no consultation, an unsure answer raises nothing.

@@ -3,7 +3,7 @@
 
 use serde::Serialize;
 
-use super::{Decision, Memo, Reuse, Slotted, Step, decide_core, decide_with, possible_values};
+use super::{Decision, Memo, Reuse, Slotted, Step, decide_with, possible_values};
 use crate::pack::Pack;
 use crate::vocab::{Answers, Consult, Phase, Value};
 
@@ -149,13 +149,17 @@ pub fn what_if(pack: &Pack, given: &Answers, changes: &Answers) -> Change {
     compare(pack, given, &changed)
 }
 
-/// What one set of answers gives that another does not.
+/// What one set of answers gives that another does not: the reports compared as they are
+/// printed, with what unsure answers raise (the consultation every possible answer calls for).
 pub fn compare(pack: &Pack, before: &Answers, after: &Answers) -> Change {
-    diff(
-        pack,
-        &decide_core(pack, before, false),
-        &decide_core(pack, after, false),
-    )
+    diff(pack, &outline(pack, before), &outline(pack, after))
+}
+
+/// A decision without reasons, with its find-out steps.
+fn outline(pack: &Pack, given: &Answers) -> Decision {
+    let (mut d, memo) = decide_with(pack, given, false, None);
+    find_out(pack, &mut d, &memo);
+    d
 }
 
 /// Add the "find out" steps and their what-ifs to a decision. Each what-if decides again,
