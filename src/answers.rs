@@ -112,21 +112,8 @@ fn parse_with(pack: &Pack, file: &SourceFile, whole: bool) -> Result<AnswersFile
     let (answers, missing) = if whole {
         let (filled, missing) = q.fill_unanswered(&answers);
         // An answer kept once the gaps before it count as "not sure yet" is not ignored.
-        for k in answers.keys().filter(|k| !filled.contains_key(*k)) {
-            let ask_if = q
-                .get(k)
-                .and_then(|x| x.ask_if.as_ref())
-                .map(|e| e.to_string())
-                .unwrap_or_default();
-            diags.add(
-                file,
-                spans.get(k.as_str()).cloned(),
-                DiagKind::NotAsked {
-                    question: k.clone(),
-                    ask_if,
-                },
-            );
-        }
+        let locate = |k: &str| spans.get(k).cloned();
+        read::ignored(q, &answers, &filled, file, locate, &mut diags);
         (filled, missing)
     } else {
         read::unasked(q, &answers, file, |k| spans.get(k).cloned(), &mut diags);

@@ -228,7 +228,18 @@ pub fn unasked(
     locate: impl Fn(&str) -> Option<Range<usize>>,
     diags: &mut Diagnostics,
 ) {
-    let kept = q.effective(answers);
+    ignored(q, answers, &q.effective(answers), file, locate, diags);
+}
+
+/// A warning for each answer in `answers` that `kept` (the answers that count) leaves out.
+pub fn ignored(
+    q: Questionnaire,
+    answers: &Answers,
+    kept: &Answers,
+    file: &SourceFile,
+    locate: impl Fn(&str) -> Option<Range<usize>>,
+    diags: &mut Diagnostics,
+) {
     for k in answers.keys().filter(|k| !kept.contains_key(*k)) {
         let ask_if = q
             .get(k)
