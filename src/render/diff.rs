@@ -5,6 +5,7 @@ use std::fmt::Write as _;
 use comfy_table::Cell;
 
 use super::Style;
+use super::markdown::esc;
 use super::text::wrap;
 use crate::view::{ChangeKind, DiffView};
 use crate::vocab::Lang;
@@ -137,16 +138,6 @@ pub fn diff_table(v: &DiffView, style: &Style) -> String {
         }
     }
     out
-}
-
-/// Markdown text made safe on one line.
-fn esc(s: &str) -> String {
-    s.replace('\\', "\\\\")
-        .replace('|', "\\|")
-        .replace('*', "\\*")
-        .replace('_', "\\_")
-        .replace('<', "&lt;")
-        .replace('\n', " ")
 }
 
 pub fn diff_markdown(v: &DiffView) -> String {

@@ -8,7 +8,7 @@ use crate::words::words;
 
 /// Text made safe inside a table cell or a line of Markdown: pipes escaped, line breaks and
 /// characters that would start markup at the beginning of a line kept as text.
-fn esc(s: &str) -> String {
+pub(crate) fn esc(s: &str) -> String {
     s.replace('\\', "\\\\")
         .replace('|', "\\|")
         .replace('*', "\\*")
