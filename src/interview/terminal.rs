@@ -196,13 +196,15 @@ fn matches(filter: &str, text: &str) -> bool {
 }
 
 impl Terminal {
-    fn no_match_row(&self, lang: Lang) -> Item {
+    /// The row that says the filter matches nothing; `mark` as for [`Terminal::option`].
+    fn no_match_row(&self, lang: Lang, mark: usize) -> Item {
         let text = lang.pick(
             "(tidak ada yang cocok; hapus saringan dengan Backspace)",
             "(nothing matches; clear the filter with Backspace)",
         );
+        let pad = " ".repeat(mark);
         Item {
-            shown: self.wrap(text, 3),
+            shown: words::fill(text, self.width, &pad, &pad)[mark..].to_owned(),
             plain: String::new(),
             index: None,
         }
@@ -226,7 +228,7 @@ impl Terminal {
                 index: Some(i),
             })
             .collect();
-        items.push(self.no_match_row(lang));
+        items.push(self.no_match_row(lang, 2));
         let shown: Vec<String> = items.iter().map(|i| i.shown.clone()).collect();
         let plains: Vec<String> = items.iter().map(|i| i.plain.clone()).collect();
         let scorer = move |filter: &str, item: &Item, _: &str, _: usize| -> Option<i64> {
@@ -347,12 +349,15 @@ impl Prompter for Terminal {
                 })
             }
             QuestionKind::AnyOf => {
-                let labels: Vec<String> = q
+                let n = q.options.len();
+                let mut labels: Vec<String> = q
                     .options
                     .iter()
                     .enumerate()
                     .map(|(i, o)| self.option(i + 1, o.label.get(lang), 6))
                     .collect();
+                // The last row says when the filter matches nothing; it is never an answer.
+                labels.push(self.no_match_row(lang, 6).shown);
                 let defaults: Vec<usize> = match current {
                     Some(Value::Many(ids)) => q
                         .options
@@ -374,7 +379,7 @@ impl Prompter for Terminal {
                     "Tick at least one with Space, then press Enter",
                 );
                 let at_least_one = move |chosen: &[inquire::list_option::ListOption<&String>]| {
-                    Ok(if chosen.is_empty() {
+                    Ok(if chosen.iter().all(|c| c.index >= n) {
                         inquire::validator::Validation::Invalid(empty.into())
                     } else {
                         inquire::validator::Validation::Valid
@@ -386,8 +391,24 @@ impl Prompter for Terminal {
                     .map(|o| o.label.get(lang).to_string())
                     .collect();
                 let formatter = |chosen: &[inquire::list_option::ListOption<&String>]| {
-                    let words: Vec<&str> = chosen.iter().map(|c| plain[c.index].as_str()).collect();
+                    let words: Vec<&str> = chosen
+                        .iter()
+                        .filter_map(|c| plain.get(c.index).map(String::as_str))
+                        .collect();
                     self.echo(&words.join("; "))
+                };
+                let numbered: Vec<String> = plain
+                    .iter()
+                    .enumerate()
+                    .map(|(i, l)| format!("{} {l}", i + 1))
+                    .collect();
+                let scorer = |filter: &str, _: &String, _: &str, i: usize| -> Option<i64> {
+                    match numbered.get(i) {
+                        Some(p) => matches(filter, p).then_some(-(i as i64)),
+                        None => (!filter.is_empty()
+                            && !numbered.iter().any(|p| matches(filter, p)))
+                        .then_some(0),
+                    }
                 };
                 let used = title.lines().count() + help.lines().count();
                 let chosen = MultiSelect::new(&title, labels.clone())
@@ -397,10 +418,12 @@ impl Prompter for Terminal {
                     .with_default(&defaults)
                     .with_formatter(&formatter)
                     .with_page_size(self.page(&labels, used))
+                    .with_scorer(&scorer)
                     .raw_prompt();
                 Ok(match reply(chosen)? {
                     Reply::Answer(list) => Reply::Answer(Value::Many(
                         list.into_iter()
+                            .filter(|c| c.index < n)
                             .map(|c| q.options[c.index].id.clone())
                             .collect(),
                     )),

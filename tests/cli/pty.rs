@@ -25,6 +25,7 @@ pub(crate) const ESC: &str = "\x1b";
 pub(crate) const DOWN: &str = "\x1b[B";
 pub(crate) const SPACE: &str = " ";
 pub(crate) const CTRL_C: &str = "\x03";
+pub(crate) const BACKSPACE: &str = "\x7f";
 
 /// Remove terminal escape sequences: CSI (`ESC [ … final`), OSC (`ESC ] … BEL` or `ESC \`)
 /// and two-byte escapes; carriage returns go too, so text reads as it was written.
@@ -764,7 +765,30 @@ fn a_filter_that_matches_nothing_says_so() {
         pty.send(key);
     }
     pty.expect("nothing matches; clear the filter with Backspace");
+    // Cleared, the list is whole again and an answer can be chosen.
+    for _ in 0..3 {
+        pty.send(BACKSPACE);
+    }
+    pty.send(ENTER);
+    // A list to tick says so too, and its message is never an answer.
+    pty.expect("What does this situation involve?");
+    for key in ["z", "q", "x"] {
+        pty.send(key);
+    }
+    pty.expect("nothing matches; clear the filter with Backspace");
+    pty.send(SPACE);
+    pty.send(ENTER);
+    pty.expect("Tick at least one");
+    for _ in 0..3 {
+        pty.send(BACKSPACE);
+    }
+    pty.send(SPACE);
+    pty.send(ENTER);
+    pty.expect("Is anyone's life or physical safety seriously at risk?");
     pty.send(CTRL_C);
+    pty.expect("Discard");
+    pty.send("y");
+    pty.send(ENTER);
     let (code, _) = pty.finish();
     assert_eq!(code, 130);
 }
