@@ -8,7 +8,7 @@ use serde::Serialize;
 
 use crate::engine::{self, Change, Decision, minus};
 use crate::pack::{Case, Pack};
-use crate::vocab::{Answers, Value};
+use crate::vocab::{Answers, CaseKind, Value, Verdict};
 
 /// Points for choosing the model course of action.
 pub const COURSE_POINTS: u32 = 3;
@@ -202,6 +202,51 @@ pub fn check_case(pack: &Pack, case: &Case) -> Vec<String> {
             "+ the report says there is no dilemma, but must not".to_string()
         });
     }
+    if let Some(want) = e.verdict
+        && d.verdict != want
+    {
+        out.push(format!(
+            "- the verdict must be `{}`, but is `{}`",
+            want.id(),
+            d.verdict.id()
+        ));
+    }
+    let named = |s: &str| {
+        d.course
+            .iter()
+            .any(|x| x.services.iter().any(|u| u.id == s))
+    };
+    for s in &e.services {
+        if !named(s) {
+            out.push(format!(
+                "- service `{s}` must be named with the course, but is not"
+            ));
+        }
+    }
+    for s in &e.not_services {
+        if named(s) {
+            out.push(format!(
+                "+ service `{s}` must not be named with the course, but is"
+            ));
+        }
+    }
+    let (numbered, _) = d.short_course();
+    for a in &e.first {
+        if !numbered.iter().any(|s| &s.action == a) {
+            let where_ = if d.has_step(a) {
+                "is further down"
+            } else {
+                "is not in the course"
+            };
+            out.push(format!(
+                "- action `{a}` must be among the first {} steps, but {where_}",
+                engine::SHORT_STEPS
+            ));
+        }
+    }
+    if case.kind == CaseKind::Control {
+        control(pack, &d, &mut out);
+    }
     for (obligation, questions) in &e.why {
         match d.obligations.iter().find(|f| &f.id == obligation) {
             None => out.push(format!(
@@ -221,6 +266,43 @@ pub fn check_case(pack: &Pack, case: &Case) -> Vec<String> {
         }
     }
     out
+}
+
+/// A control case: a situation with tempting features and no conflict. It must be a plain
+/// "go ahead": the verdict `no_dilemma`, no tension, no binding duty, and no step that the
+/// answers say is already done.
+fn control(pack: &Pack, d: &Decision, out: &mut Vec<String>) {
+    if d.verdict != Verdict::NoDilemma {
+        out.push(format!(
+            "- a control must get the verdict `no_dilemma`, but gets `{}`",
+            d.verdict.id()
+        ));
+    }
+    for t in &d.tensions {
+        out.push(format!(
+            "+ a control must raise no tension, but `{}` arises",
+            t.id
+        ));
+    }
+    for o in d.binding() {
+        out.push(format!(
+            "+ a control must have no binding duty, but `{}` applies",
+            o.id
+        ));
+    }
+    let look = &d.answers;
+    for s in &d.course {
+        let done = pack
+            .action(&s.action)
+            .and_then(|a| a.done.as_ref())
+            .is_some_and(|c| c.eval(look) != crate::condition::Truth::False);
+        if done {
+            out.push(format!(
+                "+ a control must not ask for what is done, but step `{}` may be",
+                s.action
+            ));
+        }
+    }
 }
 
 /// What no case exercises: obligations that never apply, tensions that never arise, questions

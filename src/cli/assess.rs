@@ -40,6 +40,10 @@ pub struct Args {
     /// Write the report to FILE (mode 0600) instead of standard output; `-` is standard output
     #[arg(long, value_name = "FILE")]
     pub out: Option<PathBuf>,
+    /// The whole report in the table format: every duty in full, the tensions explained, every
+    /// step and the steps left out (Markdown, HTML and JSON always hold everything)
+    #[arg(long)]
+    pub full: bool,
     /// Show what changing an answer would change: QUESTION=VALUE (yes, no, unsure, an option
     /// id, or ids joined by commas); may be given more than once
     #[arg(long = "what-if", value_name = "QUESTION=VALUE")]
@@ -379,7 +383,7 @@ pub fn run(cx: &Context, args: Args) -> Result<Exit> {
     if out_file(&args).is_some() {
         style.color = false;
     }
-    let text = render::render(format, &report, &style);
+    let text = render::render(format, &report, &style, args.full);
     match out_file(&args) {
         Some(path) => {
             write_file(path, &terminal_safe(&text, false)).map_err(|e| {

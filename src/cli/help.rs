@@ -90,6 +90,11 @@ dan hanya mewarnai terminal",
 standar",
     ),
     (
+        "etika assess:full",
+        "Laporan lengkap dalam format tabel: setiap kewajiban utuh, penjelasan ketegangan, setiap \
+langkah, dan langkah yang tidak dipakai (Markdown, HTML, dan JSON selalu memuat semuanya)",
+    ),
+    (
         "etika assess:what_if",
         "Tampilkan apa yang berubah bila sebuah jawaban diubah: PERTANYAAN=NILAI (yes, no, \
 unsure, id pilihan, atau beberapa id dipisah koma); boleh diberikan lebih dari sekali",

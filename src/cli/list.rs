@@ -13,6 +13,7 @@ pub enum Kind {
     Tensions,
     Questions,
     Actions,
+    Services,
     Cases,
 }
 
@@ -24,6 +25,7 @@ impl Kind {
             Kind::Tensions => ItemKind::Tension,
             Kind::Questions => ItemKind::Question,
             Kind::Actions => ItemKind::Action,
+            Kind::Services => ItemKind::Service,
             Kind::Cases => ItemKind::Case,
         }
     }
@@ -61,6 +63,7 @@ pub fn run(cx: &Context, args: Args) -> Result<Exit> {
             ItemKind::Tension => serde_json::to_value(&pack.tensions)?,
             ItemKind::Question => serde_json::to_value(&pack.questions)?,
             ItemKind::Action => serde_json::to_value(&pack.actions)?,
+            ItemKind::Service => serde_json::to_value(&pack.services)?,
             ItemKind::Case => serde_json::to_value(&pack.cases)?,
         };
         super::print(cx, &crate::render::to_json(&value))?;
@@ -117,10 +120,35 @@ pub fn run(cx: &Context, args: Args) -> Result<Exit> {
                 .collect(),
         ),
         ItemKind::Action => (
-            vec!["id", l("tahap", "phase"), l("langkah", "text")],
+            vec![
+                "id",
+                l("tahap", "phase"),
+                l("bobot", "weight"),
+                l("langkah", "step"),
+            ],
             pack.actions
                 .iter()
-                .map(|a| vec![a.id.clone(), a.phase.id().into(), a.text.get(lang).into()])
+                .map(|a| {
+                    vec![
+                        a.id.clone(),
+                        a.phase.id().into(),
+                        a.weight.id().into(),
+                        a.short.get(lang).into(),
+                    ]
+                })
+                .collect(),
+        ),
+        ItemKind::Service => (
+            vec!["id", l("nama", "name"), l("kontak", "contact")],
+            pack.services
+                .iter()
+                .map(|s| {
+                    vec![
+                        s.id.clone(),
+                        s.name.get(lang).into(),
+                        s.contact.get(lang).into(),
+                    ]
+                })
                 .collect(),
         ),
         ItemKind::Case => (

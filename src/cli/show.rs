@@ -189,8 +189,53 @@ fn show_one(pack: &Pack, kind: ItemKind, id: &str, lang: Lang, out: &mut String)
         }
         ItemKind::Action => {
             let a = pack.action(id).expect("listed");
-            let _ = writeln!(out, "{head} `{id}` [{}]", a.phase.name(lang));
+            let _ = writeln!(
+                out,
+                "{head} `{id}` [{}, {}]: {}",
+                a.phase.name(lang),
+                a.weight.name(lang),
+                a.short.get(lang)
+            );
             let _ = writeln!(out, "  {}", a.text.get(lang));
+            if !a.parties.is_empty() {
+                let names: Vec<String> = a
+                    .parties
+                    .iter()
+                    .map(|p| {
+                        crate::view::describe_answer(
+                            pack,
+                            "at_risk",
+                            &crate::vocab::Value::One(p.id.clone()),
+                            lang,
+                        )
+                    })
+                    .collect();
+                let _ = writeln!(
+                    out,
+                    "  {}: {}",
+                    l(
+                        "Untuk setiap pihak terancam ini yang bukan penyebab bahayanya",
+                        "For each of these at risk who is not causing the harm"
+                    ),
+                    names.join("; ")
+                );
+            }
+            if !a.refer.is_empty() {
+                let _ = writeln!(
+                    out,
+                    "  {}: {}",
+                    l("Merujuk ke layanan untuk", "Refers to services for"),
+                    a.refer.join(", ")
+                );
+            }
+            if let Some(d) = &a.done {
+                let _ = writeln!(
+                    out,
+                    "  {} {}",
+                    l("Sudah dilakukan bila", "Already done when"),
+                    describe_condition(pack, d, lang)
+                );
+            }
             if let Some(w) = &a.when {
                 let _ = writeln!(
                     out,
@@ -218,6 +263,40 @@ fn show_one(pack: &Pack, kind: ItemKind, id: &str, lang: Lang, out: &mut String)
                 l("Dipakai oleh", "Used by"),
                 users.join(", ")
             );
+        }
+        ItemKind::Service => {
+            let s = pack.service(id).expect("listed");
+            let _ = writeln!(out, "{head} `{id}`: {}", s.name.get(lang));
+            let _ = writeln!(out, "  {}: {}", l("Kontak", "Contact"), s.contact.get(lang));
+            let _ = writeln!(
+                out,
+                "  {}: {}",
+                l("Untuk kebutuhan", "For needs"),
+                s.needs.join(", ")
+            );
+            match &s.serves {
+                Some(e) => {
+                    let _ = writeln!(
+                        out,
+                        "  {} {}",
+                        l("Melayani bila", "Serves when"),
+                        describe_condition(pack, e, lang)
+                    );
+                    let _ = writeln!(out, "  ({e})");
+                }
+                None => {
+                    let _ = writeln!(out, "  {}", l("Melayani siapa saja.", "Serves anyone."));
+                }
+            }
+            if let Some(e) = &s.own {
+                let _ = writeln!(
+                    out,
+                    "  {} {}",
+                    l("Unit Anda sendiri bila", "Your own unit when"),
+                    describe_condition(pack, e, lang)
+                );
+            }
+            let _ = writeln!(out, "  {}: {}", l("Sumber", "Source"), s.source.get(lang));
         }
         ItemKind::Case => {
             let c = pack.case(id).expect("listed");

@@ -131,9 +131,6 @@ pub enum DiagKind {
         id: String,
         kind: QuestionKind,
     },
-    UnsureOnAnyOf {
-        id: String,
-    },
     FindOutWithoutUnsure {
         id: String,
     },
@@ -166,6 +163,37 @@ pub enum DiagKind {
     UnusedAction {
         id: String,
     },
+    MissingShort {
+        id: String,
+    },
+    ShortTooLong {
+        id: String,
+        len: usize,
+    },
+    NoAtRisk {
+        id: String,
+    },
+    UnknownParty {
+        id: String,
+        party: String,
+        suggestion: Option<String>,
+    },
+    UnknownNeed {
+        id: String,
+        need: String,
+        suggestion: Option<String>,
+    },
+    NoNeeds {
+        id: String,
+    },
+    DecisiveNotAction {
+        item: String,
+        action: String,
+    },
+    BadFormerly {
+        question: String,
+        value: String,
+    },
     // Cases.
     CourseModelCount {
         case: String,
@@ -184,6 +212,17 @@ pub enum DiagKind {
         option: String,
         suggestion: Option<String>,
         options: crate::condition::Listed,
+    },
+    /// An answer to a question of an earlier edition, which others now ask.
+    Retired {
+        key: String,
+        now: Vec<String>,
+    },
+    /// An option of an earlier edition, whose fact other questions now ask.
+    RetiredOption {
+        question: String,
+        option: String,
+        now: Vec<String>,
     },
     WrongAnswerType {
         question: String,
@@ -270,6 +309,14 @@ pub enum DiagKind {
     },
 }
 
+/// Ids in backticks, joined: "`a` and `b`".
+fn ticks(ids: &[String]) -> String {
+    ids.iter()
+        .map(|i| format!("`{i}`"))
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
 fn bi(lang: Lang, id: String, en: String) -> String {
     match lang {
         Lang::Id => id,
@@ -290,6 +337,8 @@ impl DiagKind {
                 | FindOutWithoutUnsure { .. }
                 | TensionUnranked { .. }
                 | UnusedAction { .. }
+                | MissingShort { .. }
+                | ShortTooLong { .. }
                 | OneCourse { .. }
                 | NotAsked { .. }
                 | NeverAsked { .. }
@@ -334,7 +383,6 @@ impl DiagKind {
             FrameStepsEmpty => "frame_steps_empty",
             YesNoWithOptions { .. } => "yes_no_with_options",
             TooFewOptions { .. } => "too_few_options",
-            UnsureOnAnyOf { .. } => "unsure_on_any_of",
             FindOutWithoutUnsure { .. } => "find_out_without_unsure",
             AskIfSelf { .. } => "ask_if_self",
             AskIfLater { .. } => "ask_if_later",
@@ -345,6 +393,16 @@ impl DiagKind {
             TensionUnranked { .. } => "tension_unranked",
             SettledByNotBinding { .. } => "settled_by_not_binding",
             UnusedAction { .. } => "unused_action",
+            MissingShort { .. } => "missing_short",
+            ShortTooLong { .. } => "short_too_long",
+            NoAtRisk { .. } => "no_at_risk",
+            UnknownParty { .. } => "unknown_party",
+            UnknownNeed { .. } => "unknown_need",
+            NoNeeds { .. } => "no_needs",
+            DecisiveNotAction { .. } => "decisive_not_action",
+            Retired { .. } => "retired_question",
+            RetiredOption { .. } => "retired_option",
+            BadFormerly { .. } => "bad_formerly",
             CourseModelCount { .. } => "course_model_count",
             OneCourse { .. } => "one_course",
             UnknownQuestion { .. } => "unknown_question",
@@ -566,11 +624,6 @@ impl DiagKind {
                 ),
                 format!("{} question `{id}` needs at least two options", kind.name()),
             ),
-            UnsureOnAnyOf { id } => bi(
-                lang,
-                format!("pertanyaan any_of `{id}` tidak dapat dijawab \"belum tahu\""),
-                format!("any_of question `{id}` cannot take \"not sure\""),
-            ),
             FindOutWithoutUnsure { id } => bi(
                 lang,
                 format!("pertanyaan `{id}` memiliki `find_out` tetapi tidak `unsure = true`"),
@@ -631,6 +684,81 @@ impl DiagKind {
                     "langkah `{id}` tidak dipakai oleh kewajiban, ketegangan, atau kerangka mana pun"
                 ),
                 format!("action `{id}` is used by no obligation or tension"),
+            ),
+            MissingShort { id } => bi(
+                lang,
+                format!("langkah `{id}` tidak memiliki `short`"),
+                format!("action `{id}` has no `short`"),
+            ),
+            ShortTooLong { id, len } => bi(
+                lang,
+                format!("`short` pada langkah `{id}` panjangnya {len} karakter, lebih dari 60"),
+                format!("the `short` of action `{id}` is {len} characters long, more than 60"),
+            ),
+            NoAtRisk { id } => bi(
+                lang,
+                format!(
+                    "langkah `{id}` memiliki `parties`, tetapi paket tidak memiliki pertanyaan `any_of` bernama `at_risk`"
+                ),
+                format!(
+                    "action `{id}` has `parties`, but the pack has no `any_of` question named `at_risk`"
+                ),
+            ),
+            UnknownParty { id, party, .. } => bi(
+                lang,
+                format!("langkah `{id}`: `{party}` bukan pilihan pada `at_risk`"),
+                format!("action `{id}`: `{party}` is not an option of `at_risk`"),
+            ),
+            UnknownNeed { id, need, .. } => bi(
+                lang,
+                format!(
+                    "langkah `{id}` merujuk ke kebutuhan `{need}`, yang tidak dipenuhi layanan mana pun"
+                ),
+                format!("action `{id}` refers to need `{need}`, which no service meets"),
+            ),
+            NoNeeds { id } => bi(
+                lang,
+                format!("layanan `{id}` tidak menyebut `needs`"),
+                format!("service `{id}` names no `needs`"),
+            ),
+            DecisiveNotAction { item, action } => bi(
+                lang,
+                format!(
+                    "`{item}` menandai `{action}` sebagai langkah menentukan, tetapi langkah itu tidak ada dalam `actions`-nya"
+                ),
+                format!("`{item}` marks `{action}` decisive, but it is not among its `actions`"),
+            ),
+            Retired { key, now } => bi(
+                lang,
+                format!(
+                    "`{key}` tidak lagi ditanyakan; kini dijawab lewat {}",
+                    ticks(now)
+                ),
+                format!("`{key}` is no longer asked; answer {} instead", ticks(now)),
+            ),
+            RetiredOption {
+                question,
+                option,
+                now,
+            } => bi(
+                lang,
+                format!(
+                    "`{option}` bukan lagi pilihan pada `{question}`; kini dijawab lewat {}",
+                    ticks(now)
+                ),
+                format!(
+                    "`{option}` is no longer an option of `{question}`; answer {} instead",
+                    ticks(now)
+                ),
+            ),
+            BadFormerly { question, value } => bi(
+                lang,
+                format!(
+                    "pertanyaan `{question}`: `formerly` berisi `{value}`, yang bukan pertanyaan atau pilihan yang sudah tidak ada"
+                ),
+                format!(
+                    "question `{question}`: `formerly` holds `{value}`, which is not a question or option the pack no longer has"
+                ),
             ),
             CourseModelCount { case, n } => bi(
                 lang,
@@ -950,10 +1078,6 @@ impl DiagKind {
                 "tambahkan pilihan dengan `id` dan `label`",
                 "add options with `id` and `label`",
             ),
-            UnsureOnAnyOf { .. } => s(
-                "hapus `unsure`, atau tambahkan pilihan seperti \"belum diketahui\"",
-                "remove `unsure`, or add an option such as \"not known yet\"",
-            ),
             FindOutWithoutUnsure { .. } => s(
                 "`find_out` dipakai hanya bila jawabannya \"belum tahu\"; tambahkan `unsure = true`",
                 "`find_out` is used only when the answer is \"not sure\"; add `unsure = true`",
@@ -993,6 +1117,57 @@ impl DiagKind {
             UnusedAction { .. } => s(
                 "cantumkan dalam `actions` sebuah kewajiban atau ketegangan, atau hapus",
                 "list it in some obligation's or tension's `actions`, or remove it",
+            ),
+            MissingShort { .. } | ShortTooLong { .. } => s(
+                "tulis `short = { id = \"…\", en = \"…\" }`: langkah itu sebagai kalimat perintah pendek (paling banyak 60 karakter), untuk \"singkatnya\", pengandaian, dan umpan balik",
+                "write `short = { id = \"…\", en = \"…\" }`: the step as a short imperative (at most 60 characters), for \"in short\", what-ifs and feedback",
+            ),
+            NoAtRisk { .. } => s(
+                "tambahkan pertanyaan `at_risk` (`any_of`) yang pilihannya adalah pihak yang terancam, atau hapus `parties`",
+                "add an `at_risk` question (`any_of`) whose options are the parties at risk, or remove `parties`",
+            ),
+            UnknownParty {
+                suggestion: Some(x),
+                ..
+            }
+            | UnknownNeed {
+                suggestion: Some(x),
+                ..
+            } => Some(bi(
+                lang,
+                format!("maksud Anda `{x}`?"),
+                format!("did you mean `{x}`?"),
+            )),
+            UnknownParty { .. } => s(
+                "`parties` menyebut pilihan pertanyaan `at_risk` (`etika show at_risk`)",
+                "`parties` names options of the `at_risk` question (`etika show at_risk`)",
+            ),
+            UnknownNeed { .. } => s(
+                "tambahkan kebutuhan itu ke `needs` sebuah layanan di services.toml, atau perbaiki namanya",
+                "add the need to some service's `needs` in services.toml, or correct its name",
+            ),
+            NoNeeds { .. } => s(
+                "tulis `needs = [\"…\"]`: untuk apa layanan itu (misalnya `medical_emergency`)",
+                "write `needs = [\"…\"]`: what the service is for (`medical_emergency`, say)",
+            ),
+            Retired { now, .. } | RetiredOption { now, .. } => Some(bi(
+                lang,
+                format!(
+                    "`etika show {}` menunjukkan pilihannya; docs/pack-notes.md memuat pemetaan dari edisi sebelumnya",
+                    now.first().map(String::as_str).unwrap_or("")
+                ),
+                format!(
+                    "`etika show {}` lists its options; docs/pack-notes.md maps the earlier edition's answers",
+                    now.first().map(String::as_str).unwrap_or("")
+                ),
+            )),
+            DecisiveNotAction { .. } => s(
+                "tambahkan langkah itu ke `actions`, atau hapus dari `decisive`",
+                "add the step to `actions`, or remove it from `decisive`",
+            ),
+            BadFormerly { .. } => s(
+                "tulis id pertanyaan lama (`client_role`) atau `pertanyaan:pilihan` lama (`situation:agency_policy`)",
+                "write an old question id (`client_role`) or an old `question:option` (`situation:agency_policy`)",
             ),
             CourseModelCount { .. } => s(
                 "pilihan mahasiswa dinilai terhadap langkah model",

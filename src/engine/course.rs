@@ -1,19 +1,33 @@
 //! The course of action: the steps the applying obligations and tensions call for, each given
-//! only where its own `when` holds, in phase order without repeats; and the consultation
-//! level, which never contradicts the steps.
+//! only where its own `when` holds (and, for a step with `parties`, for one of them at risk and
+//! not causing the harm), not already done, and with a service that serves this person where
+//! it refers to one; decisive steps first, each weight in phase order, without repeats. And the
+//! consultation level, which never contradicts the steps.
 
 use std::collections::HashMap;
 
-use super::{ActiveTension, ConsultAdvice, Fired, LeftOut, Pending, Reuse, Slotted, Step};
+use super::{
+    ActiveTension, ConsultAdvice, Fired, LeftOut, LeftOutReason, Pending, Reuse, SHORT_STEPS,
+    ServiceUse, Slotted, Step,
+};
 use crate::condition::Truth;
 use crate::pack::Pack;
-use crate::vocab::{Consult, ItemKind};
+use crate::vocab::{Consult, ItemKind, Weight};
 
 pub(super) struct Plan {
     pub steps: Vec<Step>,
     pub left_out: Vec<LeftOut>,
     pub pending: Vec<Pending>,
     pub consult: ConsultAdvice,
+}
+
+/// What calls for steps: the obligations and tensions that apply, the frame's duties, and the
+/// answers the pack does not cover (each calls for the supervisor).
+pub(super) struct Calls<'a> {
+    pub obligations: &'a [Fired],
+    pub tensions: &'a [ActiveTension],
+    pub frame: &'a [String],
+    pub not_covered: &'a [String],
 }
 
 /// Where an action already stands in the plan.
@@ -37,9 +51,64 @@ struct Builder<'r> {
     truths: &'r mut Vec<Option<Truth>>,
 }
 
+/// The services that meet a step's needs and serve this person, or why there are none.
+enum Resolved {
+    Services(Vec<ServiceUse>),
+    /// None serves for certain; some may, depending on these unsure answers.
+    Unknown(Vec<String>),
+    /// None serves.
+    None,
+}
+
+/// Resolve the needs a step refers to, in the pack's order of services.
+fn resolve(pack: &Pack, answers: &Slotted, refer: &[String]) -> Resolved {
+    let mut found: Vec<ServiceUse> = Vec::new();
+    let mut hinges: Vec<String> = Vec::new();
+    for need in refer {
+        for s in pack.services.iter().filter(|s| s.needs.contains(need)) {
+            if found.iter().any(|f| f.id == s.id) {
+                continue;
+            }
+            let serves = s.serves.as_ref().map_or(Truth::True, |c| c.eval(answers));
+            match serves {
+                Truth::True => found.push(ServiceUse {
+                    id: s.id.clone(),
+                    own: s.own.as_ref().is_some_and(|c| c.holds(answers)),
+                }),
+                Truth::Unknown => {
+                    for q in s
+                        .serves
+                        .as_ref()
+                        .and_then(|c| c.hinges(answers))
+                        .unwrap_or_default()
+                    {
+                        if !hinges.contains(&q) {
+                            hinges.push(q);
+                        }
+                    }
+                }
+                Truth::False => {}
+            }
+        }
+    }
+    match (found.is_empty(), hinges.is_empty()) {
+        (false, _) => Resolved::Services(found),
+        (true, false) => Resolved::Unknown(hinges),
+        (true, true) => Resolved::None,
+    }
+}
+
 impl Builder<'_> {
-    /// Call for an action on behalf of `caller` (`None` for the frame).
-    fn call(&mut self, pack: &Pack, answers: &Slotted, action: &str, caller: Option<&str>) {
+    /// Call for an action on behalf of `caller` (`None` for the frame), which may mark it
+    /// decisive.
+    fn call(
+        &mut self,
+        pack: &Pack,
+        answers: &Slotted,
+        action: &str,
+        caller: Option<&str>,
+        decisive: bool,
+    ) {
         let Some(index) = pack.action_index(action) else {
             return;
         };
@@ -54,63 +123,121 @@ impl Builder<'_> {
             }
         };
         match self.slots.get(action) {
-            Some(Slot::Step(i)) => return add(&mut self.steps[*i].because),
+            Some(Slot::Step(i)) => {
+                let step = &mut self.steps[*i];
+                if decisive {
+                    step.weight = Weight::Decisive;
+                }
+                return add(&mut step.because);
+            }
             Some(Slot::LeftOut(i)) => return add(&mut self.left_out[*i].because),
             Some(Slot::Pending) => return,
             None => {}
         }
-        let truth = a.when.as_ref().map_or(Truth::True, |w| {
+        let when = pack.step_condition(index);
+        let truth = when.map_or(Truth::True, |w| {
             Reuse::truth(self.reuse, |m| m.actions[index], w).unwrap_or_else(|| w.eval(answers))
         });
         self.truths[index] = Some(truth);
         let mut because = Vec::new();
         add(&mut because);
+        let mut left_out = |b: &mut Self, reason, why| {
+            b.left_out.push(LeftOut {
+                action: action.to_string(),
+                because: std::mem::take(&mut because),
+                reason,
+                why,
+            });
+            Slot::LeftOut(b.left_out.len() - 1)
+        };
+        let pending = |b: &mut Self, hinges_on| {
+            b.pending.push(Pending {
+                kind: ItemKind::Action,
+                id: action.to_string(),
+                hinges_on,
+            });
+            Slot::Pending
+        };
         let slot = match truth {
-            Truth::True => {
-                self.steps.push(Step {
-                    phase: a.phase,
-                    action: action.to_string(),
-                    question: None,
-                    because,
-                    consult: a.consult,
-                });
-                Slot::Step(self.steps.len() - 1)
-            }
             Truth::False => {
-                let why = match (&a.when, self.detail) {
+                let why = match (when, self.detail) {
                     (Some(w), true) => w.falsity(answers).unwrap_or_default(),
                     _ => Vec::new(),
                 };
-                self.left_out.push(LeftOut {
-                    action: action.to_string(),
-                    because,
-                    why,
-                });
-                Slot::LeftOut(self.left_out.len() - 1)
+                left_out(self, LeftOutReason::DoesNotFit, why)
             }
             Truth::Unknown => {
-                self.pending.push(Pending {
-                    kind: ItemKind::Action,
-                    id: action.to_string(),
-                    hinges_on: a
-                        .when
-                        .as_ref()
-                        .and_then(|w| w.hinges(answers))
-                        .unwrap_or_default(),
-                });
-                Slot::Pending
+                let hinges = when.and_then(|w| w.hinges(answers)).unwrap_or_default();
+                pending(self, hinges)
+            }
+            Truth::True if a.done.as_ref().is_some_and(|d| d.holds(answers)) => {
+                let why = match (&a.done, self.detail) {
+                    (Some(d), true) => d.trace(answers).unwrap_or_default(),
+                    _ => Vec::new(),
+                };
+                left_out(self, LeftOutReason::Done, why)
+            }
+            Truth::True => {
+                let services = if a.refer.is_empty() {
+                    Resolved::Services(Vec::new())
+                } else {
+                    resolve(pack, answers, &a.refer)
+                };
+                match services {
+                    Resolved::None => left_out(self, LeftOutReason::NoService, Vec::new()),
+                    Resolved::Unknown(hinges) => pending(self, hinges),
+                    Resolved::Services(services) => {
+                        let parties = a
+                            .parties
+                            .iter()
+                            .filter(|p| p.when.holds(answers))
+                            .map(|p| p.id.clone())
+                            .collect();
+                        self.steps.push(Step {
+                            phase: a.phase,
+                            action: action.to_string(),
+                            question: None,
+                            because: std::mem::take(&mut because),
+                            consult: a.consult,
+                            weight: if decisive { Weight::Decisive } else { a.weight },
+                            parties,
+                            services,
+                        });
+                        Slot::Step(self.steps.len() - 1)
+                    }
+                }
             }
         };
         self.slots.insert(action.to_string(), slot);
     }
 }
 
+/// Decisive steps first, then supporting, then routine; each in phase order.
+pub(super) fn order(steps: &mut [Step]) {
+    steps.sort_by_key(|s| (s.weight, s.phase));
+}
+
+/// The services the numbered steps name, each once, in order.
+pub(super) fn services_of(steps: &[Step]) -> Vec<String> {
+    let mut out: Vec<String> = Vec::new();
+    for s in steps
+        .iter()
+        .filter(|s| s.weight != Weight::Routine)
+        .take(SHORT_STEPS)
+    {
+        for u in &s.services {
+            if !out.contains(&u.id) {
+                out.push(u.id.clone());
+            }
+        }
+    }
+    out
+}
+
 pub(super) fn plan(
     pack: &Pack,
     answers: &Slotted,
-    obligations: &[Fired],
-    tensions: &[ActiveTension],
-    frame: &[String],
+    calls: Calls,
     detail: bool,
     (reuse, truths): (Option<&Reuse>, &mut Vec<Option<Truth>>),
 ) -> Plan {
@@ -123,44 +250,55 @@ pub(super) fn plan(
         reuse,
         truths,
     };
-    for f in obligations {
+    for f in calls.obligations {
         if let Some(o) = pack.obligation(&f.id) {
             for a in &o.actions {
-                b.call(pack, answers, a, Some(&f.id));
+                b.call(pack, answers, a, Some(&f.id), o.decisive.contains(a));
             }
         }
     }
-    for t in tensions {
+    for t in calls.tensions {
         if let Some(x) = pack.tension(&t.id) {
             for a in &x.actions {
-                b.call(pack, answers, a, Some(&t.id));
+                b.call(pack, answers, a, Some(&t.id), x.decisive.contains(a));
             }
         }
     }
     // With nothing specific to do, the frame's general steps; a report never ends empty.
     if b.steps.is_empty() {
-        let frame_actions = frame
+        let frame_actions = calls
+            .frame
             .iter()
             .filter_map(|d| pack.obligation(d))
             .flat_map(|o| o.actions.iter());
         for a in pack.meta.frame.steps.iter().chain(frame_actions) {
-            b.call(pack, answers, a, None);
+            b.call(pack, answers, a, None, false);
         }
     }
 
-    // The consultation: the highest level any rule calls for or any step is.
-    let rules: Vec<(Consult, &String)> = obligations
+    // The consultation: the highest level any rule calls for or any step is. An answer the
+    // pack does not cover calls for the supervisor.
+    let uncovered: Vec<String> = calls
+        .not_covered
+        .iter()
+        .map(|q| format!("not_covered:{q}"))
+        .collect();
+    let rules: Vec<(Consult, &String)> = calls
+        .obligations
         .iter()
         .filter_map(|f| pack.obligation(&f.id).map(|o| (o.consult, &f.id)))
         .chain(
-            tensions
+            calls
+                .tensions
                 .iter()
                 .filter_map(|a| pack.tension(&a.id).map(|t| (t.consult, &a.id))),
         )
+        .chain(uncovered.iter().map(|q| (Consult::Supervisor, q)))
         .collect();
     let mut consult = ConsultAdvice {
         level: Consult::None,
         because: Vec::new(),
+        services: Vec::new(),
     };
     for &(level, id) in &rules {
         if level > consult.level {
@@ -188,19 +326,8 @@ pub(super) fn plan(
         if b.steps.iter().any(|s| s.consult == Some(consult.level)) {
             break;
         }
-        if let Some(a) = pack.actions.iter().find(|a| {
-            a.consult == Some(consult.level)
-                && a.when
-                    .as_ref()
-                    .is_none_or(|w| w.eval(answers) == Truth::True)
-        }) {
-            b.steps.push(Step {
-                phase: a.phase,
-                action: a.id.clone(),
-                question: None,
-                because: consult.because.clone(),
-                consult: a.consult,
-            });
+        if let Some(step) = consult_step(pack, answers, consult.level, &consult.because) {
+            b.steps.push(step);
             break;
         }
         // A pack with no step at this level at all keeps the level its rules call for.
@@ -230,11 +357,52 @@ pub(super) fn plan(
             consult.because = vec![s.action.clone()];
         }
     }
-    b.steps.sort_by_key(|s| s.phase);
+    order(&mut b.steps);
+    consult.services = services_of(&b.steps);
     Plan {
         steps: b.steps,
         left_out: b.left_out,
         pending: b.pending,
         consult,
     }
+}
+
+/// The pack's first step that is a consultation at `level` and fits these answers (its
+/// condition holds, and it is not already done), called for `because`.
+pub(super) fn consult_step(
+    pack: &Pack,
+    answers: &Slotted,
+    level: Consult,
+    because: &[String],
+) -> Option<Step> {
+    let (_, a) = pack.actions.iter().enumerate().find(|(i, a)| {
+        a.consult == Some(level)
+            && pack
+                .step_condition(*i)
+                .is_none_or(|w| w.eval(answers) == Truth::True)
+            && !a.done.as_ref().is_some_and(|d| d.holds(answers))
+    })?;
+    let services = if a.refer.is_empty() {
+        Vec::new()
+    } else {
+        match resolve(pack, answers, &a.refer) {
+            Resolved::Services(s) => s,
+            _ => return None,
+        }
+    };
+    Some(Step {
+        phase: a.phase,
+        action: a.id.clone(),
+        question: None,
+        because: because.to_vec(),
+        consult: a.consult,
+        weight: a.weight,
+        parties: a
+            .parties
+            .iter()
+            .filter(|p| p.when.holds(answers))
+            .map(|p| p.id.clone())
+            .collect(),
+        services,
+    })
 }

@@ -21,7 +21,7 @@ use serde::Serialize;
 
 use crate::condition::{Fact, Lookup, Truth};
 use crate::pack::Pack;
-use crate::vocab::{Answers, Consult, ItemKind, Phase, Value};
+use crate::vocab::{Answers, Consult, ItemKind, Phase, Value, Verdict, Weight};
 
 pub use whatif::{Change, Delta, FindOut, compare, minus, what_if};
 
@@ -51,7 +51,20 @@ pub struct ConsultAdvice {
     pub level: Consult,
     /// The obligations, tensions and steps that call for this level.
     pub because: Vec<String>,
+    /// The services the steps of the short course name, in order: whom to consult.
+    pub services: Vec<String>,
 }
+
+/// A service named with a step.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct ServiceUse {
+    pub id: String,
+    /// It is the worker's own unit: follow its own procedure rather than referring to it.
+    pub own: bool,
+}
+
+/// How many numbered steps the short course shows at most.
+pub const SHORT_STEPS: usize = 8;
 
 /// One step of the course of action.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
@@ -66,6 +79,40 @@ pub struct Step {
     pub because: Vec<String>,
     /// The consultation this step is, if it is one.
     pub consult: Option<Consult>,
+    /// Its own weight, or `decisive` where a rule that calls for it marks it so.
+    pub weight: Weight,
+    /// For a step with `parties`: those it is given for.
+    pub parties: Vec<String>,
+    /// The services that meet the needs it refers to and serve this person.
+    pub services: Vec<ServiceUse>,
+}
+
+impl Step {
+    /// A step of the process itself: a "find out" step, or one the frame gives.
+    fn new(phase: Phase, action: String, consult: Option<Consult>, weight: Weight) -> Step {
+        Step {
+            phase,
+            action,
+            question: None,
+            because: Vec::new(),
+            consult,
+            weight,
+            parties: Vec::new(),
+            services: Vec::new(),
+        }
+    }
+}
+
+/// Why a step an obligation asks for was left out.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum LeftOutReason {
+    /// Its `when` does not hold (or none of its parties is at risk without causing the harm).
+    DoesNotFit,
+    /// The answers say it is already done.
+    Done,
+    /// No service meets what it refers to and serves this person.
+    NoService,
 }
 
 /// A step an obligation asks for, left out because it does not fit these answers.
@@ -73,7 +120,8 @@ pub struct Step {
 pub struct LeftOut {
     pub action: String,
     pub because: Vec<String>,
-    /// The answers that make its `when` false.
+    pub reason: LeftOutReason,
+    /// The answers that make its `when` false, or its `done` true.
     pub why: Vec<Fact>,
 }
 
@@ -101,8 +149,11 @@ pub struct Decision {
     pub left_out: Vec<LeftOut>,
     pub depends_on: Vec<Pending>,
     pub find_out: Vec<FindOut>,
-    /// Nothing dilemma-specific applies, and nothing waits on an unsure answer.
+    /// The verdict is `no_dilemma`: no conflict between duties.
     pub no_dilemma: bool,
+    pub verdict: Verdict,
+    /// Questions answered "None of these": what the advice does not cover.
+    pub not_covered: Vec<String>,
 }
 
 impl Decision {
@@ -124,6 +175,23 @@ impl Decision {
 
     pub fn is_pending(&self, id: &str) -> bool {
         self.depends_on.iter().any(|p| p.id == id)
+    }
+
+    /// The short course: the first numbered steps (decisive first, at most `SHORT_STEPS`, no
+    /// routine step among them), and the routine steps, named on one line.
+    pub fn short_course(&self) -> (Vec<&Step>, Vec<&Step>) {
+        let numbered = self
+            .course
+            .iter()
+            .filter(|s| s.weight != Weight::Routine)
+            .take(SHORT_STEPS)
+            .collect();
+        let routine = self
+            .course
+            .iter()
+            .filter(|s| s.weight == Weight::Routine)
+            .collect();
+        (numbered, routine)
     }
 }
 
@@ -248,20 +316,31 @@ pub(crate) fn decide_with(
         }
     }
 
+    // Answers of "None of these": the advice does not cover them.
+    let not_covered: Vec<String> = pack
+        .questions
+        .iter()
+        .filter(|q| answers.get(&q.id).is_some_and(Value::is_other))
+        .map(|q| q.id.clone())
+        .collect();
+
     // 4–5. The course of action and the consultation it implies.
     let plan = course::plan(
         pack,
         &look,
-        &obligations,
-        &tensions,
-        &frame,
+        course::Calls {
+            obligations: &obligations,
+            tensions: &tensions,
+            frame: &frame,
+            not_covered: &not_covered,
+        },
         detail,
         (reuse, &mut memo.actions),
     );
     drop(look);
     depends_on.extend(plan.pending);
 
-    let no_dilemma = obligations.is_empty() && tensions.is_empty() && depends_on.is_empty();
+    let verdict = verdict(pack, &obligations, &tensions, &depends_on, &not_covered);
     let decision = Decision {
         answers,
         obligations,
@@ -272,9 +351,50 @@ pub(crate) fn decide_with(
         left_out: plan.left_out,
         depends_on,
         find_out: Vec::new(),
-        no_dilemma,
+        no_dilemma: verdict == Verdict::NoDilemma,
+        verdict,
+        not_covered,
     };
     (decision, memo)
+}
+
+/// The one-line answer: life first where protection of life (the ranking's first principle)
+/// prevails by the ranking over another duty; the law where a binding duty applies; a dilemma
+/// where a tension arises, or may arise once an unsure answer is found out, or a binding duty
+/// waits on one; not covered where an answer lies outside the pack and nothing else decides;
+/// otherwise no dilemma: go ahead.
+fn verdict(
+    pack: &Pack,
+    obligations: &[Fired],
+    tensions: &[ActiveTension],
+    pending: &[Pending],
+    not_covered: &[String],
+) -> Verdict {
+    let top = pack.meta.ranking.order.first();
+    if tensions
+        .iter()
+        .any(|t| t.settled_by.is_empty() && t.prevails.as_ref() == top && top.is_some())
+    {
+        return Verdict::LifeFirst;
+    }
+    if obligations.iter().any(|o| o.binding) {
+        return Verdict::Binding;
+    }
+    if !tensions.is_empty() {
+        return Verdict::Dilemma;
+    }
+    let weighty = |p: &Pending| match p.kind {
+        ItemKind::Tension => true,
+        ItemKind::Obligation => pack.obligation(&p.id).is_some_and(|o| o.binding),
+        _ => false,
+    };
+    if pending.iter().any(weighty) {
+        return Verdict::Dilemma;
+    }
+    if !not_covered.is_empty() {
+        return Verdict::NotCovered;
+    }
+    Verdict::NoDilemma
 }
 
 /// Settle an active tension; `binding` are the binding duties that apply.
@@ -368,10 +488,20 @@ pub(crate) fn possible_values(pack: &Pack, question: &str) -> Vec<Value> {
     };
     match q.kind {
         crate::vocab::QuestionKind::YesNo => vec![Value::Yes(true), Value::Yes(false)],
-        crate::vocab::QuestionKind::OneOf => {
-            q.options.iter().map(|o| Value::One(o.id.clone())).collect()
-        }
-        crate::vocab::QuestionKind::AnyOf => Vec::new(),
+        // "None of these" is not a finding: it would tell nothing of what changes.
+        crate::vocab::QuestionKind::OneOf => q
+            .options
+            .iter()
+            .filter(|o| o.id != crate::vocab::OTHER)
+            .map(|o| Value::One(o.id.clone()))
+            .collect(),
+        // For a list, each option alone: what each possible source or party would change.
+        crate::vocab::QuestionKind::AnyOf => q
+            .options
+            .iter()
+            .filter(|o| o.id != crate::vocab::OTHER)
+            .map(|o| Value::Many(vec![o.id.clone()]))
+            .collect(),
     }
 }
 

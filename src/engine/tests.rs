@@ -53,7 +53,7 @@ prompt = {p}
 help = {p}
 ask_if = "risk"
 unsure = true
-options = [{{ id = "self", label = {p} }}, {{ id = "other", label = {p} }}]
+options = [{{ id = "self", label = {p} }}, {{ id = "third", label = {p} }}]
 
 [[question]]
 id = "secret"
@@ -119,7 +119,7 @@ options = [{{ id = "at_risk", label = {p} }}, {{ id = "causing", label = {p} }}]
         ),
         obligation(
             "protect",
-            "risk and target == 'other'",
+            "risk and target == 'third'",
             true,
             r#"["note", "call", "plan_with_client", "tell"]"#,
             "authorities",
@@ -165,7 +165,7 @@ fn answers(pairs: &[(&str, Value)]) -> Answers {
 fn other_at_risk() -> Answers {
     answers(&[
         ("risk", Value::Yes(true)),
-        ("target", Value::One("other".into())),
+        ("target", Value::One("third".into())),
         ("secret", Value::Yes(true)),
         ("client_role", Value::One("at_risk".into())),
     ])
@@ -371,7 +371,7 @@ fn an_unsure_answer_is_never_a_silent_guess() {
     let other = f
         .cases
         .iter()
-        .find(|c| c.value == Value::One("other".into()))
+        .find(|c| c.value == Value::One("third".into()))
         .unwrap();
     assert_eq!(other.change.adds.binding, ["protect"]);
     assert!(other.change.adds.steps.contains(&"call".to_string()));
@@ -390,10 +390,10 @@ fn an_unsure_ask_if_asks_the_question() {
     let pack = mini_pack();
     let a = answers(&[
         ("risk", Value::Unsure),
-        ("target", Value::One("other".into())),
+        ("target", Value::One("third".into())),
     ]);
     let d = decide(&pack, &a);
-    assert_eq!(d.answers.get("target"), Some(&Value::One("other".into())));
+    assert_eq!(d.answers.get("target"), Some(&Value::One("third".into())));
     assert!(d.is_pending("protect"));
     assert_eq!(d.find_out[0].question, "risk");
 }
@@ -462,7 +462,7 @@ fn answers_to_questions_not_asked_do_not_count() {
         &pack,
         &answers(&[
             ("risk", Value::Yes(false)),
-            ("target", Value::One("other".into())),
+            ("target", Value::One("third".into())),
         ]),
     );
     assert!(!d.answers.contains_key("target"));
@@ -612,7 +612,7 @@ fn a_consultation_only_some_answers_call_for_waits() {
         &pack,
         &answers(&[
             ("risk", Value::Unsure),
-            ("target", Value::One("other".into())),
+            ("target", Value::One("third".into())),
             ("secret", Value::Yes(false)),
             ("client_role", Value::One("at_risk".into())),
         ]),
@@ -703,11 +703,11 @@ fn a_question_left_out_counts_as_unsure_and_keeps_what_follows() {
     let pack = mini_pack();
     let q = pack.questionnaire();
     let (filled, missing) = q.fill_unanswered(&answers(&[
-        ("target", Value::One("other".into())),
+        ("target", Value::One("third".into())),
         ("client_role", Value::One("at_risk".into())),
     ]));
     assert_eq!(filled.get("risk"), Some(&Value::Unsure));
-    assert_eq!(filled.get("target"), Some(&Value::One("other".into())));
+    assert_eq!(filled.get("target"), Some(&Value::One("third".into())));
     assert_eq!(filled.get("secret"), None);
     assert_eq!(
         missing,

@@ -5,7 +5,7 @@ use serde::Serialize;
 
 use super::{Decision, Memo, Reuse, Slotted, Step, decide_with, possible_values};
 use crate::pack::Pack;
-use crate::vocab::{Answers, Consult, Phase, Value};
+use crate::vocab::{Answers, Consult, Phase, Value, Weight};
 
 /// Binding duties, obligations, tensions and steps, by id.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
@@ -219,20 +219,34 @@ pub(super) fn find_out(pack: &Pack, d: &mut Decision, memo: &Memo) {
                 value,
             })
             .collect();
-        d.course.push(Step {
-            phase: Phase::Assess,
-            action: format!("find_out:{q}"),
-            question: Some(q.clone()),
-            because: hinges.clone(),
-            consult: None,
+        // Finding out is decisive when what hinges on it is: a binding duty, a tension, or
+        // a decisive step.
+        let weighty = hinges.iter().any(|h| {
+            pack.obligation(h).is_some_and(|o| o.binding)
+                || pack.tension(h).is_some()
+                || pack.action(h).is_some_and(|a| a.weight == Weight::Decisive)
         });
+        let mut step = Step::new(
+            Phase::Assess,
+            format!("find_out:{q}"),
+            None,
+            if weighty {
+                Weight::Decisive
+            } else {
+                Weight::Supporting
+            },
+        );
+        step.question = Some(q.clone());
+        step.because = hinges.clone();
+        d.course.push(step);
         d.find_out.push(FindOut {
             question: q,
             hinges,
             cases,
         });
     }
-    d.course.sort_by_key(|s| s.phase);
+    super::course::order(&mut d.course);
+    d.consult.services = super::course::services_of(&d.course);
 }
 
 /// An unsure question, what hinges on it, and the decision each possible answer gives.
@@ -253,28 +267,13 @@ fn consult_whatever_the_answer(pack: &Pack, d: &mut Decision, found: &[Found]) {
         return;
     }
     let because = vec![format!("find_out:{q}")];
-    d.consult = super::ConsultAdvice {
-        level,
-        because: because.clone(),
-    };
+    d.consult.level = level;
+    d.consult.because = because.clone();
     if d.course.iter().any(|s| s.consult == Some(level)) {
         return;
     }
     let look = Slotted::new(pack, &d.answers);
-    if let Some(a) = pack.actions.iter().find(|a| {
-        a.consult == Some(level)
-            && a.when
-                .as_ref()
-                .is_none_or(|w| w.eval(&look) == crate::condition::Truth::True)
-    }) {
-        let step = Step {
-            phase: a.phase,
-            action: a.id.clone(),
-            question: None,
-            because,
-            consult: a.consult,
-        };
-        drop(look);
-        d.course.push(step);
-    }
+    let step = super::course::consult_step(pack, &look, level, &because);
+    drop(look);
+    d.course.extend(step);
 }

@@ -356,6 +356,16 @@ impl Prompter for Terminal {
                     .enumerate()
                     .map(|(i, o)| self.option(i + 1, o.label.get(lang), 6))
                     .collect();
+                // Where "not sure yet" is an answer, it is a row of its own after the options,
+                // which stands alone.
+                let unsure_label = lang.pick(
+                    "Belum tahu (cari tahu nanti)",
+                    "Not sure yet (find out later)",
+                );
+                if q.unsure {
+                    labels.push(self.option(n + 1, unsure_label, 6));
+                }
+                let answers_rows = labels.len();
                 // The last row says when the filter matches nothing; it is never an answer.
                 labels.push(self.no_match_row(lang, 6).shown);
                 let defaults: Vec<usize> = match current {
@@ -366,6 +376,7 @@ impl Prompter for Terminal {
                         .filter(|(_, o)| ids.contains(&o.id))
                         .map(|(i, _)| i)
                         .collect(),
+                    Some(Value::Unsure) if q.unsure => vec![n],
                     _ => Vec::new(),
                 };
                 let help = self.wrap(
@@ -378,18 +389,29 @@ impl Prompter for Terminal {
                     "Centang setidaknya satu dengan Spasi, lalu Enter",
                     "Tick at least one with Space, then press Enter",
                 );
+                let alone = lang.pick(
+                    "\"Belum tahu\" berdiri sendiri: hapus centang pada yang lain, atau pada \"Belum tahu\"",
+                    "\"Not sure yet\" stands alone: untick the others, or \"Not sure yet\"",
+                );
                 let at_least_one = move |chosen: &[inquire::list_option::ListOption<&String>]| {
-                    Ok(if chosen.iter().all(|c| c.index >= n) {
+                    let unsure = chosen.iter().any(|c| c.index == n && answers_rows > n);
+                    let options = chosen.iter().filter(|c| c.index < n).count();
+                    Ok(if unsure && options > 0 {
+                        inquire::validator::Validation::Invalid(alone.into())
+                    } else if !unsure && options == 0 {
                         inquire::validator::Validation::Invalid(empty.into())
                     } else {
                         inquire::validator::Validation::Valid
                     })
                 };
-                let plain: Vec<String> = q
+                let mut plain: Vec<String> = q
                     .options
                     .iter()
                     .map(|o| o.label.get(lang).to_string())
                     .collect();
+                if q.unsure {
+                    plain.push(unsure_label.to_string());
+                }
                 let formatter = |chosen: &[inquire::list_option::ListOption<&String>]| {
                     let words: Vec<&str> = chosen
                         .iter()
@@ -421,6 +443,9 @@ impl Prompter for Terminal {
                     .with_scorer(&scorer)
                     .raw_prompt();
                 Ok(match reply(chosen)? {
+                    Reply::Answer(list) if q.unsure && list.iter().any(|c| c.index == n) => {
+                        Reply::Answer(Value::Unsure)
+                    }
                     Reply::Answer(list) => Reply::Answer(Value::Many(
                         list.into_iter()
                             .filter(|c| c.index < n)

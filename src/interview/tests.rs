@@ -149,6 +149,7 @@ fn practice_chooses_a_case_shows_it_and_asks_for_a_course() {
     let case = |id: &str| Case {
         id: id.into(),
         title: Text::same(format!("title of {id}")),
+        kind: Default::default(),
         narrative: Text::same(format!("narrative of {id}")),
         answers: Answers::new(),
         expect: Expect::default(),

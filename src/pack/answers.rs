@@ -77,6 +77,18 @@ fn convert<'q>(
     diags: &mut Diagnostics,
 ) -> Option<Value> {
     let Some(question) = q.get(w.key) else {
+        let now = replaced_by(q, w.key);
+        if !now.is_empty() {
+            diags.add(
+                file,
+                Some(w.key_span.clone()),
+                DiagKind::Retired {
+                    key: w.key.to_string(),
+                    now,
+                },
+            );
+            return None;
+        }
         let suggestion = if diags.full(&file.name) {
             None
         } else {
@@ -113,6 +125,19 @@ fn convert<'q>(
     };
     let mut known = |opt: &str| sets.has(question, opt);
     let bad_option = |diags: &mut Diagnostics, opt: &str| {
+        let now = replaced_by(q, &format!("{key}:{opt}"));
+        if !now.is_empty() {
+            diags.add(
+                file,
+                span.clone(),
+                DiagKind::RetiredOption {
+                    question: key.to_string(),
+                    option: opt.to_string(),
+                    now,
+                },
+            );
+            return;
+        }
         let suggestion = if diags.full(&file.name) {
             None
         } else {
@@ -137,7 +162,7 @@ fn convert<'q>(
     if let toml::Value::String(s) = w.value
         && s == UNSURE
     {
-        if question.unsure && question.kind != QuestionKind::AnyOf {
+        if question.unsure {
             return Some(Value::Unsure);
         }
         let allowed = if diags.full(&file.name) {
@@ -218,6 +243,16 @@ fn convert<'q>(
             None
         }
     }
+}
+
+/// The questions that take the place of an earlier edition's question or option
+/// (`question` or `question:option`), by their `formerly`.
+fn replaced_by(q: Questionnaire, old: &str) -> Vec<String> {
+    q.questions
+        .iter()
+        .filter(|x| x.formerly.iter().any(|f| f == old))
+        .map(|x| x.id.clone())
+        .collect()
 }
 
 /// A warning for each answer to a question that would not be asked with the other answers.

@@ -90,6 +90,7 @@ fn merge(mut base: RawPack, over: RawPack, diags: &mut Diagnostics) -> RawPack {
         principles,
         questions,
         actions,
+        services,
         obligations,
         tensions,
         cases,
@@ -165,6 +166,13 @@ fn merge(mut base: RawPack, over: RawPack, diags: &mut Diagnostics) -> RawPack {
         ItemKind::Action,
         &mut base.actions,
         actions,
+        |x| &mut x.replaces,
+        |x| &x.id,
+    );
+    cx.items(
+        ItemKind::Service,
+        &mut base.services,
+        services,
         |x| &mut x.replaces,
         |x| &x.id,
     );

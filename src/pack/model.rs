@@ -9,7 +9,9 @@ use std::collections::HashMap;
 use serde::{Deserialize, Serialize};
 
 use crate::condition::Expr;
-use crate::vocab::{Answers, Consult, ItemKind, Phase, QuestionKind, Text};
+use crate::vocab::{
+    Answers, CaseKind, Consult, ItemKind, Phase, QuestionKind, Text, Verdict, Weight,
+};
 
 #[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct Meta {
@@ -82,6 +84,9 @@ pub struct Question {
     pub unsure: bool,
     /// How to establish the fact when the answer is "not sure yet".
     pub find_out: Option<Text>,
+    /// Answers of an earlier edition it takes the place of: `question` or `question:option`.
+    #[serde(default)]
+    pub formerly: Vec<String>,
 }
 
 impl Question {
@@ -101,10 +106,46 @@ pub struct Action {
     pub id: String,
     pub phase: Phase,
     pub text: Text,
-    /// `None`: fits wherever it is called for.
+    /// The step as a short imperative.
+    pub short: Text,
+    #[serde(default)]
+    pub weight: Weight,
+    /// `None`: fits wherever it is called for. For a step with `parties`, it includes that
+    /// one of them is at risk and not causing the harm.
     pub when: Option<Expr>,
+    /// The parties at risk it is for (options of `at_risk`), each with the condition that it
+    /// is given for that one.
+    #[serde(default)]
+    pub parties: Vec<Party>,
+    /// The needs it refers to, resolved to services.
+    #[serde(default)]
+    pub refer: Vec<String>,
+    /// The answers say it is already done.
+    #[serde(default)]
+    pub done: Option<Expr>,
     /// The consultation this step is, if it is one.
     pub consult: Option<Consult>,
+}
+
+/// One party a step is for: an option of `at_risk`, and when the step is given for it.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub struct Party {
+    pub id: String,
+    pub when: Expr,
+}
+
+/// A service a step can refer to.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub struct Service {
+    pub id: String,
+    pub name: Text,
+    pub contact: Text,
+    pub needs: Vec<String>,
+    /// `None`: serves everyone.
+    pub serves: Option<Expr>,
+    /// When it is the worker's own unit.
+    pub own: Option<Expr>,
+    pub source: Text,
 }
 
 #[derive(Debug, Clone, Serialize, Deserialize)]
@@ -119,6 +160,9 @@ pub struct Obligation {
     pub binding: bool,
     pub actions: Vec<String>,
     pub consult: Consult,
+    /// Its steps that are decisive for it.
+    #[serde(default)]
+    pub decisive: Vec<String>,
 }
 
 #[derive(Debug, Clone, Serialize, Deserialize)]
@@ -133,6 +177,9 @@ pub struct Tension {
     /// principles does.
     pub settled_by: Vec<String>,
     pub consult: Consult,
+    /// Its steps that are decisive for it.
+    #[serde(default)]
+    pub decisive: Vec<String>,
 }
 
 /// A practice case, its model answers read and checked.
@@ -140,6 +187,8 @@ pub struct Tension {
 pub struct Case {
     pub id: String,
     pub title: Text,
+    #[serde(default)]
+    pub kind: CaseKind,
     pub narrative: Text,
     pub answers: Answers,
     pub expect: Expect,
@@ -177,6 +226,10 @@ pub struct Expect {
     pub find_out: Vec<String>,
     pub consult: Option<Consult>,
     pub no_dilemma: Option<bool>,
+    pub verdict: Option<Verdict>,
+    pub services: Vec<String>,
+    pub not_services: Vec<String>,
+    pub first: Vec<String>,
     pub why: std::collections::BTreeMap<String, Vec<String>>,
 }
 
@@ -190,6 +243,8 @@ pub struct Pack {
     pub principles: Vec<Principle>,
     pub questions: Vec<Question>,
     pub actions: Vec<Action>,
+    #[serde(default)]
+    pub services: Vec<Service>,
     pub obligations: Vec<Obligation>,
     pub tensions: Vec<Tension>,
     #[serde(default)]
@@ -203,10 +258,14 @@ struct Index {
     principles: HashMap<String, usize>,
     questions: HashMap<String, usize>,
     actions: HashMap<String, usize>,
+    services: HashMap<String, usize>,
     obligations: HashMap<String, usize>,
     tensions: HashMap<String, usize>,
     cases: HashMap<String, usize>,
     rank: HashMap<String, usize>,
+    /// For each action with `parties`, by place: its `when` and that one of its parties is
+    /// at risk and not causing the harm, as one condition.
+    given: HashMap<usize, Expr>,
 }
 
 fn index<T>(items: &[T], id: impl Fn(&T) -> &str) -> HashMap<String, usize> {
@@ -226,6 +285,7 @@ impl Pack {
         principles: Vec<Principle>,
         questions: Vec<Question>,
         actions: Vec<Action>,
+        services: Vec<Service>,
         obligations: Vec<Obligation>,
         tensions: Vec<Tension>,
         cases: Vec<Case>,
@@ -236,6 +296,7 @@ impl Pack {
             principles,
             questions,
             actions,
+            services,
             obligations,
             tensions,
             cases,
@@ -251,9 +312,24 @@ impl Pack {
             principles: index(&self.principles, |p| &p.id),
             questions: index(&self.questions, |q| &q.id),
             actions: index(&self.actions, |a| &a.id),
+            services: index(&self.services, |a| &a.id),
             obligations: index(&self.obligations, |o| &o.id),
             tensions: index(&self.tensions, |t| &t.id),
             cases: index(&self.cases, |c| &c.id),
+            given: self
+                .actions
+                .iter()
+                .enumerate()
+                .filter(|(_, a)| !a.parties.is_empty())
+                .map(|(i, a)| {
+                    let any = Expr::Or(a.parties.iter().map(|p| p.when.clone()).collect());
+                    let given = match &a.when {
+                        Some(w) => Expr::And(vec![w.clone(), any]),
+                        None => any,
+                    };
+                    (i, given)
+                })
+                .collect(),
             rank: self
                 .meta
                 .ranking
@@ -275,7 +351,17 @@ impl Pack {
             .iter_mut()
             .filter_map(|o| o.when.as_mut())
             .chain(self.tensions.iter_mut().map(|t| &mut t.when))
-            .chain(self.actions.iter_mut().filter_map(|a| a.when.as_mut()))
+            .chain(self.actions.iter_mut().flat_map(|a| {
+                a.when
+                    .iter_mut()
+                    .chain(a.done.iter_mut())
+                    .chain(a.parties.iter_mut().map(|p| &mut p.when))
+            }))
+            .chain(
+                self.services
+                    .iter_mut()
+                    .flat_map(|s| s.serves.iter_mut().chain(s.own.iter_mut())),
+            )
             .chain(self.questions.iter_mut().filter_map(|q| q.ask_if.as_mut()));
         for e in whens {
             e.resolve(&position);
@@ -303,9 +389,22 @@ impl Pack {
         self.index.actions.get(id).map(|&i| &self.actions[i])
     }
 
+    /// The condition under which the action at `index` is given: its `when`, and for a step
+    /// with `parties`, that one of them is at risk and not causing the harm.
+    pub fn step_condition(&self, index: usize) -> Option<&Expr> {
+        match self.index.given.get(&index) {
+            Some(e) => Some(e),
+            None => self.actions.get(index)?.when.as_ref(),
+        }
+    }
+
     /// The place of an action in the pack.
     pub fn action_index(&self, id: &str) -> Option<usize> {
         self.index.actions.get(id).copied()
+    }
+
+    pub fn service(&self, id: &str) -> Option<&Service> {
+        self.index.services.get(id).map(|&i| &self.services[i])
     }
 
     pub fn obligation(&self, id: &str) -> Option<&Obligation> {
@@ -360,6 +459,11 @@ impl Pack {
             self.actions
                 .iter()
                 .map(|p| (ItemKind::Action, p.id.as_str())),
+        );
+        out.extend(
+            self.services
+                .iter()
+                .map(|p| (ItemKind::Service, p.id.as_str())),
         );
         out.extend(self.cases.iter().map(|p| (ItemKind::Case, p.id.as_str())));
         out

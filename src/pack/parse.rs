@@ -287,6 +287,7 @@ enum Parsed {
     Principles(Vec<RawPrinciple>),
     Questions(Vec<RawQuestion>),
     Actions(Vec<RawAction>),
+    Services(Vec<RawService>),
     Obligations(Vec<RawObligation>),
     Tensions(Vec<RawTension>),
     Case(Option<RawCase>),
@@ -335,6 +336,10 @@ fn parse_file(file: &SourceFile, diags: &mut Diagnostics) -> (Parsed, bool) {
         "actions.toml" => {
             let (items, whole) = parse_entries(file, "action", diags, |f: ActionFile| f.action);
             (Parsed::Actions(items), whole)
+        }
+        "services.toml" => {
+            let (items, whole) = parse_entries(file, "service", diags, |f: ServiceFile| f.service);
+            (Parsed::Services(items), whole)
         }
         "tensions.toml" => {
             let (items, whole) = parse_entries(file, "tension", diags, |f: TensionFile| f.tension);
@@ -436,6 +441,10 @@ pub fn parse(origin: &str, files: Vec<SourceFile>, diags: &mut Diagnostics) -> R
                 pack.actions.extend(tag(index, items));
                 Some(ItemKind::Action)
             }
+            Parsed::Services(items) => {
+                pack.services.extend(tag(index, items));
+                Some(ItemKind::Service)
+            }
             Parsed::Obligations(items) => {
                 pack.obligations.extend(tag(index, items));
                 Some(ItemKind::Obligation)
@@ -480,6 +489,9 @@ fn only_in_overlays(pack: &mut RawPack, diags: &mut Diagnostics) {
         .iter()
         .for_each(|x| note(x.file, &x.item.replaces));
     pack.actions
+        .iter()
+        .for_each(|x| note(x.file, &x.item.replaces));
+    pack.services
         .iter()
         .for_each(|x| note(x.file, &x.item.replaces));
     pack.obligations

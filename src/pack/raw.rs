@@ -12,7 +12,7 @@ use serde::Deserialize;
 use serde::de::{self, Deserializer, MapAccess, Visitor};
 use toml::Spanned;
 
-use crate::vocab::{Consult, Phase, QuestionKind};
+use crate::vocab::{CaseKind, Consult, Phase, QuestionKind, Verdict, Weight};
 
 /// Text as written: one string for both languages, or `{ id = "…", en = "…" }`, with the place
 /// of each part.
@@ -271,6 +271,12 @@ pub struct RawQuestion {
     /// How to establish the fact when the answer is "not sure yet".
     #[serde(default)]
     pub find_out: Option<RawText>,
+    /// Answers of an earlier edition this question takes the place of: a question id
+    /// (`client_role`) or a question's option (`situation:agency_policy`). An answers file
+    /// that still gives one is told to answer this question instead.
+    #[serde(default)]
+    #[schemars(with = "Vec<String>")]
+    pub formerly: Vec<Spanned<String>>,
 }
 
 #[derive(Debug, Clone, Deserialize, JsonSchema)]
@@ -295,13 +301,66 @@ pub struct RawAction {
     pub phase: Phase,
     /// Something a worker can do this week.
     pub text: RawText,
+    /// The step as a short imperative (at most 60 characters), for "in short", what-ifs and
+    /// feedback: "Call an ambulance (119) now".
+    #[serde(default)]
+    pub short: Option<RawText>,
+    /// `decisive` (answers the decision or protects life), `supporting`, or `routine` (what
+    /// every case needs: record, check the SOP, review).
+    #[serde(default)]
+    #[schemars(with = "Option<Weight>")]
+    pub weight: Option<Spanned<Weight>>,
     /// A condition: the step is given only where it holds.
     #[serde(default)]
     #[schemars(with = "Option<String>")]
     pub when: Option<Spanned<String>>,
+    /// The parties at risk the step is for: options of the `at_risk` question. It is given
+    /// for each one ticked there, and never for one who is also causing the harm (`harm_from`).
+    #[serde(default)]
+    #[schemars(with = "Vec<String>")]
+    pub parties: Vec<Spanned<String>>,
+    /// The needs the step refers to (`medical_emergency`, `violence_women_children`, …): the
+    /// services of `services.toml` that meet them and serve this person are named with it.
+    #[serde(default)]
+    #[schemars(with = "Vec<String>")]
+    pub refer: Vec<Spanned<String>>,
+    /// A condition under which the answers say the step is already done: it is then left out.
+    #[serde(default)]
+    #[schemars(with = "Option<String>")]
+    pub done: Option<Spanned<String>>,
     /// The consultation this step is, if it is one: it implies at least that level.
     #[serde(default)]
     pub consult: Option<Consult>,
+}
+
+/// A service a step can refer to (`services.toml`, `[[service]]`).
+#[derive(Debug, Clone, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct RawService {
+    #[schemars(with = "String")]
+    pub id: Spanned<String>,
+    /// In an overlay: the id of the base pack's entry this one replaces (the same id). Without
+    /// it, an entry whose id the base already has is an error.
+    #[serde(default)]
+    #[schemars(with = "Option<String>")]
+    pub replaces: Option<Spanned<String>>,
+    pub name: RawText,
+    /// How to reach it: a number, a channel, an office.
+    pub contact: RawText,
+    /// What it is for (`medical_emergency`, `child_protection`, `legal_aid`, …).
+    #[schemars(with = "Vec<String>")]
+    pub needs: Vec<Spanned<String>>,
+    /// A condition: whom it serves. Left out, it serves everyone.
+    #[serde(default)]
+    #[schemars(with = "Option<String>")]
+    pub serves: Option<Spanned<String>>,
+    /// A condition under which it is the worker's own unit: a step then says to follow the
+    /// unit's own procedure instead of referring to it.
+    #[serde(default)]
+    #[schemars(with = "Option<String>")]
+    pub own: Option<Spanned<String>>,
+    /// The law, regulation or official page it rests on.
+    pub source: RawText,
 }
 
 #[derive(Debug, Clone, Deserialize, JsonSchema)]
@@ -337,6 +396,10 @@ pub struct RawObligation {
     /// Who to consult: none, supervisor, case_conference, ethics_council or authorities.
     #[serde(default)]
     pub consult: Consult,
+    /// The steps among `actions` that are decisive for this duty, whatever their own weight.
+    #[serde(default)]
+    #[schemars(with = "Vec<String>")]
+    pub decisive: Vec<Spanned<String>>,
 }
 
 #[derive(Debug, Clone, Deserialize, JsonSchema)]
@@ -370,6 +433,10 @@ pub struct RawTension {
     /// Who to consult: none, supervisor, case_conference, ethics_council or authorities.
     #[serde(default)]
     pub consult: Consult,
+    /// The steps among `actions` that are decisive for this tension, whatever their own weight.
+    #[serde(default)]
+    #[schemars(with = "Vec<String>")]
+    pub decisive: Vec<Spanned<String>>,
 }
 
 /// Answers as written in a case or an answers file: question id → value, each with its place.
@@ -390,6 +457,10 @@ pub struct RawCase {
     #[schemars(with = "Option<String>")]
     pub replaces: Option<Spanned<String>>,
     pub title: RawText,
+    /// `practice` (the default), or `control`: a situation with tempting features and no
+    /// conflict, which must get the verdict `no_dilemma`, no tension and no binding duty.
+    #[serde(default)]
+    pub kind: CaseKind,
     pub narrative: RawText,
     /// The model reading of the case, in the answers-file form.
     #[schemars(with = "AnswersSchema")]
@@ -444,6 +515,21 @@ pub struct RawExpect {
     pub consult: Option<Consult>,
     #[serde(default)]
     pub no_dilemma: Option<bool>,
+    /// The verdict the report must open with.
+    #[serde(default)]
+    pub verdict: Option<Verdict>,
+    /// Services that must be named with the course, and services that must not.
+    #[serde(default)]
+    #[schemars(with = "Vec<String>")]
+    pub services: Vec<Spanned<String>>,
+    #[serde(default)]
+    #[schemars(with = "Vec<String>")]
+    pub not_services: Vec<Spanned<String>>,
+    /// Steps that must be among the numbered steps of the short course (decisive first, at
+    /// most eight), not only somewhere in the full one.
+    #[serde(default)]
+    #[schemars(with = "Vec<String>")]
+    pub first: Vec<Spanned<String>>,
     /// Reasons: for an obligation id, the questions that must be in its trace.
     #[serde(default)]
     #[schemars(with = "BTreeMap<String, Vec<String>>")]
@@ -471,6 +557,13 @@ pub struct QuestionFile {
 pub struct ActionFile {
     #[serde(default)]
     pub action: Vec<RawAction>,
+}
+
+#[derive(Debug, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct ServiceFile {
+    #[serde(default)]
+    pub service: Vec<RawService>,
 }
 
 #[derive(Debug, Deserialize, JsonSchema)]
@@ -515,6 +608,7 @@ pub struct RawPack {
     pub principles: Vec<At<RawPrinciple>>,
     pub questions: Vec<At<RawQuestion>>,
     pub actions: Vec<At<RawAction>>,
+    pub services: Vec<At<RawService>>,
     pub obligations: Vec<At<RawObligation>>,
     pub tensions: Vec<At<RawTension>>,
     pub cases: Vec<At<RawCase>>,

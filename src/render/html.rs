@@ -229,15 +229,72 @@ pub fn to_html(r: &Report) -> String {
 
     let _ = writeln!(o, "<section>\n<h2>{}</h2>\n<ol>", esc(w.course));
     for s in &r.course_of_action {
-        let mark = if s.question.is_some() { "? " } else { "" };
+        let mut mark = String::new();
+        if s.weight == crate::vocab::Weight::Decisive {
+            mark.push_str("● ");
+        }
+        if s.question.is_some() {
+            mark.push_str("? ");
+        }
+        let mut extra = String::new();
+        if !s.parties_text.is_empty() {
+            extra.push_str(&format!(
+                " [{} {}]",
+                esc(w.for_parties),
+                esc(&s.parties_text.join("; "))
+            ));
+        }
+        if !s.services_text.is_empty() {
+            extra.push_str(&format!(" → {}", esc(&s.services_text.join("; "))));
+        }
         let _ = writeln!(
             o,
-            "<li><strong>{}</strong>: {mark}{}</li>",
+            "<li><strong>{mark}{}</strong> ({}, {}): {}{extra}</li>",
+            esc(&s.short),
             esc(s.phase_name),
+            esc(s.weight.name(r.lang)),
             esc(&s.text)
         );
     }
     let _ = writeln!(o, "</ol>\n</section>");
+
+    if !r.services.is_empty() {
+        let _ = writeln!(o, "<section>\n<h2>{}</h2>\n<ul>", esc(w.services));
+        for v in &r.services {
+            let contact = if v.own {
+                w.own_unit
+            } else {
+                v.contact.as_str()
+            };
+            let _ = writeln!(
+                o,
+                "<li><strong>{}</strong>: {} ({}: {})</li>",
+                esc(&v.name),
+                esc(contact),
+                esc(w.source),
+                esc(&v.source)
+            );
+        }
+        let _ = writeln!(o, "</ul>\n</section>");
+    }
+
+    if !r.not_covered.is_empty() {
+        let _ = writeln!(
+            o,
+            "<section>\n<h2>{}</h2>\n<p>{}</p>\n<ul>",
+            esc(w.not_covered),
+            esc(w.not_covered_note)
+        );
+        for n in &r.not_covered {
+            let _ = writeln!(
+                o,
+                "<li><strong>{}</strong>: {}</li>",
+                esc(&n.prompt),
+                esc(&n.text)
+            );
+        }
+        let _ = writeln!(o, "</ul>\n</section>");
+    }
 
     if !r.find_out.is_empty() {
         let _ = writeln!(o, "<section>\n<h2>{}</h2>\n<ul>", esc(w.find_out));

@@ -129,16 +129,62 @@ pub fn to_markdown(r: &Report) -> String {
 
     let _ = writeln!(out, "## {}\n", w.course);
     for s in &r.course_of_action {
-        let mark = if s.question.is_some() { "? " } else { "" };
-        let _ = writeln!(
-            out,
-            "{}. **{}**: {mark}{}",
+        let mut mark = String::new();
+        if s.weight == crate::vocab::Weight::Decisive {
+            mark.push_str("● ");
+        }
+        if s.question.is_some() {
+            mark.push_str("? ");
+        }
+        let mut line = format!(
+            "{}. **{}** ({}, {}): {mark}{}",
             s.step,
+            esc(&s.short),
             s.phase_name,
+            s.weight.name(r.lang),
             esc(&s.text)
         );
+        if !s.parties_text.is_empty() {
+            line.push_str(&format!(
+                " [{} {}]",
+                w.for_parties,
+                esc(&s.parties_text.join("; "))
+            ));
+        }
+        if !s.services_text.is_empty() {
+            line.push_str(&format!(" → {}", esc(&s.services_text.join("; "))));
+        }
+        let _ = writeln!(out, "{line}");
     }
     out.push('\n');
+
+    if !r.services.is_empty() {
+        let _ = writeln!(out, "## {}\n", w.services);
+        for v in &r.services {
+            let contact = if v.own {
+                w.own_unit.to_string()
+            } else {
+                esc(&v.contact)
+            };
+            let _ = writeln!(
+                out,
+                "- **{}**: {contact} ({}: {})",
+                esc(&v.name),
+                w.source,
+                esc(&v.source)
+            );
+        }
+        out.push('\n');
+    }
+
+    if !r.not_covered.is_empty() {
+        let _ = writeln!(out, "## {}\n", w.not_covered);
+        let _ = writeln!(out, "{}\n", esc(w.not_covered_note));
+        for n in &r.not_covered {
+            let _ = writeln!(out, "- **{}**: {}", esc(&n.prompt), esc(&n.text));
+        }
+        out.push('\n');
+    }
 
     if !r.find_out.is_empty() {
         let _ = writeln!(out, "## {}\n", w.find_out);

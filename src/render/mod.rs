@@ -1,6 +1,7 @@
 //! Renderers: a report view laid out as a table for the terminal, a Markdown case note, or
 //! JSON. They look nothing up; everything they show is in the view.
 
+mod brief;
 mod diff;
 mod feedback;
 mod html;
@@ -8,6 +9,7 @@ mod markdown;
 mod table;
 mod text;
 
+pub use brief::to_brief;
 pub use diff::{diff_markdown, diff_table};
 pub use feedback::{feedback_markdown, feedback_table, grade_table};
 pub use html::to_html;
@@ -48,10 +50,12 @@ pub fn to_json<T: serde::Serialize>(view: &T) -> String {
     s
 }
 
-/// Render a report in the chosen format.
-pub fn render(format: Format, report: &Report, style: &Style) -> String {
+/// Render a report in the chosen format. The table is the minute-long read unless `full`
+/// asks for everything; the other formats always hold everything.
+pub fn render(format: Format, report: &Report, style: &Style, full: bool) -> String {
     match format {
-        Format::Table => style.finish(to_table(report, style)),
+        Format::Table if full => style.finish(to_table(report, style)),
+        Format::Table => style.finish(to_brief(report, style)),
         Format::Markdown => to_markdown(report),
         Format::Json => to_json(report),
         Format::Html => to_html(report),

@@ -166,9 +166,6 @@ pub fn to_table(r: &Report, style: &Style) -> String {
         marks.binding |= line.starts_with('⚑');
         marks.find_out |= line.starts_with('?');
     }
-    if r.no_dilemma {
-        style.para(&mut out, w.no_dilemma_more);
-    }
 
     // The answers the report cites, each once with its letter; the rest are counted.
     if !r.situation.is_empty() {
@@ -227,13 +224,29 @@ pub fn to_table(r: &Report, style: &Style) -> String {
     style.section(&mut out, w.course);
     let mut list = Listing::new(style, &["#", w.phase, w.step]);
     for s in &r.course_of_action {
-        let mark = if s.question.is_some() {
+        let mut mark = String::new();
+        if s.weight == crate::vocab::Weight::Decisive {
+            marks.decisive = true;
+            mark.push_str("● ");
+        }
+        if s.question.is_some() {
             marks.find_out = true;
-            "? "
-        } else {
-            ""
-        };
-        let text = format!("{mark}{}", s.text);
+            mark.push_str("? ");
+        }
+        let mut text = format!("{mark}{}", s.text);
+        if !s.parties_text.is_empty() {
+            text.push_str(&format!(
+                " [{} {}]",
+                w.for_parties,
+                s.parties_text.join("; ")
+            ));
+        }
+        if !s.services_text.is_empty() {
+            text.push_str(&format!(" → {}", s.services_text.join("; ")));
+        }
+        if s.weight == crate::vocab::Weight::Routine {
+            text = format!("({}) {text}", w.routine.to_lowercase());
+        }
         list.item(
             vec![s.step.to_string(), s.phase_name.to_string(), text.clone()],
             &format!("{}. ", s.step),
@@ -270,18 +283,28 @@ pub fn to_table(r: &Report, style: &Style) -> String {
         }
     }
 
+    if !r.not_covered.is_empty() {
+        style.section(&mut out, w.not_covered);
+        for n in &r.not_covered {
+            out.push_str(&wrap(&format!("– {}: {}", n.prompt, n.text), width, "  "));
+            out.push('\n');
+        }
+    }
+
     // Steps left out, a line each: enough to see that they were weighed.
     if !r.left_out.is_empty() {
         style.section(&mut out, w.left_out);
         style.para(&mut out, w.left_out_note);
         for l in &r.left_out {
             marks.letters |= !l.why.is_empty();
-            let line = format!(
-                "– {} ({} {})",
-                first_words(&l.text, 60),
-                w.because,
-                letters.cite(&l.why)
-            );
+            let reason = match l.reason {
+                crate::engine::LeftOutReason::DoesNotFit => letters.cite(&l.why),
+                crate::engine::LeftOutReason::Done => {
+                    format!("{}: {}", w.already_done, letters.cite(&l.why))
+                }
+                crate::engine::LeftOutReason::NoService => w.no_service.to_string(),
+            };
+            let line = format!("– {} ({} {reason})", first_words(&l.text, 60), w.because,);
             out.push_str(&wrap(&line, width, "  "));
             out.push('\n');
         }
@@ -296,6 +319,9 @@ pub fn to_table(r: &Report, style: &Style) -> String {
 
     if marks.any() {
         style.section(&mut out, w.legend);
+        if marks.decisive {
+            style.para(&mut out, w.legend_decisive);
+        }
         if marks.binding {
             style.para(&mut out, w.legend_binding);
         }
@@ -324,11 +350,12 @@ struct Marks {
     binding: bool,
     find_out: bool,
     letters: bool,
+    decisive: bool,
 }
 
 impl Marks {
     fn any(&self) -> bool {
-        self.binding || self.find_out || self.letters
+        self.binding || self.find_out || self.letters || self.decisive
     }
 }
 

@@ -12,7 +12,7 @@ pub use condition::describe_condition;
 pub use diff::{ChangeKind, DiffSide, DiffView, case_change, diff};
 
 pub use feedback::{FeedbackView, GradeRowView, feedback_view, grade_rows, score_rule};
-pub use report::{ChangeView, ObligationView, Report, WhyView, report};
+pub use report::{ChangeView, ObligationView, Report, StepView, WhyView, report};
 
 use crate::condition::Fact;
 use crate::engine::{Change, Decision};
@@ -76,7 +76,21 @@ pub fn title_of(pack: &Pack, id: &str, lang: Lang) -> String {
     if let Some(q) = id.strip_prefix("find_out:").and_then(|q| pack.question(q)) {
         return format!("{}: {}", words(lang).find_out_prefix, q.prompt.get(lang));
     }
+    if let Some(q) = id
+        .strip_prefix("not_covered:")
+        .and_then(|q| pack.question(q))
+    {
+        return format!("{}: {}", words(lang).not_covered, q.prompt.get(lang));
+    }
     id.to_string()
+}
+
+/// A step by its short title; a "find out" step by its question's prompt.
+pub fn short_of(pack: &Pack, id: &str, lang: Lang) -> String {
+    match pack.action(id) {
+        Some(a) => a.short.get(lang).to_string(),
+        None => title_of(pack, id, lang),
+    }
 }
 
 pub fn principle_name(pack: &Pack, id: &str, lang: Lang) -> String {
@@ -166,34 +180,21 @@ pub fn change_lines(pack: &Pack, c: &Change, lang: Lang) -> Vec<String> {
             lines.push(format!("{verb} {}: {}", w.kind_tension, titles(ids)));
         }
     }
-    // Steps by phase: "adds 4 steps: Safety ×2, Act, Monitor".
+    // Steps by their short titles: "adds steps: Call an ambulance (119) now; …".
     let steps = |ids: &[String], verb: &str| -> Option<String> {
         if ids.is_empty() {
             return None;
         }
-        let mut phases: Vec<(crate::vocab::Phase, usize)> = Vec::new();
-        for p in ids.iter().filter_map(|i| pack.action(i)).map(|a| a.phase) {
-            match phases.iter_mut().find(|(q, _)| *q == p) {
-                Some((_, n)) => *n += 1,
-                None => phases.push((p, 1)),
-            }
-        }
-        phases.sort();
-        let parts: Vec<String> = phases
-            .iter()
-            .map(|(p, n)| match n {
-                1 => p.name(lang).to_string(),
-                n => format!("{} ×{n}", p.name(lang)),
-            })
-            .collect();
+        let shorts: Vec<String> = ids.iter().map(|i| short_of(pack, i, lang)).collect();
         let n = ids.len();
         Some(match lang {
             Lang::En => format!(
-                "{verb} {n} step{}: {}",
+                "{verb} {} step{}: {}",
+                n,
                 if n == 1 { "" } else { "s" },
-                parts.join(", ")
+                shorts.join("; ")
             ),
-            Lang::Id => format!("{verb} {n} langkah: {}", parts.join(", ")),
+            Lang::Id => format!("{verb} {n} langkah: {}", shorts.join("; ")),
         })
     };
     lines.extend(steps(&c.adds.steps, w.adds));

@@ -5,10 +5,10 @@ use std::collections::BTreeMap;
 use schemars::JsonSchema;
 use serde::Serialize;
 
-use super::{change_lines, describe_answer, principle_name, title_of, why};
-use crate::engine::{Change, Decision};
+use super::{change_lines, describe_answer, principle_name, short_of, title_of, why};
+use crate::engine::{Change, Decision, LeftOutReason};
 use crate::pack::Pack;
-use crate::vocab::{Answers, Consult, ItemKind, Lang, Phase, Value};
+use crate::vocab::{Answers, Consult, ItemKind, Lang, Phase, Value, Verdict, Weight};
 use crate::words::{self, words};
 
 #[derive(Debug, Clone, Serialize, JsonSchema)]
@@ -105,6 +105,10 @@ pub struct ConsultView {
     pub text: String,
     pub because: Vec<String>,
     pub because_text: Vec<String>,
+    /// The services the short course names (ids), whom to consult.
+    pub services: Vec<String>,
+    /// The same, by name.
+    pub services_text: Vec<String>,
 }
 
 #[derive(Debug, Clone, Serialize, JsonSchema)]
@@ -113,10 +117,22 @@ pub struct StepView {
     pub phase: Phase,
     pub phase_name: &'static str,
     pub action: String,
+    /// The step as a short imperative.
+    pub short: String,
+    pub weight: Weight,
     pub text: String,
+    /// The services it names (ids).
+    pub services: Vec<String>,
+    /// The same in words: name and contact, or that it is the worker's own unit.
+    pub services_text: Vec<String>,
+    /// For a step given per party at risk: those it is for (ids of `at_risk` options).
+    pub parties: Vec<String>,
+    pub parties_text: Vec<String>,
     pub because: Vec<String>,
     /// For a "find out" step, the unsure question.
     pub question: Option<String>,
+    /// Whether it is among the numbered steps of the short course.
+    pub numbered: bool,
 }
 
 #[derive(Debug, Clone, Serialize, JsonSchema)]
@@ -124,7 +140,32 @@ pub struct LeftOutView {
     pub action: String,
     pub text: String,
     pub because: Vec<String>,
+    /// `does_not_fit`, `done` or `no_service`.
+    #[schemars(with = "String")]
+    pub reason: LeftOutReason,
     pub why: Vec<WhyView>,
+}
+
+/// A service the course names.
+#[derive(Debug, Clone, Serialize, JsonSchema)]
+pub struct ServiceView {
+    pub id: String,
+    pub name: String,
+    pub contact: String,
+    pub source: String,
+    /// The worker's own unit.
+    pub own: bool,
+    /// The numbers of the steps that name it.
+    pub for_steps: Vec<usize>,
+}
+
+/// An answer of "None of these", and what the advice therefore cannot say.
+#[derive(Debug, Clone, Serialize, JsonSchema)]
+pub struct NotCoveredView {
+    pub question: String,
+    pub answer: String,
+    pub prompt: String,
+    pub text: String,
 }
 
 #[derive(Debug, Clone, Serialize, JsonSchema)]
@@ -208,6 +249,11 @@ pub struct Report {
     pub situation: Vec<WhyView>,
     pub summary: Vec<String>,
     pub no_dilemma: bool,
+    /// The one-line answer: `no_dilemma`, `binding`, `life_first`, `dilemma`, `not_covered`.
+    pub verdict: Verdict,
+    pub verdict_text: String,
+    pub not_covered: Vec<NotCoveredView>,
+    pub services: Vec<ServiceView>,
     pub binding: Vec<String>,
     pub obligations: Vec<ObligationView>,
     pub frame: Vec<DutyView>,
@@ -299,26 +345,76 @@ pub fn report(
             })
         })
         .collect();
+    let (numbered, _) = d.short_course();
+    let numbered: Vec<&str> = numbered.iter().map(|s| s.action.as_str()).collect();
     let course: Vec<StepView> = d
         .course
         .iter()
         .enumerate()
         .map(|(i, s)| {
-            let text = match &s.question {
-                Some(q) => find_out_text(pack, q, lang),
-                None => title_of(pack, &s.action, lang),
+            let (text, short) = match &s.question {
+                Some(q) => (
+                    find_out_text(pack, q, lang),
+                    title_of(pack, &s.action, lang),
+                ),
+                None => (
+                    title_of(pack, &s.action, lang),
+                    short_of(pack, &s.action, lang),
+                ),
             };
             StepView {
                 step: i + 1,
                 phase: s.phase,
                 phase_name: s.phase.name(lang),
                 action: s.action.clone(),
+                short,
+                weight: s.weight,
                 text,
+                services: s.services.iter().map(|u| u.id.clone()).collect(),
+                services_text: s
+                    .services
+                    .iter()
+                    .filter_map(|u| {
+                        let x = pack.service(&u.id)?;
+                        Some(if u.own {
+                            format!("{} ({})", x.name.get(lang), w.own_unit)
+                        } else {
+                            format!("{}: {}", x.name.get(lang), x.contact.get(lang))
+                        })
+                    })
+                    .collect(),
+                parties: s.parties.clone(),
+                parties_text: s
+                    .parties
+                    .iter()
+                    .map(|p| describe_answer(pack, "at_risk", &Value::One(p.clone()), lang))
+                    .collect(),
                 because: s.because.clone(),
                 question: s.question.clone(),
+                numbered: numbered.contains(&s.action.as_str()),
             }
         })
         .collect();
+    let mut services: Vec<ServiceView> = Vec::new();
+    for (i, s) in d.course.iter().enumerate() {
+        for u in &s.services {
+            match services.iter_mut().find(|v| v.id == u.id) {
+                Some(v) => v.for_steps.push(i + 1),
+                None => {
+                    if let Some(x) = pack.service(&u.id) {
+                        services.push(ServiceView {
+                            id: u.id.clone(),
+                            name: x.name.get(lang).into(),
+                            contact: x.contact.get(lang).into(),
+                            source: x.source.get(lang).into(),
+                            own: u.own,
+                            for_steps: vec![i + 1],
+                        });
+                    }
+                }
+            }
+        }
+    }
     let left_out = d
         .left_out
         .iter()
@@ -326,7 +422,22 @@ pub fn report(
             action: l.action.clone(),
             text: title_of(pack, &l.action, lang),
             because: l.because.clone(),
+            reason: l.reason,
             why: why(pack, d, &l.why, lang),
+        })
+        .collect();
+    let not_covered = d
+        .not_covered
+        .iter()
+        .filter_map(|q| {
+            let question = pack.question(q)?;
+            let v = d.answers.get(q)?;
+            Some(NotCoveredView {
+                question: q.clone(),
+                answer: v.code(),
+                prompt: question.prompt.get(lang).into(),
+                text: w.not_covered_item.into(),
+            })
         })
         .collect();
     let depends_on: Vec<PendingView> = d
@@ -382,6 +493,14 @@ pub fn report(
             .iter()
             .map(|i| title_of(pack, i, lang))
             .collect(),
+        services: d.consult.services.clone(),
+        services_text: d
+            .consult
+            .services
+            .iter()
+            .filter_map(|id| pack.service(id))
+            .map(|x| x.name.get(lang).to_string())
+            .collect(),
     };
     let situation = pack
         .questions
@@ -432,6 +551,10 @@ pub fn report(
         situation,
         summary: Vec::new(),
         no_dilemma: d.no_dilemma,
+        verdict: d.verdict,
+        verdict_text: String::new(),
+        not_covered,
+        services,
         binding: d.binding().map(|f| f.id.clone()).collect(),
         obligations,
         frame: d
@@ -458,8 +581,54 @@ pub fn report(
         what_if,
         disclaimer: meta.disclaimer.get(lang).into(),
     };
+    r.verdict_text = verdict_text(&r, lang);
     r.summary = summary(&r, lang);
     r
+}
+
+/// The verdict in one sentence.
+fn verdict_text(r: &Report, lang: Lang) -> String {
+    let w = words(lang);
+    // The tension the verdict rests on: the first that life wins by the ranking, or the first.
+    let tension = |life: bool| {
+        r.tensions
+            .iter()
+            .find(|t| {
+                !life
+                    || (t.settled_by == "ranking" && t.prevails.as_ref() == r.ranking.order.first())
+            })
+            .or(r.tensions.first())
+    };
+    match r.verdict {
+        Verdict::NoDilemma => w.verdict_no_dilemma.into(),
+        Verdict::Binding => w.verdict_binding.into(),
+        Verdict::NotCovered => w.verdict_not_covered.into(),
+        Verdict::LifeFirst | Verdict::Dilemma => match tension(r.verdict == Verdict::LifeFirst) {
+            Some(t) => {
+                let other = if t.prevails.as_deref() == Some(t.principles[0].as_str()) {
+                    &t.principle_names[1]
+                } else {
+                    &t.principle_names[0]
+                };
+                let head = if r.verdict == Verdict::LifeFirst {
+                    w.verdict_life_first
+                } else {
+                    w.verdict_dilemma
+                };
+                match lang {
+                    Lang::En => format!(
+                        "{head}: {} ({} comes before {other} by the pack's ranking of principles; weigh it with your supervisor).",
+                        t.title, t.prevails_name
+                    ),
+                    Lang::Id => format!(
+                        "{head}: {} ({} didahulukan atas {other} menurut urutan prinsip paket ini; timbang bersama supervisor).",
+                        t.title, t.prevails_name
+                    ),
+                }
+            }
+            None => w.verdict_pending.into(),
+        },
+    }
 }
 
 /// How to find out an unsure answer, in words.
@@ -474,13 +643,12 @@ fn find_out_text(pack: &Pack, question: &str, lang: Lang) -> String {
     }
 }
 
-/// "In short": at most eight lines a worker can act on.
+/// "In short": at most eight lines a worker can act on, none cut off: the verdict, the binding
+/// duties, the first decisive steps by their short titles (with the services they name), whom
+/// to consult, the first thing to find out, and what is not covered.
 fn summary(r: &Report, lang: Lang) -> Vec<String> {
     let w = words(lang);
-    let mut out = Vec::new();
-    if r.no_dilemma {
-        out.push(w.no_dilemma.to_string());
-    }
+    let mut out = vec![r.verdict_text.clone()];
     let binding: Vec<&str> = r
         .obligations
         .iter()
@@ -489,49 +657,56 @@ fn summary(r: &Report, lang: Lang) -> Vec<String> {
         .collect();
     if !binding.is_empty() {
         out.push(format!("⚑ {}: {}", w.short_binding, binding.join("; ")));
-    } else if !r.obligations.is_empty() {
-        out.push(w.short_no_binding.to_string());
     }
-    let find_out: Vec<&str> = r.find_out.iter().map(|f| f.prompt.as_str()).collect();
-    if !find_out.is_empty() {
-        out.push(format!("? {}: {}", w.short_find_out, find_out.join(" · ")));
-    }
-    let pending = r.depends_on.len();
-    if pending > 0 {
-        let binding_pending = r.depends_on.iter().filter(|p| p.binding).count();
-        out.push(match lang {
-            Lang::En => format!(
-                "{}: {pending} item(s){}",
-                w.short_depends,
-                if binding_pending > 0 {
-                    format!(", {binding_pending} of them binding")
-                } else {
-                    String::new()
-                }
-            ),
-            Lang::Id => format!(
-                "{}: {pending} hal{}",
-                w.short_depends,
-                if binding_pending > 0 {
-                    format!(", {binding_pending} di antaranya mengikat")
-                } else {
-                    String::new()
-                }
-            ),
-        });
-    }
-    for s in r
-        .course_of_action
+    // The first steps: decisive ones where there are, else the first of the short course;
+    // a "find out" step has its own line below.
+    let numbered: Vec<&StepView> = r.course_of_action.iter().filter(|s| s.numbered).collect();
+    let decisive: Vec<&&StepView> = numbered
         .iter()
-        .filter(|s| s.question.is_none())
-        .take(3)
-    {
-        if out.len() >= 7 {
-            break;
-        }
-        out.push(format!("→ {}. {}", s.step, super::first_words(&s.text, 90)));
+        .filter(|s| s.weight == Weight::Decisive && s.question.is_none())
+        .collect();
+    let first: Vec<&&StepView> = if decisive.is_empty() {
+        numbered
+            .iter()
+            .filter(|s| s.question.is_none())
+            .take(3)
+            .collect()
+    } else {
+        decisive.into_iter().take(3).collect()
+    };
+    for s in first {
+        let names: Vec<String> = r
+            .services
+            .iter()
+            .filter(|v| s.services.contains(&v.id))
+            .map(|v| {
+                if v.own {
+                    format!("{}, {}", v.name, w.own_unit)
+                } else {
+                    format!("{}: {}", v.name, v.contact)
+                }
+            })
+            .collect();
+        let services = if names.is_empty() {
+            String::new()
+        } else {
+            format!(" ({})", names.join("; "))
+        };
+        out.push(format!("→ {}. {}{services}", s.step, s.short));
     }
-    out.truncate(7);
-    out.push(format!("{}: {}", w.short_consult, r.consult.text));
+    let consult = if r.consult.services_text.is_empty() {
+        r.consult.text.clone()
+    } else {
+        format!("{}; {}", r.consult.text, r.consult.services_text.join(", "))
+    };
+    out.push(format!("{}: {consult}", w.short_consult));
+    if let Some(f) = r.find_out.first() {
+        out.push(format!("? {}: {}", w.short_first, f.prompt));
+    }
+    if !r.not_covered.is_empty() {
+        let prompts: Vec<&str> = r.not_covered.iter().map(|n| n.prompt.as_str()).collect();
+        out.push(format!("{}: {}", w.not_covered, prompts.join(" · ")));
+    }
+    out.truncate(8);
     out
 }

@@ -85,6 +85,97 @@ impl Phase {
     }
 }
 
+/// How much a step weighs in a course of action: `decisive` answers the decision or protects
+/// life, `supporting` helps it, `routine` is what every case needs (record, check the SOP,
+/// review).
+#[derive(
+    Debug,
+    Clone,
+    Copy,
+    Default,
+    PartialEq,
+    Eq,
+    PartialOrd,
+    Ord,
+    Hash,
+    Serialize,
+    Deserialize,
+    schemars::JsonSchema,
+)]
+#[serde(rename_all = "snake_case")]
+pub enum Weight {
+    Decisive,
+    #[default]
+    Supporting,
+    Routine,
+}
+
+impl Weight {
+    pub fn id(self) -> &'static str {
+        match self {
+            Weight::Decisive => "decisive",
+            Weight::Supporting => "supporting",
+            Weight::Routine => "routine",
+        }
+    }
+
+    pub fn name(self, lang: Lang) -> &'static str {
+        match self {
+            Weight::Decisive => lang.pick("menentukan", "decisive"),
+            Weight::Supporting => lang.pick("pendukung", "supporting"),
+            Weight::Routine => lang.pick("rutin", "routine"),
+        }
+    }
+}
+
+/// The one-line answer a report opens with.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, schemars::JsonSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum Verdict {
+    /// No conflict between duties: go ahead, with the usual care.
+    NoDilemma,
+    /// Law or the code settles it.
+    Binding,
+    /// Protection of life prevails over the other duties.
+    LifeFirst,
+    /// A tension between principles, settled by the pack's ranking (or waiting on a fact).
+    Dilemma,
+    /// The situation or a deciding answer lies outside the pack.
+    NotCovered,
+}
+
+impl Verdict {
+    pub const ALL: [Verdict; 5] = [
+        Verdict::NoDilemma,
+        Verdict::Binding,
+        Verdict::LifeFirst,
+        Verdict::Dilemma,
+        Verdict::NotCovered,
+    ];
+
+    pub fn id(self) -> &'static str {
+        match self {
+            Verdict::NoDilemma => "no_dilemma",
+            Verdict::Binding => "binding",
+            Verdict::LifeFirst => "life_first",
+            Verdict::Dilemma => "dilemma",
+            Verdict::NotCovered => "not_covered",
+        }
+    }
+}
+
+/// Whether a case is for practice, or a control: a situation with tempting features and no
+/// conflict, which must get the verdict `no_dilemma`.
+#[derive(
+    Debug, Clone, Copy, Default, PartialEq, Eq, Hash, Serialize, Deserialize, schemars::JsonSchema,
+)]
+#[serde(rename_all = "snake_case")]
+pub enum CaseKind {
+    #[default]
+    Practice,
+    Control,
+}
+
 /// How far a situation must be taken for advice, lowest first.
 #[derive(
     Debug,
@@ -151,16 +242,18 @@ pub enum ItemKind {
     Obligation,
     Tension,
     Action,
+    Service,
     Case,
 }
 
 impl ItemKind {
-    pub const ALL: [ItemKind; 6] = [
+    pub const ALL: [ItemKind; 7] = [
         ItemKind::Principle,
         ItemKind::Question,
         ItemKind::Obligation,
         ItemKind::Tension,
         ItemKind::Action,
+        ItemKind::Service,
         ItemKind::Case,
     ];
 
@@ -172,6 +265,7 @@ impl ItemKind {
             ItemKind::Obligation => "obligation",
             ItemKind::Tension => "tension",
             ItemKind::Action => "action",
+            ItemKind::Service => "service",
             ItemKind::Case => "case",
         }
     }
@@ -184,6 +278,7 @@ impl ItemKind {
             ItemKind::Obligation => "obligations",
             ItemKind::Tension => "tensions",
             ItemKind::Action => "actions",
+            ItemKind::Service => "services",
             ItemKind::Case => "cases",
         }
     }
@@ -196,6 +291,7 @@ impl ItemKind {
             ItemKind::Obligation => lang.pick("Kewajiban", "Obligation"),
             ItemKind::Tension => lang.pick("Ketegangan", "Tension"),
             ItemKind::Action => lang.pick("Langkah", "Action"),
+            ItemKind::Service => lang.pick("Layanan", "Service"),
             ItemKind::Case => lang.pick("Kasus", "Case"),
         }
     }
@@ -208,6 +304,7 @@ impl ItemKind {
             ItemKind::Obligation => lang.pick("kewajiban", "obligation"),
             ItemKind::Tension => lang.pick("ketegangan", "tension"),
             ItemKind::Action => lang.pick("langkah", "action"),
+            ItemKind::Service => lang.pick("layanan", "service"),
             ItemKind::Case => lang.pick("kasus", "case"),
         }
     }
@@ -220,6 +317,7 @@ impl ItemKind {
             ItemKind::Obligation => "obligations/*.toml",
             ItemKind::Tension => "tensions.toml",
             ItemKind::Action => "actions.toml",
+            ItemKind::Service => "services.toml",
             ItemKind::Case => "cases/*.toml",
         }
     }

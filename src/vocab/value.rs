@@ -9,6 +9,10 @@ use serde::{Deserialize, Serialize, Serializer};
 /// The word an answers file uses for "not sure yet".
 pub const UNSURE: &str = "unsure";
 
+/// The option id of "None of these", which every choice question offers: an answer outside
+/// what the pack covers.
+pub const OTHER: &str = "other";
+
 /// One answer.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub enum Value {
@@ -31,6 +35,15 @@ impl Value {
             Value::One(s) => s.clone(),
             Value::Many(items) => items.join(", "),
             Value::Unsure => UNSURE.to_string(),
+        }
+    }
+
+    /// Whether the answer is, or includes, "None of these".
+    pub fn is_other(&self) -> bool {
+        match self {
+            Value::One(s) => s == OTHER,
+            Value::Many(items) => items.iter().any(|s| s == OTHER),
+            _ => false,
         }
     }
 }

@@ -84,6 +84,10 @@ pub(super) fn cases(cx: &mut Checker, raw: Vec<At<RawCase>>, questions: &[Questi
             find_out: cx.references(f, e.find_out, ItemKind::Question),
             consult: e.consult,
             no_dilemma: e.no_dilemma,
+            verdict: e.verdict,
+            services: cx.references(f, e.services, ItemKind::Service),
+            not_services: cx.references(f, e.not_services, ItemKind::Service),
+            first: cx.references(f, e.first, ItemKind::Action),
             why,
         };
 
@@ -116,6 +120,7 @@ pub(super) fn cases(cx: &mut Checker, raw: Vec<At<RawCase>>, questions: &[Questi
             .collect();
         out.push(Case {
             id,
+            kind: c.kind,
             title,
             narrative,
             answers,

@@ -61,12 +61,18 @@ impl QuestionTable {
             if t.map.contains_key(id) {
                 continue;
             }
-            let options: Vec<String> = q
+            let mut options: Vec<String> = q
                 .item
                 .options
                 .iter()
                 .map(|o| o.id.get_ref().clone())
                 .collect();
+            // "None of these", which every choice question offers (see `questions`).
+            if *q.item.kind.get_ref() != QuestionKind::YesNo
+                && !options.iter().any(|o| o == crate::vocab::OTHER)
+            {
+                options.push(crate::vocab::OTHER.to_string());
+            }
             let index = (options.len() > 16).then(|| options.iter().cloned().collect());
             t.map.insert(
                 id.clone(),
@@ -85,6 +91,28 @@ impl QuestionTable {
     pub(super) fn position(&self, id: &str) -> Option<usize> {
         self.map.get(id).map(|x| x.place)
     }
+
+    /// Whether a question has an option; `None` when there is no such question.
+    pub(super) fn has_option(&self, id: &str, option: &str) -> Option<bool> {
+        let k = self.map.get(id)?;
+        Some(match &k.index {
+            Some(set) => set.contains(option),
+            None => k.options.iter().any(|o| o == option),
+        })
+    }
+
+    /// The options of a question, none when there is no such question.
+    pub(super) fn options(&self, id: &str) -> impl Iterator<Item = &str> {
+        self.map
+            .get(id)
+            .into_iter()
+            .flat_map(|k| k.options.iter().map(String::as_str))
+    }
+
+    /// The kind of a question, if there is one by that id.
+    pub(super) fn kind(&self, id: &str) -> Option<QuestionKind> {
+        self.map.get(id).map(|k| k.kind)
+    }
 }
 
 /// Every id written in the pack, by kind, whether or not its entry turns out valid; a
@@ -94,6 +122,9 @@ pub(super) struct Ids {
     pub principles: HashSet<String>,
     pub questions: HashSet<String>,
     pub actions: HashSet<String>,
+    pub services: HashSet<String>,
+    /// Every need some service meets.
+    pub needs: HashSet<String>,
     pub obligations: HashSet<String>,
     pub tensions: HashSet<String>,
     /// Obligations marked binding.
@@ -114,6 +145,12 @@ impl Ids {
             principles: ids(&mut raw.principles.iter().map(|x| x.item.id.get_ref())),
             questions: ids(&mut raw.questions.iter().map(|x| x.item.id.get_ref())),
             actions: ids(&mut raw.actions.iter().map(|x| x.item.id.get_ref())),
+            services: ids(&mut raw.services.iter().map(|x| x.item.id.get_ref())),
+            needs: ids(&mut raw
+                .services
+                .iter()
+                .flat_map(|x| x.item.needs.iter())
+                .map(|n| n.get_ref())),
             obligations: ids(&mut raw.obligations.iter().map(|x| x.item.id.get_ref())),
             tensions: ids(&mut raw.tensions.iter().map(|x| x.item.id.get_ref())),
             binding: ids(&mut raw
@@ -298,6 +335,7 @@ impl<'r> Checker<'r> {
             ItemKind::Principle => &self.ids.principles,
             ItemKind::Question => &self.ids.questions,
             ItemKind::Action => &self.ids.actions,
+            ItemKind::Service => &self.ids.services,
             ItemKind::Obligation => &self.ids.obligations,
             ItemKind::Tension => &self.ids.tensions,
             ItemKind::Case => &self.ids.none,
@@ -377,6 +415,14 @@ impl<'r> Checker<'r> {
         }
     }
 
+    /// A condition etika writes itself (from `parties`): parsed and resolved to the questions'
+    /// places. Its parts are checked by whoever builds it.
+    pub(super) fn made_condition(&self, text: &str) -> Option<Expr> {
+        let mut expr = condition::parse(text).ok()?;
+        expr.resolve(&|q| self.questions.position(q));
+        Some(expr)
+    }
+
     /// Parse and check a condition; `None` if it has a problem (already reported).
     pub(super) fn condition(&mut self, file: usize, cond: &Spanned<String>) -> Option<Expr> {
         let mut expr = match condition::parse(cond.get_ref()) {
@@ -442,6 +488,7 @@ pub fn validate(
         principles,
         questions,
         actions,
+        services,
         obligations,
         tensions,
         cases,
@@ -464,6 +511,7 @@ pub fn validate(
     let mut locations = Locations::default();
     let principles = meta::principles(&mut cx, principles);
     let questions = questions::questions(&mut cx, questions, &mut locations);
+    let services = rules::services(&mut cx, services);
     let actions = rules::actions(&mut cx, actions, &mut locations);
     let mut obligations = rules::obligations(&mut cx, obligations, &mut locations);
     rules::amendments(&mut cx, amendments, &mut obligations);
@@ -505,6 +553,7 @@ pub fn validate(
                 principles,
                 questions,
                 actions,
+                services,
                 obligations,
                 tensions,
                 cases,

@@ -7,7 +7,7 @@ use super::{Checker, Locations, is_snake_id};
 use crate::diag::{DiagKind, Field};
 use crate::pack::model::{Choice, Question};
 use crate::pack::raw::{At, RawQuestion};
-use crate::vocab::{ItemKind, QuestionKind, UNSURE};
+use crate::vocab::{ItemKind, OTHER, QuestionKind, Text, UNSURE};
 
 pub(super) fn questions(
     cx: &mut Checker,
@@ -43,10 +43,6 @@ pub(super) fn questions(
             _ => {}
         }
         let unsure = q.unsure.as_ref().is_some_and(|u| *u.get_ref());
-        if unsure && kind == QuestionKind::AnyOf {
-            let span = q.unsure.as_ref().map(|u| u.span());
-            cx.add(f, span, DiagKind::UnsureOnAnyOf { id: id.clone() });
-        }
         if q.find_out.is_some() && !unsure {
             let span = q.find_out.as_ref().map(|t| t.span());
             cx.add(f, span, DiagKind::FindOutWithoutUnsure { id: id.clone() });
@@ -88,6 +84,39 @@ pub(super) fn questions(
                 label,
             });
         }
+        // Every choice question offers "None of these": an answer the pack does not cover.
+        if kind != QuestionKind::YesNo && !seen.contains(OTHER) {
+            options.push(Choice {
+                id: OTHER.to_string(),
+                label: none_of_these(),
+            });
+        }
+        let mut formerly = Vec::with_capacity(q.formerly.len());
+        for w in q.formerly {
+            let value = w.get_ref();
+            let (old_q, old_o) = match value.split_once(':') {
+                Some((a, b)) => (a, Some(b)),
+                None => (value.as_str(), None),
+            };
+            // A former question the pack no longer asks, or a former option of a question it
+            // still asks but that no longer has it.
+            let gone = is_snake_id(old_q)
+                && match old_o {
+                    None => cx.questions.position(old_q).is_none(),
+                    Some(o) => is_snake_id(o) && cx.questions.has_option(old_q, o) != Some(true),
+                };
+            if !gone {
+                cx.add(
+                    f,
+                    Some(w.span()),
+                    DiagKind::BadFormerly {
+                        question: id.clone(),
+                        value: value.clone(),
+                    },
+                );
+            }
+            formerly.push(w.into_inner());
+        }
         let ask_if = q.ask_if.as_ref().and_then(|c| {
             let expr = cx.condition(f, c)?;
             let mut ok = true;
@@ -125,8 +154,17 @@ pub(super) fn questions(
             ask_if,
             unsure,
             find_out: cx.opt_text(f, q.find_out, field("find_out")),
+            formerly,
             id,
         });
     }
     out
+}
+
+/// The label of the option every choice question offers.
+pub(crate) fn none_of_these() -> Text {
+    Text {
+        id: "Tidak satu pun dari ini".to_string(),
+        en: "None of these".to_string(),
+    }
 }

@@ -5,9 +5,67 @@ use std::collections::HashSet;
 
 use super::{Checker, Locations};
 use crate::diag::{DiagKind, Field};
-use crate::pack::model::{Action, Meta, Obligation, Tension};
-use crate::pack::raw::{At, RawAction, RawAmend, RawObligation, RawTension};
-use crate::vocab::ItemKind;
+use crate::pack::model::{Action, Meta, Obligation, Party, Service, Tension};
+use crate::pack::raw::{At, RawAction, RawAmend, RawObligation, RawService, RawTension};
+use crate::vocab::suggest::closest;
+use crate::vocab::{ItemKind, QuestionKind, Text};
+
+/// The longest a step's `short` should be, in characters.
+pub const SHORT_MAX: usize = 60;
+
+/// A short title made from a step's text, for a step written without one: its first sentence,
+/// or its first words.
+pub(crate) fn short_from(text: &str) -> String {
+    let first = text
+        .split_inclusive(['.', ':', ';'])
+        .next()
+        .unwrap_or(text)
+        .trim_end_matches(['.', ':', ';'])
+        .trim();
+    if first.chars().count() <= SHORT_MAX {
+        return first.to_string();
+    }
+    let head: String = first.chars().take(SHORT_MAX - 1).collect();
+    let cut = head.rfind(' ').map_or(head.as_str(), |i| &head[..i]);
+    format!("{}…", cut.trim_end_matches([',', ' ']))
+}
+
+pub(super) fn services(cx: &mut Checker, raw: Vec<At<RawService>>) -> Vec<Service> {
+    cx.ids(ItemKind::Service, raw.iter().map(|s| (s.file, &s.item.id)));
+    raw.into_iter()
+        .map(|At { file: f, item: s }| {
+            let id_span = s.id.span();
+            let id = s.id.into_inner();
+            let field = |name| Field::of(ItemKind::Service, &id, name);
+            if s.needs.is_empty() {
+                cx.add(f, Some(id_span), DiagKind::NoNeeds { id: id.clone() });
+            }
+            let mut needs = Vec::with_capacity(s.needs.len());
+            for n in s.needs {
+                if !super::is_snake_id(n.get_ref()) {
+                    cx.add(
+                        f,
+                        Some(n.span()),
+                        DiagKind::BadId {
+                            kind: ItemKind::Service,
+                            id: n.get_ref().clone(),
+                        },
+                    );
+                }
+                needs.push(n.into_inner());
+            }
+            Service {
+                name: cx.text(f, s.name, field("name")),
+                contact: cx.text(f, s.contact, field("contact")),
+                source: cx.text(f, s.source, field("source")),
+                serves: s.serves.as_ref().and_then(|c| cx.condition(f, c)),
+                own: s.own.as_ref().and_then(|c| cx.condition(f, c)),
+                needs,
+                id,
+            }
+        })
+        .collect()
+}
 
 pub(super) fn actions(
     cx: &mut Checker,
@@ -18,16 +76,147 @@ pub(super) fn actions(
     raw.into_iter()
         .map(|At { file: f, item: a }| {
             locations.actions.push((f, a.id.span()));
+            let id_span = a.id.span();
             let id = a.id.into_inner();
+            let text = cx.text(f, a.text, Field::of(ItemKind::Action, &id, "text"));
+            let short = match a.short {
+                Some(raw) => {
+                    let span = raw.span();
+                    let short = cx.text(f, raw, Field::of(ItemKind::Action, &id, "short"));
+                    let len = short.id.chars().count().max(short.en.chars().count());
+                    if len > SHORT_MAX {
+                        cx.add(
+                            f,
+                            Some(span),
+                            DiagKind::ShortTooLong {
+                                id: id.clone(),
+                                len,
+                            },
+                        );
+                    }
+                    short
+                }
+                None => {
+                    cx.add(
+                        f,
+                        Some(id_span.clone()),
+                        DiagKind::MissingShort { id: id.clone() },
+                    );
+                    Text {
+                        id: short_from(&text.id),
+                        en: short_from(&text.en),
+                    }
+                }
+            };
+            let parties = parties(cx, f, &id, &id_span, a.parties);
+            let mut refer = Vec::with_capacity(a.refer.len());
+            for n in a.refer {
+                if !cx.ids.needs.contains(n.get_ref()) && !cx.incomplete(ItemKind::Service) {
+                    let suggestion = closest(n.get_ref(), cx.ids.needs.iter().map(String::as_str))
+                        .map(str::to_string);
+                    cx.add(
+                        f,
+                        Some(n.span()),
+                        DiagKind::UnknownNeed {
+                            id: id.clone(),
+                            need: n.get_ref().clone(),
+                            suggestion,
+                        },
+                    );
+                }
+                refer.push(n.into_inner());
+            }
             Action {
-                text: cx.text(f, a.text, Field::of(ItemKind::Action, &id, "text")),
+                text,
+                short,
+                weight: a.weight.map(|w| w.into_inner()).unwrap_or_default(),
                 when: a.when.as_ref().and_then(|w| cx.condition(f, w)),
+                parties,
+                refer,
+                done: a.done.as_ref().and_then(|w| cx.condition(f, w)),
                 phase: a.phase,
                 consult: a.consult,
                 id,
             }
         })
         .collect()
+}
+
+/// The parties a step is for, each with the condition under which it is given for that one:
+/// ticked under `at_risk`, and not also ticked under `harm_from` (the one causing the harm).
+fn parties(
+    cx: &mut Checker,
+    f: usize,
+    id: &str,
+    id_span: &std::ops::Range<usize>,
+    raw: Vec<toml::Spanned<String>>,
+) -> Vec<Party> {
+    if raw.is_empty() {
+        return Vec::new();
+    }
+    if cx.questions.kind("at_risk") != Some(QuestionKind::AnyOf) {
+        cx.add(
+            f,
+            Some(id_span.clone()),
+            DiagKind::NoAtRisk { id: id.to_string() },
+        );
+        return Vec::new();
+    }
+    let harm_from = cx.questions.kind("harm_from") == Some(QuestionKind::AnyOf);
+    let mut out = Vec::with_capacity(raw.len());
+    for p in raw {
+        let party = p.get_ref();
+        if cx.questions.has_option("at_risk", party) != Some(true) || party == crate::vocab::OTHER {
+            let suggestion = closest(party, cx.questions.options("at_risk")).map(str::to_string);
+            cx.add(
+                f,
+                Some(p.span()),
+                DiagKind::UnknownParty {
+                    id: id.to_string(),
+                    party: party.clone(),
+                    suggestion,
+                },
+            );
+            continue;
+        }
+        let text = if harm_from && cx.questions.has_option("harm_from", party) == Some(true) {
+            format!("'{party}' in at_risk and not ('{party}' in harm_from)")
+        } else {
+            format!("'{party}' in at_risk")
+        };
+        if let Some(when) = cx.made_condition(&text) {
+            out.push(Party {
+                id: p.into_inner(),
+                when,
+            });
+        }
+    }
+    out
+}
+
+/// The steps an obligation or tension marks decisive: each one of its own steps.
+fn decisive(
+    cx: &mut Checker,
+    f: usize,
+    item: &str,
+    actions: &[String],
+    raw: Vec<toml::Spanned<String>>,
+) -> Vec<String> {
+    let mut out = Vec::with_capacity(raw.len());
+    for d in raw {
+        if !actions.contains(d.get_ref()) {
+            cx.add(
+                f,
+                Some(d.span()),
+                DiagKind::DecisiveNotAction {
+                    item: item.to_string(),
+                    action: d.get_ref().clone(),
+                },
+            );
+        }
+        out.push(d.into_inner());
+    }
+    out
 }
 
 pub(super) fn obligations(
@@ -56,6 +245,7 @@ pub(super) fn obligations(
             }
             let principles = cx.references(f, o.principles, ItemKind::Principle);
             let actions = cx.references(f, o.actions, ItemKind::Action);
+            let decisive = decisive(cx, f, &id, &actions, o.decisive);
             let when = match &o.when {
                 Some(w) => {
                     locations.obligations.push((f, w.span()));
@@ -79,6 +269,7 @@ pub(super) fn obligations(
                 binding: o.binding,
                 actions,
                 consult: o.consult,
+                decisive,
             }
         })
         .collect()
@@ -120,6 +311,7 @@ pub(super) fn tensions(
             }
             let principles = cx.references(f, t.principles, ItemKind::Principle);
             let actions = cx.references(f, t.actions, ItemKind::Action);
+            let decisive = decisive(cx, f, &id, &actions, t.decisive);
             let mut settled_by = Vec::with_capacity(t.settled_by.len());
             for o in t.settled_by {
                 let known = cx.reference_in(f, &o, ItemKind::Obligation, &[ItemKind::Obligation]);
@@ -150,6 +342,7 @@ pub(super) fn tensions(
                 actions,
                 settled_by,
                 consult: t.consult,
+                decisive,
             })
         })
         .collect()

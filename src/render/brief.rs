@@ -1,0 +1,265 @@
+//! The report a person reads in a minute, the table format's default: the verdict and "in
+//! short", the answers that decided something, the binding duties, a short course (at most
+//! eight numbered steps, decisive first, and the routine steps on one line), whom to consult,
+//! what to find out and what each finding would change, what is not covered, the tensions and
+//! obligations a line each, and the disclaimer. Everything else (duties in full, tension
+//! explanations, every step, steps left out) is in `--full` and the case note.
+
+use super::Style;
+use super::text::wrap;
+use crate::view::{Report, StepView};
+use crate::vocab::{Lang, Weight};
+use crate::words::words;
+
+/// The head of a citation: up to its first parenthesis or semicolon, the rest being detail
+/// that `--full` and the case note give.
+fn source_head(source: &str) -> &str {
+    let end = source.find([';', '(']).unwrap_or(source.len());
+    source[..end].trim_end_matches([',', ' ', '.'])
+}
+
+/// A line wrapped to the width, its continuation indented.
+fn line(out: &mut String, text: &str, width: usize, indent: &str) {
+    out.push_str(&wrap(text, width, indent));
+    out.push('\n');
+}
+
+/// The services of a step, in words, after an arrow.
+fn services(s: &StepView) -> String {
+    if s.services_text.is_empty() {
+        String::new()
+    } else {
+        format!(" → {}", s.services_text.join("; "))
+    }
+}
+
+/// Who a step is for, when it is given per party at risk.
+fn parties(s: &StepView, lang: Lang) -> String {
+    if s.parties_text.is_empty() {
+        String::new()
+    } else {
+        format!(
+            " [{} {}]",
+            words(lang).for_parties,
+            s.parties_text.join("; ")
+        )
+    }
+}
+
+pub fn to_brief(r: &Report, style: &Style) -> String {
+    let w = words(r.lang);
+    let width = style.width as usize;
+    let mut out = String::new();
+    let mut decisive_mark = false;
+
+    out.push_str(&style.bold(&wrap(&format!("etika · {}", w.report_title), width, "")));
+    out.push('\n');
+    style.para(&mut out, &r.pack.describe(w.edition));
+
+    style.section(&mut out, w.in_short);
+    for l in &r.summary {
+        line(&mut out, l, width, "  ");
+    }
+
+    // The answers that decided something, each once.
+    let deciding: Vec<_> = r
+        .situation
+        .iter()
+        .filter(|a| {
+            let q = a.question.as_str();
+            r.obligations
+                .iter()
+                .flat_map(|o| &o.why)
+                .chain(r.tensions.iter().flat_map(|t| &t.why))
+                .any(|w| w.question == q)
+                || r.find_out.iter().any(|f| f.question == q)
+                || r.not_covered.iter().any(|n| n.question == q)
+        })
+        .collect();
+    if !deciding.is_empty() {
+        style.section(&mut out, w.situation);
+        for a in &deciding {
+            line(
+                &mut out,
+                &format!("• {} → {}", a.prompt, a.answer_text),
+                width,
+                "  ",
+            );
+        }
+    }
+
+    let binding: Vec<_> = r.obligations.iter().filter(|o| o.binding).collect();
+    if !binding.is_empty() {
+        style.section(&mut out, &format!("{} ⚑", w.binding));
+        for o in binding {
+            line(
+                &mut out,
+                &format!("⚑ {} — {}", o.title, source_head(&o.source)),
+                width,
+                "  ",
+            );
+        }
+    }
+
+    // The short course: numbered steps, decisive ones with their full text.
+    style.section(&mut out, w.course);
+    let numbered: Vec<&StepView> = r.course_of_action.iter().filter(|s| s.numbered).collect();
+    for s in &numbered {
+        let lead = format!("{}. ", s.step);
+        let indent = " ".repeat(lead.chars().count());
+        let mark = if s.question.is_some() { "? " } else { "" };
+        if s.weight == Weight::Decisive {
+            decisive_mark = true;
+            let head = format!("{lead}● {mark}{}{}", s.short, parties(s, r.lang));
+            for l in wrap(&head, width, &indent).lines() {
+                out.push_str(&style.bold(l));
+                out.push('\n');
+            }
+            if s.question.is_none() {
+                line(
+                    &mut out,
+                    &format!("{indent}{}{}", s.text, services(s)),
+                    width,
+                    &indent,
+                );
+            }
+        } else {
+            let head = format!(
+                "{lead}{mark}{}{}{}",
+                s.short,
+                parties(s, r.lang),
+                services(s)
+            );
+            line(&mut out, &head, width, &indent);
+        }
+    }
+    let routine: Vec<&str> = r
+        .course_of_action
+        .iter()
+        .filter(|s| s.weight == Weight::Routine)
+        .map(|s| s.short.as_str())
+        .collect();
+    if !routine.is_empty() {
+        line(
+            &mut out,
+            &format!("{}: {}", w.routine, routine.join(" · ")),
+            width,
+            "  ",
+        );
+    }
+    let hidden = r
+        .course_of_action
+        .iter()
+        .filter(|s| !s.numbered && s.weight != Weight::Routine)
+        .count();
+    if hidden > 0 {
+        line(
+            &mut out,
+            &format!("+{hidden} {}", w.more_steps),
+            width,
+            "  ",
+        );
+    }
+
+    style.section(&mut out, w.consult);
+    let mut consult = r.consult.text.clone();
+    if !r.consult.services_text.is_empty() {
+        consult = format!("{consult}; {}", r.consult.services_text.join(", "));
+    }
+    style.para(&mut out, &consult);
+
+    if !r.find_out.is_empty() {
+        style.section(&mut out, w.find_out);
+        for f in &r.find_out {
+            line(&mut out, &format!("? {}", f.prompt), width, "  ");
+            for (answer, change) in &f.ordered {
+                line(
+                    &mut out,
+                    &format!("  {} “{answer}”: {}", w.if_answer, change.lines.join("; ")),
+                    width,
+                    "    ",
+                );
+            }
+        }
+    }
+
+    if let Some(wi) = &r.what_if {
+        style.section(&mut out, w.what_if);
+        let given: Vec<String> = wi
+            .answers
+            .iter()
+            .map(|a| format!("{} → {}", a.prompt, a.answer_text))
+            .collect();
+        style.para(&mut out, &given.join("; "));
+        for l in &wi.change.lines {
+            line(&mut out, &format!("  {l}"), width, "    ");
+        }
+    }
+
+    if !r.not_covered.is_empty() {
+        style.section(&mut out, w.not_covered);
+        for n in &r.not_covered {
+            line(
+                &mut out,
+                &format!("– {}: {}", n.prompt, n.text),
+                width,
+                "  ",
+            );
+        }
+    }
+
+    if !r.tensions.is_empty() {
+        style.section(&mut out, w.tensions);
+        for t in &r.tensions {
+            let how = if t.settled_by == "ranking" {
+                w.settled_by_ranking
+            } else {
+                w.settled_by_binding
+            };
+            line(
+                &mut out,
+                &format!(
+                    "↔ {}: {} {} ({how})",
+                    t.title,
+                    w.prevails.to_lowercase(),
+                    t.prevails_name
+                ),
+                width,
+                "  ",
+            );
+        }
+    }
+
+    let others: Vec<_> = r.obligations.iter().filter(|o| !o.binding).collect();
+    if !others.is_empty() {
+        style.section(&mut out, w.obligations_other);
+        for o in others {
+            line(
+                &mut out,
+                &format!("– {} — {}", o.title, source_head(&o.source)),
+                width,
+                "  ",
+            );
+        }
+    }
+
+    let mut legend: Vec<&str> = Vec::new();
+    if decisive_mark {
+        legend.push(w.legend_decisive);
+    }
+    if r.summary.iter().any(|l| l.starts_with('⚑')) {
+        legend.push(w.legend_binding);
+    }
+    legend.push(w.full_hint);
+    out.push('\n');
+    for l in legend {
+        line(&mut out, l, width, "  ");
+    }
+    style.para(&mut out, &format!("{}: {}", w.disclaimer, r.disclaimer));
+    let mut trimmed = String::with_capacity(out.len());
+    for l in out.lines() {
+        trimmed.push_str(l.trim_end());
+        trimmed.push('\n');
+    }
+    trimmed
+}
