@@ -30,6 +30,7 @@ fn schema_of(rel: &str) -> Option<SchemaKind> {
         "principles.toml" => SchemaKind::Principles,
         "questions.toml" => SchemaKind::Questions,
         "actions.toml" => SchemaKind::Actions,
+        "services.toml" => SchemaKind::Services,
         "tensions.toml" => SchemaKind::Tensions,
         "amendments.toml" => SchemaKind::Amendments,
         r if r.starts_with("obligations/") => SchemaKind::Obligations,

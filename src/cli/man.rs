@@ -97,7 +97,7 @@ pub fn page() -> String {
     roff.control("TP", [])
         .text([italic("DIR"), roman("/pack.toml")])
         .text([roman(
-            "a rule pack folder: pack.toml, principles.toml, questions.toml, actions.toml, tensions.toml, obligations/*.toml, cases/*.toml; an overlay adds amendments.toml",
+            "a rule pack folder: pack.toml, principles.toml, questions.toml, actions.toml, services.toml, tensions.toml, obligations/*.toml, cases/*.toml; an overlay adds amendments.toml",
         )]);
     roff.control("SH", ["SEE ALSO"]);
     roff.text([roman(

@@ -26,6 +26,8 @@ pub enum SchemaKind {
     Questions,
     /// `actions.toml`
     Actions,
+    /// `services.toml`
+    Services,
     /// `obligations/*.toml`
     Obligations,
     /// `tensions.toml`
@@ -41,13 +43,14 @@ pub enum SchemaKind {
 }
 
 impl SchemaKind {
-    pub const ALL: [SchemaKind; 12] = [
+    pub const ALL: [SchemaKind; 13] = [
         SchemaKind::Pack,
         SchemaKind::Overlay,
         SchemaKind::Amendments,
         SchemaKind::Principles,
         SchemaKind::Questions,
         SchemaKind::Actions,
+        SchemaKind::Services,
         SchemaKind::Obligations,
         SchemaKind::Tensions,
         SchemaKind::Case,
@@ -66,6 +69,7 @@ impl SchemaKind {
             SchemaKind::Principles => "principles",
             SchemaKind::Questions => "questions",
             SchemaKind::Actions => "actions",
+            SchemaKind::Services => "services",
             SchemaKind::Obligations => "obligations",
             SchemaKind::Tensions => "tensions",
             SchemaKind::Case => "case",
@@ -83,6 +87,7 @@ impl SchemaKind {
             SchemaKind::Principles => "etika rule pack: principles.toml",
             SchemaKind::Questions => "etika rule pack: questions.toml",
             SchemaKind::Actions => "etika rule pack: actions.toml",
+            SchemaKind::Services => "etika rule pack: services.toml",
             SchemaKind::Obligations => "etika rule pack: obligations/*.toml",
             SchemaKind::Tensions => "etika rule pack: tensions.toml",
             SchemaKind::Case => "etika rule pack: a practice case (cases/*.toml)",
@@ -119,6 +124,7 @@ pub fn schema(kind: SchemaKind) -> String {
         SchemaKind::Principles => root::<raw::PrincipleFile>(),
         SchemaKind::Questions => root::<raw::QuestionFile>(),
         SchemaKind::Actions => root::<raw::ActionFile>(),
+        SchemaKind::Services => root::<raw::ServiceFile>(),
         SchemaKind::Obligations => root::<raw::ObligationFile>(),
         SchemaKind::Tensions => root::<raw::TensionFile>(),
         SchemaKind::Case => root::<raw::RawCase>(),

@@ -956,8 +956,8 @@ impl DiagKind {
                 "copy the file into the pack folder; etika reads nothing outside the pack",
             ),
             NotAPackFile => s(
-                "paket berisi pack.toml, principles.toml, questions.toml, actions.toml, tensions.toml, obligations/*.toml dan cases/*.toml",
-                "a pack has pack.toml, principles.toml, questions.toml, actions.toml, tensions.toml, obligations/*.toml and cases/*.toml",
+                "paket berisi pack.toml, principles.toml, questions.toml, actions.toml, services.toml, tensions.toml, obligations/*.toml dan cases/*.toml",
+                "a pack has pack.toml, principles.toml, questions.toml, actions.toml, services.toml, tensions.toml, obligations/*.toml and cases/*.toml",
             ),
             NoPackToml => s(
                 "setiap paket membutuhkan pack.toml dengan id, edisi, dan urutan prinsipnya",
