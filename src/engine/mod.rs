@@ -507,3 +507,5 @@ pub(crate) fn possible_values(pack: &Pack, question: &str) -> Vec<Value> {
 
 #[cfg(test)]
 pub(crate) mod tests;
+#[cfg(test)]
+mod v3_tests;

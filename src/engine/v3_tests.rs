@@ -1,0 +1,509 @@
+//! The v3 model on a small pack built here: steps per party at risk and never for the one
+//! causing the harm, services resolved by whom they serve (the worker's own unit named as
+//! such), steps the answers say are done, the short course, the verdict, and "None of these".
+
+use super::*;
+use crate::diag::{Diagnostics, SourceFile};
+use crate::pack::{Depth, load_files};
+use crate::vocab::{Lang, OTHER, Value, Verdict, Weight};
+
+fn file(rel: &str, text: &str) -> SourceFile {
+    SourceFile::new(format!("v3/{rel}"), rel, text)
+}
+
+fn t(s: &str) -> String {
+    format!("{{ id = \"{s} (id)\", en = \"{s}\" }}")
+}
+
+/// A pack with the v3 questions (`decision`, `at_risk`, `harm_from`, `worker_service`), three
+/// services, and steps that exercise parties, services, `done` and weights.
+fn pack() -> Pack {
+    let meta = format!(
+        "id = \"v3\"\nname = {n}\nedition = \"1\"\neffective = \"2026-01-01\"\nlanguages = [\"id\", \"en\"]\ndisclaimer = {n}\n[ranking]\norder = [\"life\", \"autonomy\", \"privacy\"]\nsource = {n}\n[frame]\nduties = []\nsteps = [\"note\"]\n",
+        n = t("v3")
+    );
+    let principles: String = ["life", "autonomy", "privacy"]
+        .iter()
+        .map(|p| {
+            format!(
+                "[[principle]]\nid = \"{p}\"\nname = {}\ndescription = {}\nsource = \"x\"\n",
+                t(p),
+                t(p)
+            )
+        })
+        .collect();
+    let q = |id: &str, kind: &str, extra: &str| {
+        format!(
+            "[[question]]\nid = \"{id}\"\nkind = \"{kind}\"\nprompt = {}\nhelp = {}\n{extra}\n",
+            t(&format!("{id}?")),
+            t("why")
+        )
+    };
+    let options = |ids: &[&str]| {
+        let list: Vec<String> = ids
+            .iter()
+            .map(|i| format!("{{ id = \"{i}\", label = {} }}", t(i)))
+            .collect();
+        format!("options = [{}]", list.join(", "))
+    };
+    let questions = [
+        q(
+            "decision",
+            "any_of",
+            &options(&["report", "disclose", "recommend", "self"]),
+        ),
+        q(
+            "situation",
+            "any_of",
+            &options(&["child_at_risk", "sexual_violence", "medical", "ordinary"]),
+        ),
+        q("worker_service", "one_of", &options(&["uptd_ppa", "ngo"])),
+        q("client_age", "one_of", &options(&["child", "adult"])),
+        q(
+            "at_risk",
+            "any_of",
+            &options(&["client", "child", "other_adult"]),
+        ),
+        q(
+            "harm_from",
+            "any_of",
+            &format!(
+                "unsure = true\n{}",
+                options(&["client", "partner_or_family", "circumstance"])
+            ),
+        ),
+        q("at_risk_is_woman", "yes_no", ""),
+        q("consent_given", "yes_no", ""),
+        q("concern", "one_of", &options(&["disclosure", "worry"])),
+    ]
+    .concat();
+    let services = format!(
+        "[[service]]\nid = \"uptd\"\nname = {}\ncontact = {}\nneeds = [\"violence_women_children\"]\nserves = \"client_age == 'child' or 'child' in at_risk or at_risk_is_woman or 'sexual_violence' in situation\"\nown = \"worker_service == 'uptd_ppa'\"\nsource = \"law\"\n\n[[service]]\nid = \"ambulance\"\nname = {}\ncontact = {}\nneeds = [\"medical_emergency\"]\nsource = \"law\"\n\n[[service]]\nid = \"police\"\nname = {}\ncontact = {}\nneeds = [\"police\"]\nsource = \"law\"\n",
+        t("UPTD PPA"),
+        t("129"),
+        t("Ambulance"),
+        t("119"),
+        t("Police"),
+        t("110")
+    );
+    let action = |id: &str, phase: &str, weight: &str, extra: &str| {
+        format!(
+            "[[action]]\nid = \"{id}\"\nphase = \"{phase}\"\nweight = \"{weight}\"\nshort = {}\ntext = {}\n{extra}\n",
+            t(&format!("do {id}")),
+            t(id)
+        )
+    };
+    let mut actions = [
+        action(
+            "call_uptd",
+            "act",
+            "decisive",
+            "refer = [\"violence_women_children\"]",
+        ),
+        action(
+            "call_119",
+            "safety",
+            "decisive",
+            "refer = [\"medical_emergency\"]\nwhen = \"'medical' in situation\"",
+        ),
+        action(
+            "call_police",
+            "safety",
+            "supporting",
+            "refer = [\"police\"]\nwhen = \"not ('medical' in situation)\"",
+        ),
+        action(
+            "safe_bed",
+            "safety",
+            "supporting",
+            "parties = [\"client\", \"child\", \"other_adult\"]",
+        ),
+        action(
+            "ask_consent",
+            "inform",
+            "supporting",
+            "done = \"consent_given\"",
+        ),
+        action(
+            "assess_capacity",
+            "assess",
+            "supporting",
+            "when = \"client_age != 'child'\"",
+        ),
+        action(
+            "hear_child",
+            "assess",
+            "supporting",
+            "when = \"client_age == 'child'\"",
+        ),
+        action(
+            "family_meeting",
+            "act",
+            "supporting",
+            "when = \"not ('partner_or_family' in harm_from)\"",
+        ),
+        action("note", "document", "routine", ""),
+        action("sop", "consult", "routine", ""),
+        action("sup", "consult", "routine", "consult = \"supervisor\""),
+    ]
+    .concat();
+    for i in 1..=10 {
+        actions.push_str(&action(&format!("s{i}"), "act", "supporting", ""));
+    }
+    let obligation = |id: &str, when: &str, binding: bool, actions: &str, extra: &str| {
+        format!(
+            "[[obligation]]\nid = \"{id}\"\ntitle = {}\ntext = {}\nsource = \"law\"\nprinciples = [\"life\"]\nwhen = \"{when}\"\nbinding = {binding}\nactions = {actions}\n{extra}\n",
+            t(id),
+            t(id)
+        )
+    };
+    let many: Vec<String> = (1..=10).map(|i| format!("\"s{i}\"")).collect();
+    let obligations = [
+        obligation(
+            "report_harm",
+            "'report' in decision and concern == 'disclosure'",
+            true,
+            r#"["call_uptd", "safe_bed", "family_meeting", "note", "sop"]"#,
+            "decisive = [\"safe_bed\"]\nconsult = \"supervisor\"",
+        ),
+        obligation(
+            "medical",
+            "'medical' in situation",
+            false,
+            r#"["call_119", "call_police", "safe_bed"]"#,
+            "",
+        ),
+        obligation(
+            "consent",
+            "'disclose' in decision",
+            false,
+            r#"["ask_consent", "assess_capacity", "hear_child", "note"]"#,
+            "",
+        ),
+        obligation(
+            "many_steps",
+            "'self' in decision",
+            false,
+            &format!("[{}, \"note\", \"sop\", \"sup\"]", many.join(", ")),
+            "",
+        ),
+    ]
+    .concat();
+    let tensions = format!(
+        "[[tension]]\nid = \"life_vs_privacy\"\ntitle = {p}\nprinciples = [\"privacy\", \"life\"]\nwhen = \"'disclose' in decision and 'child' in at_risk\"\nexplanation = {p}\n\n[[tension]]\nid = \"autonomy_vs_privacy\"\ntitle = {p}\nprinciples = [\"privacy\", \"autonomy\"]\nwhen = \"'recommend' in decision\"\nexplanation = {p}\n",
+        p = t("t")
+    );
+    let loaded = load_files(
+        "v3",
+        vec![
+            file("pack.toml", &meta),
+            file("principles.toml", &principles),
+            file("questions.toml", &questions),
+            file("services.toml", &services),
+            file("actions.toml", &actions),
+            file("obligations/all.toml", &obligations),
+            file("tensions.toml", &tensions),
+        ],
+        Depth::Load,
+        Diagnostics::new(),
+    );
+    match loaded.pack {
+        Some(p) => p,
+        None => panic!(
+            "{}",
+            crate::diag::render_all(&loaded.diagnostics, true, Lang::En, false)
+        ),
+    }
+}
+
+fn many(ids: &[&str]) -> Value {
+    Value::Many(ids.iter().map(|s| s.to_string()).collect())
+}
+
+fn one(id: &str) -> Value {
+    Value::One(id.into())
+}
+
+fn answers(pairs: &[(&str, Value)]) -> Answers {
+    pairs
+        .iter()
+        .map(|(k, v)| (k.to_string(), v.clone()))
+        .collect()
+}
+
+/// A disclosure of harm to be reported, by a woman about herself and her child.
+fn report(extra: &[(&str, Value)]) -> Answers {
+    let mut a = answers(&[
+        ("decision", many(&["report"])),
+        ("situation", many(&["child_at_risk"])),
+        ("worker_service", one("ngo")),
+        ("client_age", one("adult")),
+        ("at_risk", many(&["client", "child"])),
+        ("harm_from", many(&["partner_or_family"])),
+        ("at_risk_is_woman", Value::Yes(true)),
+        ("concern", one("disclosure")),
+    ]);
+    a.extend(extra.iter().map(|(k, v)| (k.to_string(), v.clone())));
+    a
+}
+
+fn step<'d>(d: &'d Decision, id: &str) -> Option<&'d Step> {
+    d.course.iter().find(|s| s.action == id)
+}
+
+fn left_out<'d>(d: &'d Decision, id: &str) -> Option<&'d LeftOut> {
+    d.left_out.iter().find(|l| l.action == id)
+}
+
+#[test]
+fn a_step_for_those_at_risk_is_given_for_each_and_never_for_the_one_causing_the_harm() {
+    let pack = pack();
+    let d = decide(&pack, &report(&[]));
+    assert_eq!(step(&d, "safe_bed").unwrap().parties, ["client", "child"]);
+    // The client harms the child: the step is for the child alone.
+    let d = decide(
+        &pack,
+        &report(&[
+            ("at_risk", many(&["client", "child"])),
+            ("harm_from", many(&["client"])),
+        ]),
+    );
+    assert_eq!(step(&d, "safe_bed").unwrap().parties, ["child"]);
+    // The client threatens only himself and is the one causing it: no one to give it for.
+    let d = decide(
+        &pack,
+        &report(&[
+            ("at_risk", many(&["client"])),
+            ("harm_from", many(&["client"])),
+        ]),
+    );
+    assert!(step(&d, "safe_bed").is_none());
+    assert_eq!(
+        left_out(&d, "safe_bed").unwrap().reason,
+        LeftOutReason::DoesNotFit
+    );
+    // Not sure who causes it: the step waits on finding out.
+    let d = decide(
+        &pack,
+        &report(&[("at_risk", many(&["client"])), ("harm_from", Value::Unsure)]),
+    );
+    assert!(d.is_pending("safe_bed"), "{:?}", d.depends_on);
+    let f = d
+        .find_out
+        .iter()
+        .find(|f| f.question == "harm_from")
+        .unwrap();
+    // Each possible source on its own, "None of these" left out.
+    let values: Vec<String> = f.cases.iter().map(|c| c.value.code()).collect();
+    assert_eq!(values, ["client", "partner_or_family", "circumstance"]);
+}
+
+#[test]
+fn family_steps_never_go_to_the_family_that_is_the_danger() {
+    let pack = pack();
+    let d = decide(&pack, &report(&[]));
+    assert!(step(&d, "family_meeting").is_none());
+    let d = decide(&pack, &report(&[("harm_from", many(&["circumstance"]))]));
+    assert!(step(&d, "family_meeting").is_some());
+}
+
+#[test]
+fn services_are_named_for_whom_they_serve() {
+    let pack = pack();
+    // A woman and her child: the UPTD PPA serves them.
+    let d = decide(&pack, &report(&[]));
+    let s = step(&d, "call_uptd").unwrap();
+    assert_eq!(
+        s.services,
+        [ServiceUse {
+            id: "uptd".into(),
+            own: false
+        }]
+    );
+    assert_eq!(d.consult.services, ["uptd"]);
+    // An adult man, no child at risk, no sexual violence: no UPTD PPA, and the step that
+    // would send him there is left out rather than given with no service.
+    let man = report(&[
+        ("situation", many(&["ordinary"])),
+        ("at_risk", many(&["client"])),
+        ("at_risk_is_woman", Value::Yes(false)),
+    ]);
+    let d = decide(&pack, &man);
+    assert!(step(&d, "call_uptd").is_none());
+    assert_eq!(
+        left_out(&d, "call_uptd").unwrap().reason,
+        LeftOutReason::NoService
+    );
+    assert!(d.consult.services.is_empty());
+    // A man who is a victim of sexual violence: it serves victims of any gender.
+    let mut sv = man.clone();
+    sv.insert("situation".into(), many(&["sexual_violence"]));
+    assert!(step(&decide(&pack, &sv), "call_uptd").is_some());
+    // A worker of the UPTD PPA itself is told it is their own unit.
+    let d = decide(&pack, &report(&[("worker_service", one("uptd_ppa"))]));
+    assert!(step(&d, "call_uptd").unwrap().services[0].own);
+}
+
+#[test]
+fn a_medical_crisis_goes_to_emergency_care_before_the_police() {
+    let pack = pack();
+    let d = decide(
+        &pack,
+        &report(&[
+            ("decision", many(&["disclose"])),
+            ("situation", many(&["medical"])),
+        ]),
+    );
+    let first = &d.course[0];
+    assert_eq!(first.action, "call_119");
+    assert_eq!(first.services[0].id, "ambulance");
+    assert!(step(&d, "call_police").is_none());
+}
+
+#[test]
+fn a_childs_capacity_is_not_assessed_and_a_step_already_done_is_left_out() {
+    let pack = pack();
+    let child = report(&[
+        ("decision", many(&["disclose"])),
+        ("client_age", one("child")),
+        ("consent_given", Value::Yes(true)),
+    ]);
+    let d = decide(&pack, &child);
+    assert!(step(&d, "assess_capacity").is_none());
+    assert!(step(&d, "hear_child").is_some());
+    assert!(step(&d, "ask_consent").is_none());
+    let l = left_out(&d, "ask_consent").unwrap();
+    assert_eq!(l.reason, LeftOutReason::Done);
+    assert_eq!(
+        l.why,
+        [crate::condition::Fact::Answer {
+            question: "consent_given".into()
+        }]
+    );
+}
+
+#[test]
+fn the_course_puts_decisive_steps_first_and_numbers_at_most_eight() {
+    let pack = pack();
+    // `safe_bed` is supporting on its own but decisive for the reporting duty.
+    let d = decide(&pack, &report(&[]));
+    let weights: Vec<(&str, Weight)> = d
+        .course
+        .iter()
+        .map(|s| (s.action.as_str(), s.weight))
+        .collect();
+    assert_eq!(weights[0], ("safe_bed", Weight::Decisive));
+    assert_eq!(weights[1], ("call_uptd", Weight::Decisive));
+    let pos = |w: Weight| weights.iter().position(|(_, x)| *x == w);
+    assert!(pos(Weight::Routine) > pos(Weight::Supporting));
+    // Ten supporting steps and three routine ones: eight numbered, the routine ones apart.
+    let d = decide(&pack, &report(&[("decision", many(&["self"]))]));
+    let (numbered, routine) = d.short_course();
+    assert_eq!(numbered.len(), SHORT_STEPS);
+    assert!(numbered.iter().all(|s| s.weight != Weight::Routine));
+    let routine: Vec<&str> = routine.iter().map(|s| s.action.as_str()).collect();
+    assert_eq!(routine, ["sop", "sup", "note"]);
+    assert_eq!(d.course.len(), 13);
+}
+
+#[test]
+fn each_verdict() {
+    let pack = pack();
+    let verdict = |a: &Answers| decide(&pack, a).verdict;
+    // No conflict: go ahead.
+    let ordinary = answers(&[
+        ("decision", many(&["disclose"])),
+        ("situation", many(&["ordinary"])),
+        ("client_age", one("adult")),
+    ]);
+    let d = decide(&pack, &ordinary);
+    assert_eq!(d.verdict, Verdict::NoDilemma);
+    assert!(d.no_dilemma);
+    // A binding duty settles it.
+    assert_eq!(verdict(&report(&[])), Verdict::Binding);
+    // Life prevails by the ranking over privacy.
+    assert_eq!(
+        verdict(&report(&[("decision", many(&["disclose"]))])),
+        Verdict::LifeFirst
+    );
+    // A tension where life is not at stake: a dilemma settled by the ranking.
+    assert_eq!(
+        verdict(&report(&[("decision", many(&["recommend"]))])),
+        Verdict::Dilemma
+    );
+    // A binding duty that waits on a fact: not settled yet, so not "go ahead".
+    let d = decide(&pack, &report(&[("concern", Value::Unsure)]));
+    assert!(d.is_pending("report_harm"));
+    assert_eq!(d.verdict, Verdict::Dilemma);
+}
+
+#[test]
+fn none_of_these_is_not_covered_and_goes_to_the_supervisor() {
+    let pack = pack();
+    // Every choice question offers it, last.
+    for q in pack.questions.iter().filter(|q| !q.options.is_empty()) {
+        assert_eq!(q.options.last().unwrap().id, OTHER, "{}", q.id);
+    }
+    let a = answers(&[
+        ("decision", many(&[OTHER])),
+        ("situation", many(&[OTHER])),
+        ("client_age", one("adult")),
+    ]);
+    let d = decide(&pack, &a);
+    assert_eq!(d.verdict, Verdict::NotCovered);
+    assert!(!d.no_dilemma);
+    assert_eq!(d.not_covered, ["decision", "situation"]);
+    assert_eq!(d.consult.level, Consult::Supervisor);
+    assert_eq!(
+        d.consult.because,
+        ["not_covered:decision", "not_covered:situation"]
+    );
+    assert!(step(&d, "sup").is_some(), "{:?}", d.course);
+    // The frame's steps still say how to decide.
+    assert!(step(&d, "note").is_some());
+    // An "other" beside a decision the pack covers: the duty still applies, and the report
+    // still names what it does not cover.
+    let d = decide(
+        &pack,
+        &report(&[("situation", many(&["child_at_risk", OTHER]))]),
+    );
+    assert_eq!(d.verdict, Verdict::Binding);
+    assert_eq!(d.not_covered, ["situation"]);
+}
+
+#[test]
+fn a_control_case_must_be_a_plain_go_ahead() {
+    use crate::pack::{Case, Expect};
+    use crate::vocab::{CaseKind, Text};
+    let pack = pack();
+    let case = |answers: Answers| Case {
+        id: "c".into(),
+        title: Text::same("c"),
+        kind: CaseKind::Control,
+        narrative: Text::same("n"),
+        answers,
+        expect: Expect::default(),
+        courses: Vec::new(),
+        debrief: Text::same("d"),
+        file: "cases/c.toml".into(),
+    };
+    let quiet = answers(&[
+        ("decision", many(&["disclose"])),
+        ("situation", many(&["ordinary"])),
+        ("client_age", one("adult")),
+        ("consent_given", Value::Yes(true)),
+    ]);
+    assert!(
+        crate::practice::check_case(&pack, &case(quiet)).is_empty(),
+        "a control with consent given passes"
+    );
+    let problems = crate::practice::check_case(&pack, &case(report(&[])));
+    assert!(
+        problems.iter().any(|p| p.contains("`no_dilemma`")),
+        "{problems:?}"
+    );
+    assert!(
+        problems.iter().any(|p| p.contains("binding duty")),
+        "{problems:?}"
+    );
+}
