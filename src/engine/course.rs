@@ -12,7 +12,7 @@ use super::{
 };
 use crate::condition::Truth;
 use crate::pack::Pack;
-use crate::vocab::{Consult, ItemKind, Weight};
+use crate::vocab::{Consult, ItemKind, Phase, Weight};
 
 pub(super) struct Plan {
     pub steps: Vec<Step>,
@@ -217,13 +217,15 @@ pub(super) fn order(steps: &mut [Step]) {
     steps.sort_by_key(|s| (s.weight, s.phase));
 }
 
-/// The services the numbered steps name, each once, in order.
+/// Whom to consult: the services the numbered steps that consult or act name, each once, in
+/// order (a step that takes someone to emergency care or a clinic is not a consultation).
 pub(super) fn services_of(steps: &[Step]) -> Vec<String> {
     let mut out: Vec<String> = Vec::new();
     for s in steps
         .iter()
         .filter(|s| s.weight != Weight::Routine)
         .take(SHORT_STEPS)
+        .filter(|s| matches!(s.phase, Phase::Consult | Phase::Act))
     {
         for u in &s.services {
             if !out.contains(&u.id) {

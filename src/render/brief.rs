@@ -38,11 +38,17 @@ fn parties(s: &StepView, lang: Lang) -> String {
     if s.parties_text.is_empty() {
         String::new()
     } else {
-        format!(
-            " [{} {}]",
-            words(lang).for_parties,
-            s.parties_text.join("; ")
-        )
+        let names: Vec<String> = s.parties_text.iter().map(|p| lower_first(p)).collect();
+        format!(" [{} {}]", words(lang).for_parties, names.join("; "))
+    }
+}
+
+/// The text with its first letter in lower case, to stand inside a sentence.
+fn lower_first(s: &str) -> String {
+    let mut c = s.chars();
+    match c.next() {
+        Some(f) => f.to_lowercase().chain(c).collect(),
+        None => String::new(),
     }
 }
 
@@ -61,17 +67,30 @@ pub fn to_brief(r: &Report, style: &Style) -> String {
         line(&mut out, l, width, "  ");
     }
 
-    // The answers that decided something, each once.
+    // The answers that decided the weightiest parts (the binding duties and the tensions, or
+    // else the duties that apply), what the worker decides, and what is unsure or not covered;
+    // each once, in questionnaire order. The case note lists every answer.
+    let weighty: Vec<&crate::view::WhyView> = {
+        let key: Vec<_> = r
+            .obligations
+            .iter()
+            .filter(|o| o.binding)
+            .flat_map(|o| &o.why)
+            .chain(r.tensions.iter().flat_map(|t| &t.why))
+            .collect();
+        if key.is_empty() {
+            r.obligations.iter().flat_map(|o| &o.why).collect()
+        } else {
+            key
+        }
+    };
     let deciding: Vec<_> = r
         .situation
         .iter()
         .filter(|a| {
             let q = a.question.as_str();
-            r.obligations
-                .iter()
-                .flat_map(|o| &o.why)
-                .chain(r.tensions.iter().flat_map(|t| &t.why))
-                .any(|w| w.question == q)
+            q == "decision"
+                || weighty.iter().any(|w| w.question == q)
                 || r.find_out.iter().any(|f| f.question == q)
                 || r.not_covered.iter().any(|n| n.question == q)
         })
@@ -104,18 +123,32 @@ pub fn to_brief(r: &Report, style: &Style) -> String {
     // The short course: numbered steps, decisive ones with their full text.
     style.section(&mut out, w.course);
     let numbered: Vec<&StepView> = r.course_of_action.iter().filter(|s| s.numbered).collect();
+    // The first decisive steps are spelled out; the rest by their short titles.
+    let mut spelled = 0;
     for s in &numbered {
         let lead = format!("{}. ", s.step);
         let indent = " ".repeat(lead.chars().count());
         let mark = if s.question.is_some() { "? " } else { "" };
+        // A step to find something out says how: that is what can be done today.
+        let title = if s.question.is_some() {
+            &s.text
+        } else {
+            &s.short
+        };
         if s.weight == Weight::Decisive {
             decisive_mark = true;
-            let head = format!("{lead}● {mark}{}{}", s.short, parties(s, r.lang));
+            let spell = s.question.is_none() && spelled < 3;
+            let head = if spell {
+                format!("{lead}● {mark}{title}{}", parties(s, r.lang))
+            } else {
+                format!("{lead}● {mark}{title}{}{}", parties(s, r.lang), services(s))
+            };
             for l in wrap(&head, width, &indent).lines() {
                 out.push_str(&style.bold(l));
                 out.push('\n');
             }
-            if s.question.is_none() {
+            if spell {
+                spelled += 1;
                 line(
                     &mut out,
                     &format!("{indent}{}{}", s.text, services(s)),
@@ -124,12 +157,7 @@ pub fn to_brief(r: &Report, style: &Style) -> String {
                 );
             }
         } else {
-            let head = format!(
-                "{lead}{mark}{}{}{}",
-                s.short,
-                parties(s, r.lang),
-                services(s)
-            );
+            let head = format!("{lead}{mark}{title}{}{}", parties(s, r.lang), services(s));
             line(&mut out, &head, width, &indent);
         }
     }
@@ -219,10 +247,11 @@ pub fn to_brief(r: &Report, style: &Style) -> String {
             line(
                 &mut out,
                 &format!(
-                    "↔ {}: {} {} ({how})",
+                    "↔ {}: {} {} ({})",
                     t.title,
+                    t.prevails_name,
                     w.prevails.to_lowercase(),
-                    t.prevails_name
+                    lower_first(how)
                 ),
                 width,
                 "  ",
@@ -232,7 +261,12 @@ pub fn to_brief(r: &Report, style: &Style) -> String {
 
     let others: Vec<_> = r.obligations.iter().filter(|o| !o.binding).collect();
     if !others.is_empty() {
-        style.section(&mut out, w.obligations_other);
+        let title = if others.len() == r.obligations.len() {
+            w.obligations
+        } else {
+            w.obligations_other
+        };
+        style.section(&mut out, title);
         for o in others {
             line(
                 &mut out,

@@ -114,7 +114,7 @@ pub fn ascii(text: &str) -> String {
             '↔' => '/',
             '✔' | '✓' => '+',
             '✘' | '✗' | '×' => 'x',
-            '·' | '•' => '*',
+            '·' | '•' | '●' => '*',
             '…' => '.',
             '“' | '”' | '„' => '"',
             '‘' | '’' => '\'',
@@ -128,7 +128,7 @@ pub fn ascii(text: &str) -> String {
 mod tests {
     #[test]
     fn ascii_keeps_every_line_as_wide() {
-        let t = "┌──┬─┐\n│⚑ │→│\n╞══╪═╡\n└──┴─┘ “a” — b… · ■ ↔";
+        let t = "┌──┬─┐\n│⚑ │→│\n╞══╪═╡\n└──┴─┘ “a” — b… · ■ ↔ ●";
         let a = super::ascii(t);
         assert!(a.is_ascii(), "{a}");
         for (x, y) in t.lines().zip(a.lines()) {

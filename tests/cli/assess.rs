@@ -5,7 +5,10 @@ use serde_json::Value;
 
 use crate::util::*;
 
-const PHASES: [&str; 6] = ["safety", "inform", "consult", "act", "document", "monitor"];
+const PHASES: [&str; 7] = [
+    "safety", "assess", "inform", "consult", "act", "document", "monitor",
+];
+const WEIGHTS: [&str; 3] = ["decisive", "supporting", "routine"];
 
 fn ids(list: &Value) -> Vec<String> {
     list.as_array()
@@ -33,22 +36,30 @@ fn why_questions(o: &Value) -> Vec<String> {
         .collect()
 }
 
-/// The course of action goes safety → inform → consult → act → document → monitor, with no
-/// action twice and steps numbered from 1.
+/// The course of action puts decisive steps first, then supporting, then routine, each
+/// weight in phase order (safety → assess → inform → consult → act → document → monitor),
+/// with no action twice and steps numbered from 1.
 fn assert_course_ordered(report: &Value) {
     let course = report["course_of_action"].as_array().expect("course");
-    let mut last = 0;
+    let mut last = (0, 0);
     let mut seen = Vec::new();
     for (i, step) in course.iter().enumerate() {
         assert_eq!(step["step"], i + 1, "steps are numbered in order: {step}");
         let phase = step["phase"].as_str().expect("phase");
-        let rank = PHASES
-            .iter()
-            .position(|p| *p == phase)
-            .unwrap_or_else(|| panic!("unknown phase `{phase}`"));
+        let weight = step["weight"].as_str().expect("weight");
+        let rank = (
+            WEIGHTS
+                .iter()
+                .position(|w| *w == weight)
+                .unwrap_or_else(|| panic!("unknown weight `{weight}`")),
+            PHASES
+                .iter()
+                .position(|p| *p == phase)
+                .unwrap_or_else(|| panic!("unknown phase `{phase}`")),
+        );
         assert!(
             rank >= last,
-            "step {} ({phase}) comes after a later phase",
+            "step {} ({weight}, {phase}) comes after a later one",
             i + 1
         );
         last = rank;
@@ -136,7 +147,7 @@ fn threat_to_life_calls_for_the_authorities() {
 }
 
 #[test]
-fn threat_to_life_course_of_action_is_ordered_by_phase_without_repeats() {
+fn threat_to_life_course_of_action_is_ordered_by_weight_and_phase_without_repeats() {
     let r = assess_json(THREAT_TO_LIFE, "en");
     assert_course_ordered(&r);
     let course = r["course_of_action"].as_array().unwrap();
@@ -144,15 +155,16 @@ fn threat_to_life_course_of_action_is_ordered_by_phase_without_repeats() {
         .iter()
         .map(|s| s["action"].as_str().unwrap())
         .collect();
+    // Decisive steps first (safety, inform, act), then supporting, then routine.
     assert_eq!(
         actions,
         [
             "ensure_immediate_safety",
-            "safety_plan_with_client",
             "inform_client_before_disclosure",
+            "warn_or_notify_threatened_person",
+            "safety_plan_with_client",
             "explain_confidentiality_limits",
             "consult_supervisor",
-            "warn_or_notify_threatened_person",
             "document_reasoning",
             "follow_up_safety"
         ]
@@ -228,9 +240,10 @@ fn ordinary_case_has_no_dilemma_and_gets_the_frames_steps() {
     assert_eq!(course.len(), 1, "{course:?}");
     assert_eq!(course[0]["action"], "document_reasoning");
     assert_eq!(course[0]["because"], serde_json::json!([]));
+    assert_eq!(r["verdict"], "no_dilemma");
     assert_eq!(
         r["summary"][0],
-        "No ethical dilemma found in these answers."
+        "Go ahead: no conflict between duties in these answers; act with the usual care."
     );
 }
 
@@ -247,6 +260,18 @@ fn records_without_consent_fire_the_permission_duty_but_nothing_binding() {
 fn threat_to_life_table_lists_binding_duties_first_and_the_disclaimer() {
     let out = assess(THREAT_TO_LIFE, &["--lang", "en", "--width", "100"]);
     assert!(out.status.success(), "{}", stderr(&out));
+    let text = stdout(&out);
+    // The minute-long read: the binding duties, then the course, then the rest one line each.
+    let binding = text.find("BINDING DUTIES").expect("a binding section");
+    let obligations = text.find("OBLIGATIONS THAT APPLY").expect("obligations");
+    let course = text.find("RECOMMENDED COURSE OF ACTION").expect("course");
+    assert!(binding < course && course < obligations, "{text}");
+    assert!(text.contains("⚑ Prevent serious harm even"), "{text}");
+    // In full, each binding duty in full before the other obligations, then the course.
+    let out = assess(
+        THREAT_TO_LIFE,
+        &["--lang", "en", "--width", "100", "--full"],
+    );
     let text = stdout(&out);
     let binding = text.find("BINDING DUTIES").expect("a binding section");
     let obligations = text.find("OBLIGATIONS THAT APPLY").expect("obligations");

@@ -41,7 +41,8 @@ fn edit(dir: &Path, rel: &str, old: &str, new: &str) {
 
 const FRIEND_REQUEST: &str = r#"[answers]
 client_age = "child"
-situation = ["boundaries"]
+decision = ["relationship"]
+situation = ["ordinary"]
 harm_risk = false
 client_wants_secrecy = false
 relationship_kind = ["online_contact"]
@@ -51,7 +52,8 @@ contact_account = "personal"
 
 const MONEY_GIFT: &str = r#"[answers]
 client_age = "adult"
-situation = ["boundaries"]
+decision = ["relationship"]
+situation = ["ordinary"]
 harm_risk = false
 client_wants_secrecy = false
 relationship_kind = ["gift_offered"]

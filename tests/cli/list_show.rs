@@ -41,6 +41,7 @@ fn list_obligations_json_uses_the_toml_field_names() {
                 "actions",
                 "binding",
                 "consult",
+                "decisive",
                 "id",
                 "principles",
                 "source",
@@ -195,11 +196,43 @@ fn show_principle_tension_and_action() {
     assert!(t.contains("Tension `confidentiality_vs_life`"), "{t}");
     assert!(flat(&t).contains("Arises when"), "{t}");
     let a = stdout(&show("check_agency_sop", "en"));
-    assert!(a.contains("Action `check_agency_sop` [Consult]"), "{a}");
+    assert!(
+        a.contains("Action `check_agency_sop` [Consult, routine]: Check the agency's SOP"),
+        "{a}"
+    );
     let a = stdout(&show("consult_supervisor", "en"));
     assert!(
         flat(&a).contains("protect_life_over_secrecy"),
         "used by:\n{a}"
+    );
+}
+
+#[test]
+fn list_and_show_services() {
+    let v = list_json("services");
+    let all = v.as_array().expect("a JSON array");
+    assert_eq!(all.len(), 2);
+    let keys: Vec<&str> = all[0]
+        .as_object()
+        .unwrap()
+        .keys()
+        .map(|k| k.as_str())
+        .collect();
+    for k in ["id", "name", "contact", "needs", "serves", "own", "source"] {
+        assert!(keys.contains(&k), "{keys:?}");
+    }
+    let s = flat(&stdout(&show("uptd_ppa", "en")));
+    assert!(
+        s.contains("Service `uptd_ppa`: The UPTD PPA, through SAPA 129"),
+        "{s}"
+    );
+    assert!(s.contains("Contact: call 129"), "{s}");
+    assert!(s.contains("For needs: child_protection"), "{s}");
+    assert!(s.contains("Serves when"), "{s}");
+    let a = flat(&stdout(&show("report_child_protection", "en")));
+    assert!(
+        a.contains("Refers to services for: child_protection"),
+        "{a}"
     );
 }
 

@@ -514,10 +514,9 @@ fn indonesian_yes_no_accepts_ya_and_tidak() {
     pty.expect("bukan nasihat hukum");
     let (code, screen) = pty.finish();
     assert_eq!(code, 0, "{screen}");
-    assert!(
-        screen.contains("Tidak ada kewajiban yang mengikat"),
-        "{screen}"
-    );
+    // Nothing binds here: the verdict says so, and there is no binding section.
+    assert!(!screen.contains("KEWAJIBAN YANG MENGIKAT"), "{screen}");
+    assert!(screen.contains("RINGKASNYA"), "{screen}");
 }
 
 #[test]
@@ -550,6 +549,39 @@ fn a_list_question_asks_again_when_nothing_is_ticked() {
     pty.answer("Discard 2 answer(s)", &["y", ENTER]);
     let (code, screen) = pty.finish();
     assert_eq!(code, 130, "{screen}");
+}
+
+#[test]
+fn none_of_these_is_offered_and_the_report_says_what_it_does_not_cover() {
+    let mut pty = Pty::spawn(&["--lang", "en", "--width", "100", "--no-pager", "assess"]);
+    // Every choice question offers "None of these", last.
+    pty.expect("How old is the client?");
+    pty.expect("4. None of these");
+    pty.send(DOWN);
+    pty.send(ENTER);
+    pty.expect("How old is the client? → 18 to 59");
+    // Typing filters the list to the row; Space ticks it.
+    pty.answer(
+        "What does this situation involve?",
+        &["none of", SPACE, ENTER],
+    );
+    pty.expect("What does this situation involve? (choose all that apply) → None of these");
+    pty.answer(
+        "Is anyone's life or physical safety seriously at risk?",
+        &["n", ENTER],
+    );
+    pty.answer(
+        "Has the client asked you to keep this to yourself?",
+        &["n", ENTER],
+    );
+    pty.expect("Review your answers");
+    pty.answer("Done, show the report", &[ENTER]);
+    pty.expect("Outside what this pack covers");
+    pty.expect("NOT COVERED");
+    pty.expect("What does this situation involve?");
+    let (code, screen) = pty.finish();
+    assert_eq!(code, 0, "{screen}");
+    assert!(screen.contains("Talk to your supervisor today"), "{screen}");
 }
 
 /// The threat case by position, in any language: each prompt is known by its progress mark.
@@ -752,7 +784,8 @@ fn a_long_list_is_as_tall_as_the_terminal_allows() {
         pty.finish();
         n
     };
-    assert_eq!(shown(50), 16);
+    // Sixteen options and "None of these".
+    assert_eq!(shown(50), 17);
     let short = shown(16);
     assert!((3..16).contains(&short), "{short} options at 16 rows");
 }

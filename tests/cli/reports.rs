@@ -122,16 +122,16 @@ fn ordinary_table_says_plainly_that_there_is_no_dilemma() {
     let out = assess(ORDINARY, &["--lang", "en", "--width", "100"]);
     let text = stdout(&out);
     assert!(
-        text.contains("No ethical dilemma found in these answers."),
+        text.contains("Go ahead: no conflict between duties in these answers"),
         "{text}"
     );
     // Nothing is claimed: no binding section, no tension, no obligation table.
     for absent in ["BINDING DUTIES", "TENSIONS", "OBLIGATIONS THAT APPLY"] {
         assert!(!text.contains(absent), "{absent}:\n{text}");
     }
-    // The frame's steps of deciding well, never an empty course.
+    // The frame's steps of deciding well, never an empty course: here the routine line.
     assert!(text.contains("RECOMMENDED COURSE OF ACTION"), "{text}");
-    assert!(text.contains(" 1 │ "), "{text}");
+    assert!(text.contains("Routine: Record your reasoning"), "{text}");
 }
 
 #[test]
@@ -139,7 +139,12 @@ fn a_table_that_binds_nothing_says_so_in_short() {
     let answers = ORDINARY.replace("record_consent = true", "record_consent = false");
     let out = assess(&answers, &["--lang", "en", "--width", "100"]);
     let text = stdout(&out);
-    assert!(text.contains("No binding duty applies"), "{text}");
+    // A duty applies, but nothing conflicts and nothing binds: go ahead, with its step.
+    assert!(text.contains("Go ahead:"), "{text}");
+    assert!(
+        text.contains("→ 1. Ask permission before recording"),
+        "{text}"
+    );
     assert!(!text.contains("BINDING DUTIES"), "{text}");
 }
 
@@ -250,7 +255,7 @@ fn no_report_of_the_pack_lists_an_obligation_or_a_step_twice() {
             let leads: Vec<&str> = table
                 .lines()
                 .filter_map(|l| {
-                    let rest = l.strip_prefix("⚑ ").or_else(|| {
+                    let rest = l.strip_prefix("⚑ ").or(l.strip_prefix("– ")).or_else(|| {
                         let (n, rest) = l.split_once(". ")?;
                         n.chars().all(|c| c.is_ascii_digit()).then_some(rest)
                     })?;
@@ -265,12 +270,10 @@ fn no_report_of_the_pack_lists_an_obligation_or_a_step_twice() {
     }
 }
 
-/// The figure to reach is a median of 90 lines at width 100. The 2026 pack gives fuller
-/// answers (more duties and steps per case) and its median is 112 lines in English and 118 in
-/// Indonesian (sources under the titles); this keeps reports from growing past that while the
-/// gap is worked on.
+/// The table report is the minute-long read: over the pack's cases, its median is at most 60
+/// lines at width 100, in both languages.
 #[test]
-fn the_median_table_report_of_the_packs_cases_does_not_grow_at_width_100() {
+fn the_median_table_report_of_the_packs_cases_is_at_most_60_lines_at_width_100() {
     for lang in ["en", "id"] {
         let mut heights: Vec<(usize, String)> = embedded_cases()
             .into_iter()
@@ -282,7 +285,7 @@ fn the_median_table_report_of_the_packs_cases_does_not_grow_at_width_100() {
         heights.sort();
         let median = heights[heights.len() / 2].0;
         assert!(
-            median <= 123,
+            median <= 60,
             "--lang {lang}: median {median} lines; {heights:?}"
         );
     }
@@ -290,32 +293,41 @@ fn the_median_table_report_of_the_packs_cases_does_not_grow_at_width_100() {
 
 /// The threat-to-life answers with "could the harm happen soon?" not known yet.
 fn unsure_report(lang: &str, format: &str) -> String {
+    unsure_report_with(lang, format, &[])
+}
+
+fn unsure_report_with(lang: &str, format: &str, extra: &[&str]) -> String {
     let answers = THREAT_TO_LIFE.replace("harm_imminent = true", "harm_imminent = \"unsure\"");
-    let out = assess(
-        &answers,
-        &["--lang", lang, "--format", format, "--width", "100"],
-    );
+    let mut args = vec!["--lang", lang, "--format", format, "--width", "100"];
+    args.extend(extra);
+    let out = assess(&answers, &args);
     assert!(out.status.success(), "{}", stderr(&out));
     stdout(&out)
 }
 
 #[test]
 fn an_unsure_answer_in_the_table_waits_finds_out_and_says_what_each_answer_would_change() {
-    let text = unsure_report("en", "table");
-    // The duty to warn neither applies nor is ruled out: it waits on the unknown answer.
-    let pending = text
+    // In full: the duty to warn neither applies nor is ruled out; it waits on the answer.
+    let full = unsure_report_with("en", "table", &["--full"]);
+    let pending = full
         .split("■ DEPENDS ON WHAT YOU FIND OUT")
         .nth(1)
         .expect("a depends-on section");
-    assert!(pending.contains("Prevent serious harm even"), "{text}");
-    let applies = text.split("■ DEPENDS ON").next().unwrap();
-    assert!(!applies.contains("⚑ Prevent serious harm"), "{text}");
+    assert!(pending.contains("Prevent serious harm even"), "{full}");
+    let applies = full.split("■ DEPENDS ON").next().unwrap();
+    assert!(!applies.contains("⚑ Prevent serious harm"), "{full}");
+    // The minute-long read claims no such duty, and says what finding out would add.
+    let text = unsure_report("en", "table");
+    assert!(!text.contains("BINDING DUTIES"), "{text}");
+    assert!(
+        text.contains("If the answer is “yes”: adds ⚑ Prevent serious harm"),
+        "{text}"
+    );
     // Finding it out is a step, and each answer's difference is spelled out.
     assert!(
         text.contains("? Find out: Ask the client, calmly"),
         "{text}"
     );
-    assert!(text.contains("If the answer is “yes”: adds"), "{text}");
     assert!(text.contains("If the answer is “no”:"), "{text}");
     assert!(
         text.contains("Could the harm happen soon (within days)? → not sure yet"),

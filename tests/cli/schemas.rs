@@ -55,6 +55,7 @@ fn kind_of(rel: &str) -> &'static str {
         "principles.toml" => "principles",
         "questions.toml" => "questions",
         "actions.toml" => "actions",
+        "services.toml" => "services",
         "tensions.toml" => "tensions",
         r if r.starts_with("obligations/") => "obligations",
         r if r.starts_with("cases/") => "case",

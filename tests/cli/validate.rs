@@ -525,8 +525,8 @@ fn a_step_whose_when_no_caller_can_meet_is_a_warning_that_strict_fails_on() {
     // Only duties about a risk to life call for the safety plan; "no risk" never meets them.
     pack.edit(
         "actions.toml",
-        "id = \"safety_plan_with_client\"\nphase = \"safety\"",
-        "id = \"safety_plan_with_client\"\nphase = \"safety\"\nwhen = \"not harm_risk\"",
+        "id = \"safety_plan_with_client\"\n",
+        "id = \"safety_plan_with_client\"\nwhen = \"not harm_risk\"\n",
     );
     let out = pack.validate(&[]);
     assert_eq!(
@@ -550,8 +550,8 @@ fn a_step_whose_when_no_caller_can_meet_is_a_warning_that_strict_fails_on() {
     let pack = PackCopy::new();
     pack.edit(
         "actions.toml",
-        "id = \"safety_plan_with_client\"\nphase = \"safety\"",
-        "id = \"safety_plan_with_client\"\nphase = \"safety\"\nwhen = \"harm_target != 'client' or not client_wants_secrecy\"",
+        "id = \"safety_plan_with_client\"\n",
+        "id = \"safety_plan_with_client\"\nwhen = \"harm_target != 'client' or not client_wants_secrecy\"\n",
     );
     let err = stderr(&pack.validate(&[]));
     assert!(!err.contains("safety_plan_with_client"), "{err}");
