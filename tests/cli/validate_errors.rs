@@ -105,12 +105,12 @@ const ROWS: &[Row] = &[
         )],
     ),
     (
-        "unsure_on_a_list",
+        "refer_to_an_unknown_need",
         "en",
         &[(
-            "questions.toml",
-            "kind = \"any_of\"",
-            "kind = \"any_of\"\nunsure = true",
+            "actions.toml",
+            "refer = [\"child_protection\"]",
+            "refer = [\"child_protectoin\"]",
         )],
     ),
     (
