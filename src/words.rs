@@ -47,8 +47,8 @@ pub fn consult_level(lang: Lang, c: Consult) -> &'static str {
             "The professional body's code of ethics council, through your supervisor",
         ),
         Consult::Authorities => lang.pick(
-            "Pihak berwenang (UPTD PPA, Dinas Sosial, atau polisi) bersama supervisor",
-            "The authorities (UPTD PPA, Social Affairs Office or police) together with your supervisor",
+            "Layanan atau pihak berwenang yang disebut pada langkah-langkah, bersama supervisor",
+            "The services or authorities named with the steps, together with your supervisor",
         ),
     }
 }

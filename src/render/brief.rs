@@ -191,7 +191,8 @@ pub fn to_brief(r: &Report, style: &Style) -> String {
 
     style.section(&mut out, w.consult);
     let mut consult = r.consult.text.clone();
-    if !r.consult.services_text.is_empty() {
+    if !r.consult.services_text.is_empty() && r.consult.level != crate::vocab::Consult::Authorities
+    {
         consult = format!("{consult}; {}", r.consult.services_text.join(", "));
     }
     style.para(&mut out, &consult);

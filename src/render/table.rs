@@ -12,7 +12,7 @@ use comfy_table::Cell;
 
 use super::Style;
 use super::text::wrap;
-use crate::view::{Report, WhyView, first_words};
+use crate::view::{Report, WhyView};
 use crate::vocab::Lang;
 use crate::words::{Words, words};
 
@@ -304,7 +304,7 @@ pub fn to_table(r: &Report, style: &Style) -> String {
                 }
                 crate::engine::LeftOutReason::NoService => w.no_service.to_string(),
             };
-            let line = format!("– {} ({} {reason})", first_words(&l.text, 60), w.because,);
+            let line = format!("– {} ({} {reason})", l.short, w.because,);
             out.push_str(&wrap(&line, width, "  "));
             out.push('\n');
         }

@@ -21,27 +21,6 @@ use crate::vocab::{Lang, Value};
 use crate::words::{self, words};
 
 /// An answer in words, in the user's language.
-/// The start of `s` in at most `n` characters: up to the end of its first clause when that
-/// comes soon enough, else whole words; "…" marks a cut.
-pub fn first_words(s: &str, n: usize) -> String {
-    if s.chars().count() <= n {
-        return s.to_string();
-    }
-    let head: String = s.chars().take(n).collect();
-    let clause = head
-        .char_indices()
-        .filter(|(_, c)| ".:;".contains(*c))
-        .map(|(i, _)| i)
-        .find(|&i| head[..i].chars().count() > n / 3);
-    let whole = s.chars().nth(n).is_some_and(char::is_whitespace);
-    let cut = match clause {
-        Some(i) => &head[..i],
-        None if whole => head.as_str(),
-        None => head.rfind(' ').map_or(head.as_str(), |i| &head[..i]),
-    };
-    format!("{}…", cut.trim_end_matches([' ', ',', ':', ';', '.']))
-}
-
 pub fn describe_answer(pack: &Pack, question: &str, v: &Value, lang: Lang) -> String {
     let label = |id: &str| {
         pack.question(question)
@@ -219,27 +198,4 @@ pub fn change_lines(pack: &Pack, c: &Change, lang: Lang) -> Vec<String> {
         lines.push(w.no_change.to_string());
     }
     lines
-}
-
-#[cfg(test)]
-mod tests {
-    use super::first_words;
-
-    #[test]
-    fn first_words_cuts_at_a_clause_or_a_word() {
-        assert_eq!(first_words("Short enough.", 20), "Short enough.");
-        assert_eq!(
-            first_words("Make a safety plan today: warning signs, a safe place", 40),
-            "Make a safety plan today…"
-        );
-        assert_eq!(
-            first_words("If the threat is real and aimed at a particular person", 30),
-            "If the threat is real and…"
-        );
-        // A clause that ends too early does not cut the text to nothing.
-        assert_eq!(
-            first_words("No: this goes on and on and on", 20),
-            "No: this goes on and…"
-        );
-    }
 }

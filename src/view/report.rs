@@ -138,6 +138,7 @@ pub struct StepView {
 #[derive(Debug, Clone, Serialize, JsonSchema)]
 pub struct LeftOutView {
     pub action: String,
+    pub short: String,
     pub text: String,
     pub because: Vec<String>,
     /// `does_not_fit`, `done` or `no_service`.
@@ -420,6 +421,7 @@ pub fn report(
         .iter()
         .map(|l| LeftOutView {
             action: l.action.clone(),
+            short: short_of(pack, &l.action, lang),
             text: title_of(pack, &l.action, lang),
             because: l.because.clone(),
             reason: l.reason,
@@ -483,9 +485,24 @@ pub fn report(
             }
         })
         .collect();
+    let services_text: Vec<String> = d
+        .consult
+        .services
+        .iter()
+        .filter_map(|id| pack.service(id))
+        .map(|x| x.name.get(lang).to_string())
+        .collect();
+    // At the level of the authorities, the services named are the authorities meant.
+    let text = match (d.consult.level, services_text.is_empty()) {
+        (Consult::Authorities, false) => match lang {
+            Lang::En => format!("{}, with your supervisor", services_text.join("; ")),
+            Lang::Id => format!("{}, bersama supervisor", services_text.join("; ")),
+        },
+        (level, _) => words::consult_level(lang, level).into(),
+    };
     let consult = ConsultView {
         level: d.consult.level,
-        text: words::consult_level(lang, d.consult.level).into(),
+        text,
         because: d.consult.because.clone(),
         because_text: d
             .consult
@@ -494,13 +511,7 @@ pub fn report(
             .map(|i| title_of(pack, i, lang))
             .collect(),
         services: d.consult.services.clone(),
-        services_text: d
-            .consult
-            .services
-            .iter()
-            .filter_map(|id| pack.service(id))
-            .map(|x| x.name.get(lang).to_string())
-            .collect(),
+        services_text,
     };
     let situation = pack
         .questions
@@ -694,7 +705,7 @@ fn summary(r: &Report, lang: Lang) -> Vec<String> {
         };
         out.push(format!("→ {}. {}{services}", s.step, s.short));
     }
-    let consult = if r.consult.services_text.is_empty() {
+    let consult = if r.consult.services_text.is_empty() || r.consult.level == Consult::Authorities {
         r.consult.text.clone()
     } else {
         format!("{}; {}", r.consult.text, r.consult.services_text.join(", "))
