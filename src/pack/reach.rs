@@ -450,19 +450,25 @@ mod tests {
         )
     }
 
+    /// The v3 questionnaire (the decision, the parties, "None of these" on every list) costs
+    /// the default pack about 3 million condition nodes: well within the budget.
     #[test]
     fn the_default_pack_is_decided_well_within_the_budget() {
         let (spent, d) = check_with("", "");
         assert_eq!(undecided(&d), 0);
-        assert!(spent < TOTAL / 20, "{spent}");
+        assert!(spent < TOTAL / 5, "{spent}");
     }
 
     #[test]
     fn a_bomb_over_forty_questions_is_undecided_within_one_item_budget() {
+        let (base, _) = check_with("", "");
         let (questions, when) = bomb(40);
         let (spent, d) = check_with(&questions, &obligation("bomb", &when));
         assert_eq!(undecided(&d), 1, "{d:?}");
-        assert!(spent <= TOTAL / 10, "{spent}");
+        assert!(
+            spent <= base + PER_ITEM + PER_ITEM / 10,
+            "{spent} over {base}"
+        );
         let shown = d
             .iter()
             .find(|d| matches!(d.kind, DiagKind::Undecided { .. }))
