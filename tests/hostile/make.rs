@@ -84,7 +84,7 @@ pub fn step_bomb(n: usize) -> PackCopy {
     for i in 0..n {
         let _ = write!(
             steps,
-            "\n[[action]]\nid = \"step{i}\"\nphase = \"act\"\ntext = \"t\"\nwhen = \"{when}\"\n"
+            "\n[[action]]\nid = \"step{i}\"\nphase = \"act\"\nshort = \"s\"\ntext = \"t\"\nwhen = \"{when}\"\n"
         );
     }
     append(&pack, "actions.toml", &steps);
@@ -139,7 +139,7 @@ pub fn unused_actions(n: usize) -> PackCopy {
     for i in 0..n {
         let _ = write!(
             text,
-            "\n[[action]]\nid = \"unused{i}\"\nphase = \"act\"\ntext = \"t\"\n"
+            "\n[[action]]\nid = \"unused{i}\"\nphase = \"act\"\nshort = \"s\"\ntext = \"t\"\n"
         );
     }
     append(&pack, "actions.toml", &text);

@@ -4,8 +4,8 @@ use std::collections::HashSet;
 
 use super::Checker;
 use crate::diag::{DiagKind, Field};
-use crate::pack::model::{Action, Frame, Layer, Meta, Principle, Ranking, SourceDoc};
-use crate::pack::raw::{At, RawMeta, RawOverlayMeta, RawPrinciple};
+use crate::pack::model::{Frame, Layer, Meta, Principle, Ranking, SourceDoc};
+use crate::pack::raw::{At, RawAction, RawMeta, RawOverlayMeta, RawPrinciple};
 use crate::vocab::ItemKind;
 
 pub(super) fn principles(cx: &mut Checker, raw: Vec<At<RawPrinciple>>) -> Vec<Principle> {
@@ -27,7 +27,7 @@ pub(super) fn principles(cx: &mut Checker, raw: Vec<At<RawPrinciple>>) -> Vec<Pr
         .collect()
 }
 
-pub(super) fn meta(cx: &mut Checker, at: At<RawMeta>, actions: &[Action]) -> Option<Meta> {
+pub(super) fn meta(cx: &mut Checker, at: At<RawMeta>, actions: &[At<RawAction>]) -> Option<Meta> {
     let At { file: f, item: m } = at;
     for lang in ["id", "en"] {
         if !m.languages.get_ref().iter().any(|l| l == lang) {
@@ -65,9 +65,11 @@ pub(super) fn meta(cx: &mut Checker, at: At<RawMeta>, actions: &[Action]) -> Opt
             let span = frame.span();
             let frame = frame.into_inner();
             let steps = cx.references(f, frame.steps, ItemKind::Action);
-            let always = steps
-                .iter()
-                .any(|s| actions.iter().any(|a| &a.id == s && a.when.is_none()));
+            let always = steps.iter().any(|s| {
+                actions
+                    .iter()
+                    .any(|a| a.item.id.get_ref() == s && a.item.when.is_none())
+            });
             if !always && !cx.incomplete(ItemKind::Action) {
                 cx.add(f, Some(span), DiagKind::FrameStepsEmpty);
             }

@@ -509,13 +509,7 @@ pub fn validate(
         ));
     }
     let mut locations = Locations::default();
-    let principles = meta::principles(&mut cx, principles);
-    let questions = questions::questions(&mut cx, questions, &mut locations);
-    let services = rules::services(&mut cx, services);
-    let actions = rules::actions(&mut cx, actions, &mut locations);
-    let mut obligations = rules::obligations(&mut cx, obligations, &mut locations);
-    rules::amendments(&mut cx, amendments, &mut obligations);
-    let tensions = rules::tensions(&mut cx, tensions, &mut locations);
+    // pack.toml first: the pack's head, whose problems are shown before any other's.
     let mut meta = meta.and_then(|m| meta::meta(&mut cx, m, &actions));
     if meta.is_none()
         && let Some(first) = overlays.first()
@@ -534,6 +528,13 @@ pub fn validate(
             meta::overlay(&mut cx, m, o);
         }
     }
+    let principles = meta::principles(&mut cx, principles);
+    let questions = questions::questions(&mut cx, questions, &mut locations);
+    let services = rules::services(&mut cx, services);
+    let actions = rules::actions(&mut cx, actions, &mut locations);
+    let mut obligations = rules::obligations(&mut cx, obligations, &mut locations);
+    rules::amendments(&mut cx, amendments, &mut obligations);
+    let tensions = rules::tensions(&mut cx, tensions, &mut locations);
     let cases = cases::cases(&mut cx, cases, &questions);
     if !cx.diags.has_errors() {
         rules::unused_actions(
