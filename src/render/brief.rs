@@ -24,12 +24,13 @@ fn line(out: &mut String, text: &str, width: usize, indent: &str) {
     out.push('\n');
 }
 
-/// The services of a step, in words, after an arrow.
+/// The services of a step, in words, after an arrow: the first two (`--full` names all).
 fn services(s: &StepView) -> String {
     if s.services_text.is_empty() {
         String::new()
     } else {
-        format!(" → {}", s.services_text.join("; "))
+        let shown: Vec<&str> = s.services_text.iter().take(2).map(String::as_str).collect();
+        format!(" → {}", shown.join("; "))
     }
 }
 

@@ -686,15 +686,17 @@ fn summary(r: &Report, lang: Lang) -> Vec<String> {
         decisive.into_iter().take(3).collect()
     };
     for s in first {
+        // The services by name only (their contacts are in the course), at most two.
         let names: Vec<String> = r
             .services
             .iter()
             .filter(|v| s.services.contains(&v.id))
+            .take(2)
             .map(|v| {
                 if v.own {
                     format!("{}, {}", v.name, w.own_unit)
                 } else {
-                    format!("{}: {}", v.name, v.contact)
+                    v.name.clone()
                 }
             })
             .collect();
@@ -711,7 +713,17 @@ fn summary(r: &Report, lang: Lang) -> Vec<String> {
         format!("{}; {}", r.consult.text, r.consult.services_text.join(", "))
     };
     out.push(format!("{}: {consult}", w.short_consult));
-    if let Some(f) = r.find_out.first() {
+    // The first thing to find out: one a decisive step stands for, if any.
+    let weighty = r
+        .course_of_action
+        .iter()
+        .find(|s| s.question.is_some() && s.weight == Weight::Decisive)
+        .and_then(|s| {
+            r.find_out
+                .iter()
+                .find(|f| Some(&f.question) == s.question.as_ref())
+        });
+    if let Some(f) = weighty.or(r.find_out.first()) {
         out.push(format!("? {}: {}", w.short_first, f.prompt));
     }
     if !r.not_covered.is_empty() {
