@@ -107,7 +107,7 @@ impl Builder<'_> {
         answers: &Slotted,
         action: &str,
         caller: Option<&str>,
-        decisive: bool,
+        (decisive, answers_decision): (bool, bool),
     ) {
         let Some(index) = pack.action_index(action) else {
             return;
@@ -128,6 +128,7 @@ impl Builder<'_> {
                 if decisive {
                     step.weight = Weight::Decisive;
                 }
+                step.answers |= answers_decision;
                 return add(&mut step.because);
             }
             Some(Slot::LeftOut(i)) => return add(&mut self.left_out[*i].because),
@@ -200,6 +201,7 @@ impl Builder<'_> {
                             because: std::mem::take(&mut because),
                             consult: a.consult,
                             weight: if decisive { Weight::Decisive } else { a.weight },
+                            answers: answers_decision,
                             parties,
                             services,
                         });
@@ -212,10 +214,28 @@ impl Builder<'_> {
     }
 }
 
-/// Decisive steps first, then supporting, then routine; each in phase order.
+/// Decisive steps first, then supporting, then routine. Among the decisive ones, those that
+/// keep someone safe now come first, then those that answer what the worker has to decide,
+/// then the rest; each group in phase order.
 pub(super) fn order(steps: &mut [Step]) {
-    steps.sort_by_key(|s| (s.weight, s.phase));
+    steps.sort_by_key(|s| {
+        let tier = match (s.weight, s.phase, s.answers) {
+            (Weight::Decisive, Phase::Safety, _) => 0,
+            (Weight::Decisive, _, true) => 1,
+            _ => 2,
+        };
+        (s.weight, tier, s.phase)
+    });
 }
+
+/// Whether a rule's condition reads what the worker has to decide (the `decision` question):
+/// the steps it calls for then answer the decision itself.
+fn reads_decision(when: Option<&crate::condition::Expr>) -> bool {
+    when.is_some_and(|w| w.leaves().iter().any(|(q, _)| *q == DECISION))
+}
+
+/// The question that asks what the worker has to decide.
+const DECISION: &str = "decision";
 
 /// Whom to consult: the services the numbered steps that consult or act name, each once, in
 /// order (a step that takes someone to emergency care or a clinic is not a consultation).
@@ -254,15 +274,19 @@ pub(super) fn plan(
     };
     for f in calls.obligations {
         if let Some(o) = pack.obligation(&f.id) {
+            let answering = reads_decision(o.when.as_ref());
             for a in &o.actions {
-                b.call(pack, answers, a, Some(&f.id), o.decisive.contains(a));
+                let flags = (o.decisive.contains(a), answering);
+                b.call(pack, answers, a, Some(&f.id), flags);
             }
         }
     }
     for t in calls.tensions {
         if let Some(x) = pack.tension(&t.id) {
+            let answering = reads_decision(Some(&x.when));
             for a in &x.actions {
-                b.call(pack, answers, a, Some(&t.id), x.decisive.contains(a));
+                let flags = (x.decisive.contains(a), answering);
+                b.call(pack, answers, a, Some(&t.id), flags);
             }
         }
     }
@@ -274,7 +298,7 @@ pub(super) fn plan(
             .filter_map(|d| pack.obligation(d))
             .flat_map(|o| o.actions.iter());
         for a in pack.meta.frame.steps.iter().chain(frame_actions) {
-            b.call(pack, answers, a, None, false);
+            b.call(pack, answers, a, None, (false, false));
         }
     }
 
@@ -399,6 +423,7 @@ pub(super) fn consult_step(
         because: because.to_vec(),
         consult: a.consult,
         weight: a.weight,
+        answers: false,
         parties: a
             .parties
             .iter()

@@ -81,6 +81,8 @@ pub struct Step {
     pub consult: Option<Consult>,
     /// Its own weight, or `decisive` where a rule that calls for it marks it so.
     pub weight: Weight,
+    /// A rule that calls for it reads what the worker has to decide: it answers the decision.
+    pub answers: bool,
     /// For a step with `parties`: those it is given for.
     pub parties: Vec<String>,
     /// The services that meet the needs it refers to and serve this person.
@@ -97,6 +99,7 @@ impl Step {
             because: Vec::new(),
             consult,
             weight,
+            answers: false,
             parties: Vec::new(),
             services: Vec::new(),
         }

@@ -142,6 +142,7 @@ fn pack() -> Pack {
             "supporting",
             "when = \"not ('partner_or_family' in harm_from)\"",
         ),
+        action("talk_first", "inform", "decisive", ""),
         action("note", "document", "routine", ""),
         action("sop", "consult", "routine", ""),
         action("sup", "consult", "routine", "consult = \"supervisor\""),
@@ -178,6 +179,13 @@ fn pack() -> Pack {
             "'disclose' in decision",
             false,
             r#"["ask_consent", "assess_capacity", "hear_child", "note"]"#,
+            "",
+        ),
+        obligation(
+            "child_seen",
+            "'child_at_risk' in situation",
+            false,
+            r#"["talk_first"]"#,
             "",
         ),
         obligation(
@@ -392,8 +400,13 @@ fn the_course_puts_decisive_steps_first_and_numbers_at_most_eight() {
         .iter()
         .map(|s| (s.action.as_str(), s.weight))
         .collect();
+    // Safety now, then the step that answers the decision (reporting), then the other
+    // decisive steps, though they come earlier in the phases.
     assert_eq!(weights[0], ("safe_bed", Weight::Decisive));
     assert_eq!(weights[1], ("call_uptd", Weight::Decisive));
+    assert_eq!(weights[2], ("talk_first", Weight::Decisive));
+    assert!(step(&d, "call_uptd").unwrap().answers);
+    assert!(!step(&d, "talk_first").unwrap().answers);
     let pos = |w: Weight| weights.iter().position(|(_, x)| *x == w);
     assert!(pos(Weight::Routine) > pos(Weight::Supporting));
     // Ten supporting steps and three routine ones: eight numbered, the routine ones apart.
@@ -403,7 +416,9 @@ fn the_course_puts_decisive_steps_first_and_numbers_at_most_eight() {
     assert!(numbered.iter().all(|s| s.weight != Weight::Routine));
     let routine: Vec<&str> = routine.iter().map(|s| s.action.as_str()).collect();
     assert_eq!(routine, ["sop", "sup", "note"]);
-    assert_eq!(d.course.len(), 13);
+    // And the decisive step of the child seen at risk.
+    assert_eq!(d.course.len(), 14);
+    assert_eq!(numbered[0].action, "talk_first");
 }
 
 #[test]
