@@ -190,6 +190,11 @@ pub enum DiagKind {
         item: String,
         action: String,
     },
+    UnknownDecision {
+        item: String,
+        decision: String,
+        suggestion: Option<String>,
+    },
     BadFormerly {
         question: String,
         value: String,
@@ -400,6 +405,7 @@ impl DiagKind {
             UnknownNeed { .. } => "unknown_need",
             NoNeeds { .. } => "no_needs",
             DecisiveNotAction { .. } => "decisive_not_action",
+            UnknownDecision { .. } => "unknown_decision",
             Retired { .. } => "retired_question",
             RetiredOption { .. } => "retired_option",
             BadFormerly { .. } => "bad_formerly",
@@ -720,6 +726,11 @@ impl DiagKind {
                 lang,
                 format!("layanan `{id}` tidak menyebut `needs`"),
                 format!("service `{id}` names no `needs`"),
+            ),
+            UnknownDecision { item, decision, .. } => bi(
+                lang,
+                format!("`{item}`: `{decision}` bukan pilihan pada pertanyaan `decision`"),
+                format!("`{item}`: `{decision}` is not an option of the `decision` question"),
             ),
             DecisiveNotAction { item, action } => bi(
                 lang,
@@ -1130,6 +1141,10 @@ impl DiagKind {
                 suggestion: Some(x),
                 ..
             }
+            | UnknownDecision {
+                suggestion: Some(x),
+                ..
+            }
             | UnknownNeed {
                 suggestion: Some(x),
                 ..
@@ -1161,6 +1176,10 @@ impl DiagKind {
                     now.first().map(String::as_str).unwrap_or("")
                 ),
             )),
+            UnknownDecision { .. } => s(
+                "`decides` menyebut pilihan pertanyaan `decision` (`etika show decision`)",
+                "`decides` names options of the `decision` question (`etika show decision`)",
+            ),
             DecisiveNotAction { .. } => s(
                 "tambahkan langkah itu ke `actions`, atau hapus dari `decisive`",
                 "add the step to `actions`, or remove it from `decisive`",

@@ -12,7 +12,7 @@ use super::{
 };
 use crate::condition::Truth;
 use crate::pack::Pack;
-use crate::vocab::{Consult, ItemKind, Phase, Weight};
+use crate::vocab::{Consult, DECISION, ItemKind, Phase, Weight};
 
 pub(super) struct Plan {
     pub steps: Vec<Step>,
@@ -216,12 +216,14 @@ impl Builder<'_> {
 
 /// Decisive steps first, then supporting, then routine. Among the decisive ones, those that
 /// keep someone safe now come first, then those that answer what the worker has to decide,
-/// then the rest; each group in phase order.
+/// then the rest, and the facts to find out last (what can be done now comes before what is
+/// still to be learnt); each group in phase order.
 pub(super) fn order(steps: &mut [Step]) {
     steps.sort_by_key(|s| {
-        let tier = match (s.weight, s.phase, s.answers) {
-            (Weight::Decisive, Phase::Safety, _) => 0,
-            (Weight::Decisive, _, true) => 1,
+        let tier = match (s.weight, s.phase, s.answers, s.question.is_some()) {
+            (Weight::Decisive, Phase::Safety, ..) => 0,
+            (Weight::Decisive, _, _, true) => 3,
+            (Weight::Decisive, _, true, _) => 1,
             _ => 2,
         };
         (s.weight, tier, s.phase)
@@ -233,9 +235,6 @@ pub(super) fn order(steps: &mut [Step]) {
 fn reads_decision(when: Option<&crate::condition::Expr>) -> bool {
     when.is_some_and(|w| w.leaves().iter().any(|(q, _)| *q == DECISION))
 }
-
-/// The question that asks what the worker has to decide.
-const DECISION: &str = "decision";
 
 /// Whom to consult: the services the numbered steps that consult or act name, each once, in
 /// order (a step that takes someone to emergency care or a clinic is not a consultation).

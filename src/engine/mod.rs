@@ -343,7 +343,17 @@ pub(crate) fn decide_with(
     drop(look);
     depends_on.extend(plan.pending);
 
-    let verdict = verdict(pack, &obligations, &tensions, &depends_on, &not_covered);
+    let verdict = verdict(
+        pack,
+        &answers,
+        Found {
+            obligations: &obligations,
+            tensions: &tensions,
+            pending: &depends_on,
+            not_covered: &not_covered,
+        },
+        &plan.steps,
+    );
     let decision = Decision {
         answers,
         obligations,
@@ -361,43 +371,82 @@ pub(crate) fn decide_with(
     (decision, memo)
 }
 
-/// The one-line answer: life first where protection of life (the ranking's first principle)
-/// prevails by the ranking over another duty; the law where a binding duty applies; a dilemma
-/// where a tension arises, or may arise once an unsure answer is found out, or a binding duty
-/// waits on one; not covered where an answer lies outside the pack and nothing else decides;
-/// otherwise no dilemma: go ahead.
-fn verdict(
-    pack: &Pack,
-    obligations: &[Fired],
-    tensions: &[ActiveTension],
-    pending: &[Pending],
-    not_covered: &[String],
-) -> Verdict {
+/// The one-line answer, in this order:
+/// - life first, where protection of life (the ranking's first principle) wins a tension by
+///   the ranking, or where a duty serving it calls for an emergency step now (a decisive
+///   safety step that brings in the authorities: an ambulance, the police);
+/// - the law settles it, where a binding duty applies that settles what the worker decides
+///   (its `decides` names one of the `decision` answers, or is empty);
+/// - a dilemma, where a tension arises, or a binding duty or tension waits on something not
+///   yet known;
+/// - the law settles it, where a binding duty applies beside the decision and nothing else
+///   conflicts;
+/// - not covered, where an answer is "None of these" and nothing else decides;
+/// - otherwise no dilemma: go ahead.
+fn verdict(pack: &Pack, answers: &Answers, found: Found, steps: &[Step]) -> Verdict {
+    let Found {
+        obligations,
+        tensions,
+        pending,
+        not_covered,
+    } = found;
     let top = pack.meta.ranking.order.first();
-    if tensions
+    let serves_top = |principles: &[String]| top.is_some_and(|t| principles.contains(t));
+    let life_wins = tensions
         .iter()
-        .any(|t| t.settled_by.is_empty() && t.prevails.as_ref() == top && top.is_some())
-    {
+        .any(|t| t.settled_by.is_empty() && t.prevails.as_ref() == top && top.is_some());
+    let protects_now = obligations.iter().any(|f| {
+        pack.obligation(&f.id).is_some_and(|o| {
+            serves_top(&o.principles)
+                && steps.iter().any(|s| {
+                    s.phase == Phase::Safety
+                        && s.weight == Weight::Decisive
+                        && s.consult == Some(Consult::Authorities)
+                        && o.actions.contains(&s.action)
+                })
+        })
+    });
+    if life_wins || protects_now {
         return Verdict::LifeFirst;
     }
-    if obligations.iter().any(|o| o.binding) {
+    let decisions = match answers.get(crate::vocab::DECISION) {
+        Some(Value::Many(ids)) => ids.as_slice(),
+        _ => &[],
+    };
+    let decided = |o: &crate::pack::Obligation| {
+        o.decides.is_empty() || o.decides.iter().any(|d| decisions.contains(d))
+    };
+    let binding: Vec<&crate::pack::Obligation> = obligations
+        .iter()
+        .filter(|o| o.binding)
+        .filter_map(|o| pack.obligation(&o.id))
+        .collect();
+    if binding.iter().any(|o| decided(o)) {
         return Verdict::Binding;
-    }
-    if !tensions.is_empty() {
-        return Verdict::Dilemma;
     }
     let weighty = |p: &Pending| match p.kind {
         ItemKind::Tension => true,
         ItemKind::Obligation => pack.obligation(&p.id).is_some_and(|o| o.binding),
         _ => false,
     };
-    if pending.iter().any(weighty) {
+    if !tensions.is_empty() || pending.iter().any(weighty) {
         return Verdict::Dilemma;
+    }
+    if !binding.is_empty() {
+        return Verdict::Binding;
     }
     if !not_covered.is_empty() {
         return Verdict::NotCovered;
     }
     Verdict::NoDilemma
+}
+
+/// What the verdict is made of.
+struct Found<'a> {
+    obligations: &'a [Fired],
+    tensions: &'a [ActiveTension],
+    pending: &'a [Pending],
+    not_covered: &'a [String],
 }
 
 /// Settle an active tension; `binding` are the binding duties that apply.

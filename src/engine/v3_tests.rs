@@ -104,7 +104,7 @@ fn pack() -> Pack {
             "call_119",
             "safety",
             "decisive",
-            "refer = [\"medical_emergency\"]\nwhen = \"'medical' in situation\"",
+            "refer = [\"medical_emergency\"]\nwhen = \"'medical' in situation\"\nconsult = \"authorities\"",
         ),
         action(
             "call_police",
@@ -180,6 +180,13 @@ fn pack() -> Pack {
             false,
             r#"["ask_consent", "assess_capacity", "hear_child", "note"]"#,
             "",
+        ),
+        obligation(
+            "name_kept_out",
+            "'client' in at_risk and not ('child' in at_risk)",
+            true,
+            r#"["note"]"#,
+            "decides = [\"disclose\"]",
         ),
         obligation(
             "child_seen",
@@ -446,6 +453,24 @@ fn each_verdict() {
         verdict(&report(&[("decision", many(&["recommend"]))])),
         Verdict::Dilemma
     );
+    // A medical emergency: the duty that protects life calls for an emergency step now.
+    assert_eq!(
+        verdict(&report(&[
+            ("decision", many(&["self"])),
+            ("situation", many(&["medical"])),
+        ])),
+        Verdict::LifeFirst
+    );
+    // A binding duty beside the decision (it settles only disclosing) does not take the
+    // headline from a tension; with nothing else conflicting, it still does.
+    let side = |decision: &str| {
+        verdict(&report(&[
+            ("decision", many(&[decision])),
+            ("at_risk", many(&["client"])),
+        ]))
+    };
+    assert_eq!(side("recommend"), Verdict::Dilemma);
+    assert_eq!(side("self"), Verdict::Binding);
     // A binding duty that waits on a fact: not settled yet, so not "go ahead".
     let d = decide(&pack, &report(&[("concern", Value::Unsure)]));
     assert!(d.is_pending("report_harm"));

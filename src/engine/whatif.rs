@@ -219,13 +219,10 @@ pub(super) fn find_out(pack: &Pack, d: &mut Decision, memo: &Memo) {
                 value,
             })
             .collect();
-        // Finding out is decisive when what hinges on it is: a binding duty, a tension, or
-        // a decisive step.
-        let weighty = hinges.iter().any(|h| {
-            pack.obligation(h).is_some_and(|o| o.binding)
-                || pack.tension(h).is_some()
-                || pack.action(h).is_some_and(|a| a.weight == Weight::Decisive)
-        });
+        // Finding out is decisive when a binding duty or a tension hinges on it.
+        let weighty = hinges
+            .iter()
+            .any(|h| pack.obligation(h).is_some_and(|o| o.binding) || pack.tension(h).is_some());
         let mut step = Step::new(
             Phase::Assess,
             format!("find_out:{q}"),

@@ -163,6 +163,9 @@ pub struct Obligation {
     /// Its steps that are decisive for it.
     #[serde(default)]
     pub decisive: Vec<String>,
+    /// For a binding duty, the decisions it settles; empty: any.
+    #[serde(default)]
+    pub decides: Vec<String>,
 }
 
 #[derive(Debug, Clone, Serialize, Deserialize)]

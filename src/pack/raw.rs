@@ -400,6 +400,12 @@ pub struct RawObligation {
     #[serde(default)]
     #[schemars(with = "Vec<String>")]
     pub decisive: Vec<Spanned<String>>,
+    /// For a binding duty: the decisions (options of the `decision` question) it settles. The
+    /// report's verdict is "the law settles it" only when the worker decides one of them; left
+    /// out, it settles any decision.
+    #[serde(default)]
+    #[schemars(with = "Vec<String>")]
+    pub decides: Vec<Spanned<String>>,
 }
 
 #[derive(Debug, Clone, Deserialize, JsonSchema)]

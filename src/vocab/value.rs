@@ -13,6 +13,10 @@ pub const UNSURE: &str = "unsure";
 /// what the pack covers.
 pub const OTHER: &str = "other";
 
+/// The question that asks what the worker has to decide; the report's ordering of steps and
+/// its verdict read it.
+pub const DECISION: &str = "decision";
+
 /// One answer.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub enum Value {

@@ -8,7 +8,7 @@ use crate::diag::{DiagKind, Field};
 use crate::pack::model::{Action, Meta, Obligation, Party, Service, Tension};
 use crate::pack::raw::{At, RawAction, RawAmend, RawObligation, RawService, RawTension};
 use crate::vocab::suggest::closest;
-use crate::vocab::{ItemKind, QuestionKind, Text};
+use crate::vocab::{DECISION, ItemKind, QuestionKind, Text};
 
 /// The longest a step's `short` should be, in characters.
 pub const SHORT_MAX: usize = 60;
@@ -219,6 +219,28 @@ fn decisive(
     out
 }
 
+/// The decisions a binding duty settles: options of the `decision` question.
+fn decides(cx: &mut Checker, f: usize, item: &str, raw: Vec<toml::Spanned<String>>) -> Vec<String> {
+    let mut out = Vec::with_capacity(raw.len());
+    for d in raw {
+        if cx.questions.has_option(DECISION, d.get_ref()) != Some(true) {
+            let suggestion =
+                closest(d.get_ref(), cx.questions.options(DECISION)).map(str::to_string);
+            cx.add(
+                f,
+                Some(d.span()),
+                DiagKind::UnknownDecision {
+                    item: item.to_string(),
+                    decision: d.get_ref().clone(),
+                    suggestion,
+                },
+            );
+        }
+        out.push(d.into_inner());
+    }
+    out
+}
+
 pub(super) fn obligations(
     cx: &mut Checker,
     raw: Vec<At<RawObligation>>,
@@ -246,6 +268,7 @@ pub(super) fn obligations(
             let principles = cx.references(f, o.principles, ItemKind::Principle);
             let actions = cx.references(f, o.actions, ItemKind::Action);
             let decisive = decisive(cx, f, &id, &actions, o.decisive);
+            let decides = decides(cx, f, &id, o.decides);
             let when = match &o.when {
                 Some(w) => {
                     locations.obligations.push((f, w.span()));
@@ -270,6 +293,7 @@ pub(super) fn obligations(
                 actions,
                 consult: o.consult,
                 decisive,
+                decides,
             }
         })
         .collect()
