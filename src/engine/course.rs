@@ -107,8 +107,13 @@ impl Builder<'_> {
         answers: &Slotted,
         action: &str,
         caller: Option<&str>,
-        (decisive, answers_decision): (bool, bool),
+        flags: Flags,
     ) {
+        let Flags {
+            decisive,
+            answers: answers_decision,
+            binding,
+        } = flags;
         let Some(index) = pack.action_index(action) else {
             return;
         };
@@ -129,6 +134,7 @@ impl Builder<'_> {
                     step.weight = Weight::Decisive;
                 }
                 step.answers |= answers_decision;
+                step.binding |= binding;
                 return add(&mut step.because);
             }
             Some(Slot::LeftOut(i)) => return add(&mut self.left_out[*i].because),
@@ -202,6 +208,7 @@ impl Builder<'_> {
                             consult: a.consult,
                             weight: if decisive { Weight::Decisive } else { a.weight },
                             answers: answers_decision,
+                            binding,
                             parties,
                             services,
                         });
@@ -214,17 +221,30 @@ impl Builder<'_> {
     }
 }
 
-/// Decisive steps first, then supporting, then routine. Among the decisive ones, those that
-/// keep someone safe now come first, then those that answer what the worker has to decide,
-/// then the rest, and the facts to find out last (what can be done now comes before what is
-/// still to be learnt); each group in phase order.
+/// What a rule that calls for a step says of it.
+#[derive(Clone, Copy, Default)]
+struct Flags {
+    /// The rule marks it decisive.
+    decisive: bool,
+    /// The rule reads what the worker has to decide.
+    answers: bool,
+    /// The rule is a binding duty.
+    binding: bool,
+}
+
+/// Decisive steps first, then supporting, then routine. Among the decisive ones: those that
+/// keep someone safe now; then those a binding duty calls for (the law settles them); then
+/// those that answer what the worker has to decide; then the rest; and the facts to find out
+/// last (what can be done now comes before what is still to be learnt). Each group in phase
+/// order.
 pub(super) fn order(steps: &mut [Step]) {
     steps.sort_by_key(|s| {
-        let tier = match (s.weight, s.phase, s.answers, s.question.is_some()) {
-            (Weight::Decisive, Phase::Safety, ..) => 0,
-            (Weight::Decisive, _, _, true) => 3,
-            (Weight::Decisive, _, true, _) => 1,
-            _ => 2,
+        let tier = match (s.weight, s.phase, s.question.is_some()) {
+            (Weight::Decisive, Phase::Safety, _) => 0,
+            (Weight::Decisive, _, true) => 4,
+            (Weight::Decisive, ..) if s.binding => 1,
+            (Weight::Decisive, ..) if s.answers => 2,
+            _ => 3,
         };
         (s.weight, tier, s.phase)
     });
@@ -275,7 +295,11 @@ pub(super) fn plan(
         if let Some(o) = pack.obligation(&f.id) {
             let answering = reads_decision(o.when.as_ref());
             for a in &o.actions {
-                let flags = (o.decisive.contains(a), answering);
+                let flags = Flags {
+                    decisive: o.decisive.contains(a),
+                    answers: answering,
+                    binding: o.binding,
+                };
                 b.call(pack, answers, a, Some(&f.id), flags);
             }
         }
@@ -284,7 +308,11 @@ pub(super) fn plan(
         if let Some(x) = pack.tension(&t.id) {
             let answering = reads_decision(Some(&x.when));
             for a in &x.actions {
-                let flags = (x.decisive.contains(a), answering);
+                let flags = Flags {
+                    decisive: x.decisive.contains(a),
+                    answers: answering,
+                    binding: false,
+                };
                 b.call(pack, answers, a, Some(&t.id), flags);
             }
         }
@@ -297,7 +325,7 @@ pub(super) fn plan(
             .filter_map(|d| pack.obligation(d))
             .flat_map(|o| o.actions.iter());
         for a in pack.meta.frame.steps.iter().chain(frame_actions) {
-            b.call(pack, answers, a, None, (false, false));
+            b.call(pack, answers, a, None, Flags::default());
         }
     }
 
@@ -423,6 +451,7 @@ pub(super) fn consult_step(
         consult: a.consult,
         weight: a.weight,
         answers: false,
+        binding: false,
         parties: a
             .parties
             .iter()

@@ -83,6 +83,8 @@ pub struct Step {
     pub weight: Weight,
     /// A rule that calls for it reads what the worker has to decide: it answers the decision.
     pub answers: bool,
+    /// A binding duty calls for it: the law or the code settles it.
+    pub binding: bool,
     /// For a step with `parties`: those it is given for.
     pub parties: Vec<String>,
     /// The services that meet the needs it refers to and serve this person.
@@ -100,6 +102,7 @@ impl Step {
             consult,
             weight,
             answers: false,
+            binding: false,
             parties: Vec::new(),
             services: Vec::new(),
         }
