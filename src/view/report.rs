@@ -600,45 +600,44 @@ pub fn report(
 /// The verdict in one sentence.
 fn verdict_text(r: &Report, lang: Lang) -> String {
     let w = words(lang);
-    // The tension the verdict rests on: the first that life wins by the ranking, or the first.
-    let tension = |life: bool| {
-        r.tensions
+    let top = r.ranking.order.first();
+    // The tension the verdict rests on: for life first, one life wins by the ranking.
+    let tension = match r.verdict {
+        Verdict::LifeFirst => r
+            .tensions
             .iter()
-            .find(|t| {
-                !life
-                    || (t.settled_by == "ranking" && t.prevails.as_ref() == r.ranking.order.first())
-            })
-            .or(r.tensions.first())
+            .find(|t| t.settled_by == "ranking" && t.prevails.as_ref() == top),
+        _ => r
+            .tensions
+            .iter()
+            .find(|t| t.settled_by == "ranking")
+            .or(r.tensions.first()),
     };
-    match r.verdict {
-        Verdict::NoDilemma => w.verdict_no_dilemma.into(),
-        Verdict::Binding => w.verdict_binding.into(),
-        Verdict::NotCovered => w.verdict_not_covered.into(),
-        Verdict::LifeFirst | Verdict::Dilemma => match tension(r.verdict == Verdict::LifeFirst) {
-            Some(t) => {
-                let other = if t.prevails.as_deref() == Some(t.principles[0].as_str()) {
-                    &t.principle_names[1]
-                } else {
-                    &t.principle_names[0]
-                };
-                let head = if r.verdict == Verdict::LifeFirst {
-                    w.verdict_life_first
-                } else {
-                    w.verdict_dilemma
-                };
-                match lang {
-                    Lang::En => format!(
-                        "{head}: {} ({} comes before {other} by the pack's ranking of principles; weigh it with your supervisor).",
-                        t.title, t.prevails_name
-                    ),
-                    Lang::Id => format!(
-                        "{head}: {} ({} didahulukan atas {other} menurut urutan prinsip paket ini; timbang bersama supervisor).",
-                        t.title, t.prevails_name
-                    ),
-                }
-            }
-            None => w.verdict_pending.into(),
-        },
+    let weighed = |t: &TensionView| {
+        let other = if t.prevails.as_deref() == Some(t.principles[0].as_str()) {
+            &t.principle_names[1]
+        } else {
+            &t.principle_names[0]
+        };
+        match lang {
+            Lang::En => format!(
+                "{}: {} comes before {other} by the pack's ranking; weigh it with your supervisor.",
+                t.title, t.prevails_name
+            ),
+            Lang::Id => format!(
+                "{}: {} didahulukan atas {other} menurut urutan prinsip paket ini; timbang bersama supervisor.",
+                t.title, t.prevails_name
+            ),
+        }
+    };
+    match (r.verdict, tension) {
+        (Verdict::NoDilemma, _) => w.verdict_no_dilemma.into(),
+        (Verdict::Binding, _) => w.verdict_binding.into(),
+        (Verdict::NotCovered, _) => w.verdict_not_covered.into(),
+        (Verdict::LifeFirst, Some(t)) => format!("{}. {}", w.verdict_life_first, weighed(t)),
+        (Verdict::LifeFirst, None) => w.verdict_life_now.into(),
+        (Verdict::Dilemma, Some(t)) => format!("{}: {}", w.verdict_dilemma, weighed(t)),
+        (Verdict::Dilemma, None) => w.verdict_pending.into(),
     }
 }
 

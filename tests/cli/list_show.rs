@@ -41,6 +41,7 @@ fn list_obligations_json_uses_the_toml_field_names() {
                 "actions",
                 "binding",
                 "consult",
+                "decides",
                 "decisive",
                 "id",
                 "principles",
