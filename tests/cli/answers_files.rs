@@ -292,3 +292,43 @@ fn a_question_left_out_of_the_file_counts_as_not_sure_yet() {
     let out = assess(THREAT_TO_LIFE, &["--lang", "en", "--format", "json"]);
     assert_eq!(stderr(&out), "");
 }
+
+/// An answers file written for the earlier edition of the default pack: each retired answer
+/// is an error at its place that names the question now asking it, and nothing is dropped
+/// silently.
+#[test]
+fn an_answer_of_the_earlier_edition_names_the_question_that_replaced_it() {
+    let dir = temp_dir();
+    let file = write(
+        dir.path(),
+        "old.toml",
+        "[answers]\nsituation = [\"records\"]\nclient_age = \"adult\"\nworker_position = \"ngo_worker\"\nharm_risk = true\nclient_role = \"causing_harm\"\n",
+    );
+    let out = etika_bare()
+        .args(["--lang", "en", "assess", "--answers"])
+        .arg(&file)
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    let err = stderr(&out);
+    let shown = file.display().to_string();
+    for (line, message) in [
+        (
+            2,
+            "`records` is no longer an option of `situation`; answer `decision`, `disclose_what` instead",
+        ),
+        (
+            4,
+            "`worker_position` is no longer asked; answer `worker_service` instead",
+        ),
+        (
+            6,
+            "`client_role` is no longer asked; answer `harm_from` instead",
+        ),
+    ] {
+        assert!(err.contains(message), "{err}");
+        assert!(err.contains(&format!("{shown}:{line}:")), "line {line}: {err}");
+    }
+    assert!(err.contains("docs/pack-notes.md"), "{err}");
+    assert_eq!(stdout(&out), "");
+}
