@@ -31,14 +31,19 @@ fn load_and_validate_embedded_files() -> usize {
 
 fn threat_answers() -> Answers {
     [
-        ("client_age", Value::One("adult".into())),
+        ("decision", Value::Many(vec!["disclose".into()])),
         (
             "situation",
             Value::Many(vec!["harm_to_others".into(), "child_at_risk".into()]),
         ),
+        ("worker_service", Value::One("ngo".into())),
+        ("client_age", Value::One("adult".into())),
         ("harm_risk", Value::Yes(true)),
         ("at_risk", Value::Many(vec!["other_adult".into()])),
-        ("client_role", Value::One("causing_harm".into())),
+        ("rule_in_play", Value::One("none".into())),
+        ("harm_from", Value::Many(vec!["client".into()])),
+        ("danger_now", Value::Yes(false)),
+        ("client_has_access_to_victim", Value::Yes(true)),
         ("intended_harm", Value::Unsure),
         ("harm_imminent", Value::Yes(true)),
         ("client_wants_secrecy", Value::Yes(true)),

@@ -29,12 +29,17 @@ hello="$work/hello/target/release/hello"
 
 cat > "$work/threat.toml" <<'TOML'
 [answers]
-client_age = "adult"
+decision = ["disclose"]
 situation = ["harm_to_others"]
+worker_service = "ngo"
+client_age = "adult"
+rule_in_play = "none"
 harm_risk = true
 at_risk = ["other_adult"]
-client_role = "causing_harm"
+harm_from = ["client"]
+danger_now = false
 harm_imminent = true
+client_has_access_to_victim = true
 intended_harm = "unsure"
 client_wants_secrecy = true
 limits_explained = false
