@@ -384,7 +384,8 @@ pub(crate) fn decide_with(
 ///   yet known;
 /// - the law settles it, where a binding duty applies beside the decision and nothing else
 ///   conflicts;
-/// - not covered, where an answer is "None of these" and nothing else decides;
+/// - not covered, where the decision or the situation is "None of these", or another answer is
+///   and no duty applies;
 /// - otherwise no dilemma: go ahead.
 fn verdict(pack: &Pack, answers: &Answers, found: Found, steps: &[Step]) -> Verdict {
     let Found {
@@ -438,7 +439,13 @@ fn verdict(pack: &Pack, answers: &Answers, found: Found, steps: &[Step]) -> Verd
     if !binding.is_empty() {
         return Verdict::Binding;
     }
-    if !not_covered.is_empty() {
+    // Outside the pack: the decision or the situation itself is "None of these", or an answer
+    // is and no duty applies at all. A "None of these" on a detail beside duties that do apply
+    // is listed as not covered without taking the verdict.
+    let central = not_covered
+        .iter()
+        .any(|q| q == crate::vocab::DECISION || q == crate::vocab::SITUATION);
+    if central || (!not_covered.is_empty() && obligations.is_empty()) {
         return Verdict::NotCovered;
     }
     Verdict::NoDilemma

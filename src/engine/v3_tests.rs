@@ -501,6 +501,27 @@ fn none_of_these_is_not_covered_and_goes_to_the_supervisor() {
     assert!(step(&d, "sup").is_some(), "{:?}", d.course);
     // The frame's steps still say how to decide.
     assert!(step(&d, "note").is_some());
+    // "None of these" on a detail, beside a duty that applies: listed, but the verdict stays
+    // the duty's; with nothing applying at all, it is not covered.
+    let detail = answers(&[
+        ("decision", many(&["disclose"])),
+        ("situation", many(&["ordinary"])),
+        ("worker_service", one(OTHER)),
+        ("client_age", one("adult")),
+    ]);
+    let d = decide(&pack, &detail);
+    assert_eq!(d.not_covered, ["worker_service"]);
+    assert_eq!(d.verdict, Verdict::NoDilemma);
+    let mut nothing = detail.clone();
+    nothing.insert("decision".into(), many(&["recommend"]));
+    nothing.insert("situation".into(), many(&["medical"]));
+    nothing.remove("client_age");
+    let d = decide(&pack, &nothing);
+    assert!(
+        d.obligations.iter().all(|o| o.id == "medical"),
+        "{:?}",
+        d.obligations
+    );
     // An "other" beside a decision the pack covers: the duty still applies, and the report
     // still names what it does not cover.
     let d = decide(

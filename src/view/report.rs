@@ -621,11 +621,11 @@ fn verdict_text(r: &Report, lang: Lang) -> String {
         };
         match lang {
             Lang::En => format!(
-                "{}: {} comes before {other} by the pack's ranking; weigh it with your supervisor.",
+                "{}: {} comes before {other} by the pack's ranking; take it to supervision.",
                 t.title, t.prevails_name
             ),
             Lang::Id => format!(
-                "{}: {} didahulukan atas {other} menurut urutan prinsip paket ini; timbang bersama supervisor.",
+                "{}: {} didahulukan atas {other} menurut urutan prinsip paket ini; bawa ke supervisi.",
                 t.title, t.prevails_name
             ),
         }

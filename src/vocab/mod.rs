@@ -9,7 +9,7 @@ mod value;
 
 pub use kinds::{CaseKind, Consult, ItemKind, Phase, QuestionKind, Verdict, Weight};
 pub use lang::{Lang, Text};
-pub use value::{Answers, DECISION, OTHER, UNSURE, Value};
+pub use value::{Answers, DECISION, OTHER, SITUATION, UNSURE, Value};
 
 /// A character that must not reach a terminal as it is: a control character other than the
 /// line break and the tab (it could move the cursor, clear the screen or set the title), or a

@@ -17,6 +17,10 @@ pub const OTHER: &str = "other";
 /// its verdict read it.
 pub const DECISION: &str = "decision";
 
+/// The question that asks what is going on. With `DECISION`, the questions whose "None of
+/// these" puts the whole situation outside what a pack covers.
+pub const SITUATION: &str = "situation";
+
 /// One answer.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub enum Value {

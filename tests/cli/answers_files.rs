@@ -327,7 +327,10 @@ fn an_answer_of_the_earlier_edition_names_the_question_that_replaced_it() {
         ),
     ] {
         assert!(err.contains(message), "{err}");
-        assert!(err.contains(&format!("{shown}:{line}:")), "line {line}: {err}");
+        assert!(
+            err.contains(&format!("{shown}:{line}:")),
+            "line {line}: {err}"
+        );
     }
     assert!(err.contains("docs/pack-notes.md"), "{err}");
     assert_eq!(stdout(&out), "");
