@@ -380,8 +380,8 @@ pub(crate) fn decide_with(
 ///   safety step that brings in the authorities: an ambulance, the police);
 /// - the law settles it, where a binding duty applies that settles what the worker decides
 ///   (its `decides` names one of the `decision` answers, or is empty);
-/// - a dilemma, where a tension arises, or a binding duty or tension waits on something not
-///   yet known;
+/// - a dilemma, where a tension arises, or a binding duty or tension that protects life waits
+///   on something not yet known;
 /// - the law settles it, where a binding duty applies beside the decision and nothing else
 ///   conflicts;
 /// - not covered, where the decision or the situation is "None of these", or another answer is
@@ -428,9 +428,16 @@ fn verdict(pack: &Pack, answers: &Answers, found: Found, steps: &[Step]) -> Verd
     if binding.iter().any(|o| decided(o)) {
         return Verdict::Binding;
     }
+    // What waits on an unsure answer keeps the verdict open only where a life may hang on it:
+    // a tension or a binding duty that serves the top principle. A rule or a consent not yet
+    // checked is something to find out before going ahead, not a conflict.
     let weighty = |p: &Pending| match p.kind {
-        ItemKind::Tension => true,
-        ItemKind::Obligation => pack.obligation(&p.id).is_some_and(|o| o.binding),
+        ItemKind::Tension => pack
+            .tension(&p.id)
+            .is_some_and(|t| serves_top(&t.principles)),
+        ItemKind::Obligation => pack
+            .obligation(&p.id)
+            .is_some_and(|o| o.binding && serves_top(&o.principles)),
         _ => false,
     };
     if !tensions.is_empty() || pending.iter().any(weighty) {

@@ -203,7 +203,8 @@ fn pack() -> Pack {
             "",
         ),
     ]
-    .concat();
+    .concat()
+        + "[[obligation]]\nid = \"child_data_rule\"\ntitle = \"t\"\ntext = \"t\"\nsource = \"law\"\nprinciples = [\"privacy\"]\nwhen = \"'disclose' in decision and 'ordinary' in situation and client_age == 'child' and consent_given\"\nbinding = true\nactions = [\"note\"]\n";
     let tensions = format!(
         "[[tension]]\nid = \"life_vs_privacy\"\ntitle = {p}\nprinciples = [\"privacy\", \"life\"]\nwhen = \"'disclose' in decision and 'child' in at_risk\"\nexplanation = {p}\n\n[[tension]]\nid = \"autonomy_vs_privacy\"\ntitle = {p}\nprinciples = [\"privacy\", \"autonomy\"]\nwhen = \"'recommend' in decision\"\nexplanation = {p}\n",
         p = t("t")
@@ -475,6 +476,19 @@ fn each_verdict() {
     let d = decide(&pack, &report(&[("concern", Value::Unsure)]));
     assert!(d.is_pending("report_harm"));
     assert_eq!(d.verdict, Verdict::Dilemma);
+    // A binding duty that protects no life and waits on a fact (a consent not yet checked) is
+    // something to find out before going ahead, not a dilemma.
+    let d = decide(
+        &pack,
+        &answers(&[
+            ("decision", many(&["disclose"])),
+            ("situation", many(&["ordinary"])),
+            ("client_age", one("child")),
+            ("consent_given", Value::Unsure),
+        ]),
+    );
+    assert!(d.is_pending("child_data_rule"));
+    assert_eq!(d.verdict, Verdict::NoDilemma);
 }
 
 #[test]

@@ -450,13 +450,14 @@ mod tests {
         )
     }
 
-    /// The v3 questionnaire (the decision, the parties, "None of these" on every list) costs
-    /// the default pack about 3 million condition nodes: well within the budget.
+    /// The v3 questionnaire (the decision, the parties, "None of these" on every list, the
+    /// situation types added since) costs the default pack about 6 million condition nodes: well
+    /// within the budget, with room for the pack to grow by half again.
     #[test]
     fn the_default_pack_is_decided_well_within_the_budget() {
         let (spent, d) = check_with("", "");
         assert_eq!(undecided(&d), 0);
-        assert!(spent < TOTAL / 5, "{spent}");
+        assert!(spent < TOTAL / 3, "{spent}");
     }
 
     #[test]

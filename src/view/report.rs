@@ -631,6 +631,7 @@ fn verdict_text(r: &Report, lang: Lang) -> String {
         }
     };
     match (r.verdict, tension) {
+        (Verdict::NoDilemma, _) if !r.depends_on.is_empty() => w.verdict_go_after_check.into(),
         (Verdict::NoDilemma, _) => w.verdict_no_dilemma.into(),
         (Verdict::Binding, _) => w.verdict_binding.into(),
         (Verdict::NotCovered, _) => w.verdict_not_covered.into(),

@@ -376,3 +376,34 @@ fn an_unsure_answer_in_indonesian_markdown_and_json() {
     );
     insta::assert_snapshot!("unsure_json_en", json);
 }
+
+/// Ordinary work where only a rule is not yet checked: go ahead once it is, not "not settled".
+#[test]
+fn an_unchecked_rule_in_ordinary_work_is_a_go_ahead_once_checked() {
+    let answers = r#"[answers]
+decision = ["provide_service"]
+situation = ["ordinary"]
+worker_service = "programme"
+client_age = "adult"
+client_status = "current"
+setting = "office"
+supervisor_reachable = true
+rule_in_play = "unsure"
+provide_what = ["arrange"]
+arrange_what = ["civil_documents"]
+harm_risk = false
+"#;
+    let text = assess_embedded(answers, &["--lang", "en", "--width", "100"]);
+    assert!(
+        text.contains("Go ahead once you have checked what is to be found out below"),
+        "{text}"
+    );
+    assert!(!text.contains("Not settled yet"), "{text}");
+    assert!(
+        text.contains(
+            "→ 1. Help get the missing civil documents (The civil registry (Disdukcapil))"
+        ),
+        "{text}"
+    );
+    assert!(text.contains("? Find out first: Does a law"), "{text}");
+}
