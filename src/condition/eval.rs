@@ -59,6 +59,16 @@ fn push(out: &mut Vec<Fact>, f: Fact) {
 /// Where a condition finds answers: by question id, or faster by the question's place.
 pub trait Lookup {
     fn value(&self, question: &str, slot: u32) -> Option<&Value>;
+
+    /// Whether `option` is ticked on an `any_of` question. The default reads `value`; a
+    /// search may know some options of a list and not yet the others.
+    fn ticked(&self, question: &str, slot: u32, option: &str) -> Truth {
+        match self.value(question, slot) {
+            Some(Value::Many(vs)) => Truth::from_bool(vs.iter().any(|v| v == option)),
+            Some(Value::Unsure) => Truth::Unknown,
+            _ => Truth::False,
+        }
+    }
 }
 
 impl Lookup for Answers {
@@ -92,11 +102,7 @@ impl Expr {
                 option,
                 slot,
                 ..
-            } => match answers.value(question, *slot) {
-                Some(Value::Many(vs)) => Truth::from_bool(vs.iter().any(|v| v == option)),
-                Some(Value::Unsure) => Truth::Unknown,
-                _ => Truth::False,
-            },
+            } => answers.ticked(question, *slot, option),
             Expr::Not(inner) => inner.eval(answers).not(),
             Expr::And(items) => {
                 let mut acc = Truth::True;
