@@ -446,12 +446,17 @@ fn verdict(pack: &Pack, answers: &Answers, found: Found, steps: &[Step]) -> Verd
     if !binding.is_empty() {
         return Verdict::Binding;
     }
-    // Outside the pack: the decision or the situation itself is "None of these", or an answer
-    // is and no duty applies at all. A "None of these" on a detail beside duties that do apply
-    // is listed as not covered without taking the verdict.
+    // Outside the pack: the decision or the situation itself is "None of these" and nothing
+    // else, or an answer is and no duty applies at all. A "None of these" beside options that
+    // fit ("and something else"), or on a detail beside duties that do apply, is listed as not
+    // covered without taking the verdict.
+    let only_other = |q: &str| match answers.get(q) {
+        Some(Value::Many(ids)) => !ids.is_empty() && ids.iter().all(|i| i == crate::vocab::OTHER),
+        _ => false,
+    };
     let central = not_covered
         .iter()
-        .any(|q| q == crate::vocab::DECISION || q == crate::vocab::SITUATION);
+        .any(|q| (q == crate::vocab::DECISION || q == crate::vocab::SITUATION) && only_other(q));
     if central || (!not_covered.is_empty() && obligations.is_empty()) {
         return Verdict::NotCovered;
     }

@@ -544,6 +544,16 @@ fn none_of_these_is_not_covered_and_goes_to_the_supervisor() {
     );
     assert_eq!(d.verdict, Verdict::Binding);
     assert_eq!(d.not_covered, ["situation"]);
+    // "Something else" beside a situation that fits is listed, and does not take the verdict:
+    // only a situation that is nothing but "None of these" is outside the pack.
+    let beside = answers(&[
+        ("decision", many(&["disclose"])),
+        ("situation", many(&["ordinary", OTHER])),
+        ("client_age", one("adult")),
+    ]);
+    let d = decide(&pack, &beside);
+    assert_eq!(d.not_covered, ["situation"]);
+    assert_eq!(d.verdict, Verdict::NoDilemma);
 }
 
 #[test]
