@@ -243,7 +243,7 @@ fn ordinary_case_has_no_dilemma_and_gets_the_frames_steps() {
     assert_eq!(r["verdict"], "no_dilemma");
     assert_eq!(
         r["summary"][0],
-        "Go ahead: no conflict between duties in these answers; act with the usual care."
+        "Go ahead: no conflict between duties in these answers; take the steps below with the usual care."
     );
 }
 
