@@ -395,7 +395,9 @@ harm_risk = false
 "#;
     let text = assess_embedded(answers, &["--lang", "en", "--width", "100"]);
     assert!(
-        text.contains("Go ahead with the steps below once you have checked what is to be found out"),
+        text.contains(
+            "Go ahead with the steps below once you have checked what is to be found out"
+        ),
         "{text}"
     );
     assert!(!text.contains("Not settled yet"), "{text}");
