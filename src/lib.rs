@@ -12,6 +12,25 @@
 //!
 //! The modules are private; `api` is what other programs (the benchmarks, say) may use.
 
+/// Write to standard error, ignoring a failure to do so: when standard error itself cannot be
+/// written (`2>/dev/full`, a closed pipe) there is nowhere left to say anything, and the exit
+/// code still tells. The standard library's macros panic there instead; these replace them
+/// for the whole crate.
+macro_rules! eprintln {
+    ($($arg:tt)*) => {{
+        use std::io::Write as _;
+        let _ = writeln!(std::io::stderr(), $($arg)*);
+    }};
+}
+
+/// As `eprintln!`, without the newline.
+macro_rules! eprint {
+    ($($arg:tt)*) => {{
+        use std::io::Write as _;
+        let _ = write!(std::io::stderr(), $($arg)*);
+    }};
+}
+
 mod answers;
 mod cli;
 mod condition;

@@ -413,9 +413,22 @@ pub fn parse() -> (Cli, Lang) {
         }
         Err(e) => e.format(&mut cmd),
     };
-    match lang {
-        Lang::Id => e.apply::<help::Indonesian>().exit(),
-        Lang::En => e.exit(),
+    let code = match lang {
+        Lang::Id => print_clap(&e.apply::<help::Indonesian>()),
+        Lang::En => print_clap(&e),
+    };
+    std::process::exit(code);
+}
+
+/// Print clap's help, version or usage error and give the exit code: clap's own (0 for help and
+/// version, 2 for a usage error), or 1 when the help could not be written (a full disk, a
+/// closed stream); a reader that stops early (`etika --help | head`) is no failure.
+fn print_clap<F: clap::error::ErrorFormatter>(e: &clap::error::Error<F>) -> i32 {
+    match e.print() {
+        Ok(()) => e.exit_code(),
+        Err(io) if io.kind() == std::io::ErrorKind::BrokenPipe => e.exit_code(),
+        Err(_) if e.use_stderr() => e.exit_code(),
+        Err(_) => 1,
     }
 }
 

@@ -242,3 +242,34 @@ fn a_full_standard_output_is_an_error_that_names_it() {
     assert!(err.contains("cannot write to standard output"), "{err}");
     assert!(err.contains("No space left on device"), "{err}");
 }
+
+#[test]
+fn help_that_cannot_be_written_fails_and_a_lost_error_still_exits_one() {
+    let full = || std::fs::OpenOptions::new().write(true).open("/dev/full");
+    if full().is_err() {
+        eprintln!("skipped: no /dev/full here");
+        return;
+    }
+    // Help onto a full disk is a failure, in both languages; the reader that stops early is not.
+    for lang in ["en", "id"] {
+        let status = raw()
+            .args(["--lang", lang, "--help"])
+            .stdout(full().unwrap())
+            .status()
+            .unwrap();
+        assert_eq!(status.code(), Some(1), "--lang {lang} --help >/dev/full");
+    }
+    // An error whose message has nowhere to go keeps its exit code and never panics.
+    let status = std::process::Command::new(env!("CARGO_BIN_EXE_etika"))
+        .args(["--rules", "/nonexistent/etika-pack", "validate"])
+        .stderr(full().unwrap())
+        .status()
+        .unwrap();
+    assert_eq!(status.code(), Some(1), "a failed load with stderr full");
+    let status = raw()
+        .arg("--no-such-flag")
+        .stderr(full().unwrap())
+        .status()
+        .unwrap();
+    assert_eq!(status.code(), Some(2), "a usage error with stderr full");
+}
