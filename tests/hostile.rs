@@ -14,6 +14,8 @@ mod check;
 #[path = "hostile/make.rs"]
 mod make;
 
+#[path = "hostile/long_words.rs"]
+mod long_words;
 #[path = "hostile/reach.rs"]
 mod reach;
 

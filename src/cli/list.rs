@@ -165,7 +165,7 @@ pub fn run(cx: &Context, args: Args) -> Result<Exit> {
         t.set_header(header);
     }
     for r in rows {
-        t.add_row(r);
+        t.add_row(cx.style.cells(r));
     }
     super::print(cx, &cx.style.finish(format!("{t}\n")))?;
     Ok(Exit::Success)

@@ -2,8 +2,6 @@
 
 use std::fmt::Write as _;
 
-use comfy_table::Cell;
-
 use super::Style;
 use super::markdown::esc;
 use super::text::wrap;
@@ -92,17 +90,9 @@ pub fn diff_table(v: &DiffView, style: &Style) -> String {
                 );
             }
             if style.narrow() {
-                t.add_row(vec![Cell::new(format!(
-                    "{} `{}`\n{what}",
-                    i.kind.word(lang),
-                    i.id
-                ))]);
+                t.add_row(style.cells([format!("{} `{}`\n{what}", i.kind.word(lang), i.id)]));
             } else {
-                t.add_row(vec![
-                    Cell::new(i.kind.word(lang)),
-                    Cell::new(&i.id),
-                    Cell::new(what),
-                ]);
+                t.add_row(style.cells([i.kind.word(lang), &i.id, &what]));
             }
         }
         out.push_str(&format!("{t}\n"));

@@ -2,8 +2,6 @@
 
 use std::fmt::Write as _;
 
-use comfy_table::Cell;
-
 use super::Style;
 use super::text::wrap;
 use crate::view::{FeedbackView, GradeRowView};
@@ -81,20 +79,20 @@ pub fn feedback_table(f: &FeedbackView, style: &Style) -> String {
         for d in &f.differences {
             let changed = d.change.lines.join("\n");
             if style.narrow() {
-                t.add_row(vec![Cell::new(format!(
+                t.add_row(style.cells([format!(
                     "{}\n{}: {}\nModel: {}\n{changed}",
                     d.prompt,
                     lang.pick("Anda", "You"),
                     d.student_text,
                     d.model_text
-                ))]);
+                )]));
             } else {
-                t.add_row(vec![
-                    Cell::new(&d.prompt),
-                    Cell::new(&d.student_text),
-                    Cell::new(&d.model_text),
-                    Cell::new(changed),
-                ]);
+                t.add_row(style.cells([
+                    d.prompt.as_str(),
+                    &d.student_text,
+                    &d.model_text,
+                    &changed,
+                ]));
             }
         }
         let _ = writeln!(out, "{t}");
@@ -223,11 +221,7 @@ pub fn grade_table(rows: &[GradeRowView], style: &Style) -> String {
                 e.clone().unwrap_or_default(),
             ),
         };
-        t.add_row(vec![
-            Cell::new(&r.file),
-            Cell::new(score),
-            Cell::new(misses),
-        ]);
+        t.add_row(style.cells([r.file.as_str(), &score, &misses]));
     }
     format!(
         "{t}\n{}\n",

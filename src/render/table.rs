@@ -8,8 +8,6 @@
 
 use std::collections::HashMap;
 
-use comfy_table::Cell;
-
 use super::Style;
 use super::text::wrap;
 use crate::view::{Report, WhyView};
@@ -114,7 +112,7 @@ impl<'s> Listing<'s> {
     /// where `lead` hangs to the left of the head and every further line is indented under it.
     fn item(&mut self, cells: Vec<String>, lead: &str, head: &str, lines: &[String]) {
         if !self.prose {
-            self.table.add_row(cells.into_iter().map(Cell::new));
+            self.table.add_row(self.style.cells(cells));
             return;
         }
         let width = self.style.width as usize;

@@ -1,6 +1,8 @@
 //! How to draw for a person: language, width, colour; and the pieces every text layout uses.
 
-use comfy_table::{ContentArrangement, ContentLineStyle, LineStyle, Table, TableStyle, presets};
+use comfy_table::{
+    Cell, ContentArrangement, ContentLineStyle, LineStyle, Table, TableStyle, presets,
+};
 
 use crate::vocab::Lang;
 
@@ -75,6 +77,14 @@ impl Style {
         t
     }
 
+    /// Table cells from texts, each made safe for the table to wrap (see `breakable`).
+    pub fn cells<S: AsRef<str>>(&self, texts: impl IntoIterator<Item = S>) -> Vec<Cell> {
+        texts
+            .into_iter()
+            .map(|t| Cell::new(breakable(t.as_ref(), self.width as usize)))
+            .collect()
+    }
+
     /// A paragraph wrapped to the width, with a final newline.
     pub fn para(&self, out: &mut String, text: &str) {
         out.push_str(&wrap(text, self.width as usize, ""));
@@ -97,6 +107,44 @@ impl Style {
 /// Wrap at word boundaries to `width` columns, continuing lines with `indent`.
 pub fn wrap(text: &str, width: usize, indent: &str) -> String {
     crate::words::fill(text, width.max(20), "", indent)
+}
+
+/// `text` with every word wider than `width` columns cut into lines of at most `width`
+/// columns. Such a word is cut by any table anyway; cutting it here first, in one pass, keeps
+/// the table's own cutting (which grows with the square of a word's length) to short pieces,
+/// so a table is drawn in time linear in its text, whatever the text.
+pub fn breakable(text: &str, width: usize) -> String {
+    use unicode_width::UnicodeWidthChar;
+    let width = width.max(8);
+    let cols = |c: char| c.width().unwrap_or(0);
+    let mut out = String::with_capacity(text.len());
+    let mut word = String::new();
+    let push_word = |word: &mut String, out: &mut String| {
+        if word.chars().map(cols).sum::<usize>() <= width {
+            out.push_str(word);
+        } else {
+            let mut piece = 0;
+            for c in word.chars() {
+                if piece + cols(c) > width && piece > 0 {
+                    out.push('\n');
+                    piece = 0;
+                }
+                out.push(c);
+                piece += cols(c);
+            }
+        }
+        word.clear();
+    };
+    for c in text.chars() {
+        if c.is_whitespace() {
+            push_word(&mut word, &mut out);
+            out.push(c);
+        } else {
+            word.push(c);
+        }
+    }
+    push_word(&mut word, &mut out);
+    out
 }
 
 /// Text with box drawing and marks replaced by ASCII, one character for one, so that tables
@@ -135,5 +183,18 @@ mod tests {
             assert_eq!(x.chars().count(), y.chars().count());
         }
         assert_eq!(super::ascii("Bahasa é"), "Bahasa é");
+    }
+
+    #[test]
+    fn breakable_cuts_only_words_wider_than_the_width() {
+        use super::breakable;
+        assert_eq!(breakable("a short text\nkept", 10), "a short text\nkept");
+        assert_eq!(breakable("ab abcdefghijkl c", 8), "ab abcdefgh\nijkl c");
+        // Wide characters count two columns each.
+        assert_eq!(breakable("日本語日本語", 8), "日本語日\n本語");
+        let long = "x".repeat(100_000);
+        let cut = breakable(&long, 40);
+        assert_eq!(cut.lines().count(), 2500);
+        assert!(cut.lines().all(|l| l.len() == 40));
     }
 }
