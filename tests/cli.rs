@@ -18,6 +18,8 @@ mod files;
 mod global;
 #[path = "cli/json_shape.rs"]
 mod json_shape;
+#[path = "cli/law_words.rs"]
+mod law_words;
 #[path = "cli/layers.rs"]
 mod layers;
 #[path = "cli/list_show.rs"]
