@@ -477,7 +477,7 @@ fn ask(cx: &Context, pack: &Pack, start: Answers, save_to: Option<&SaveTo>) -> R
                 &format!(
                     "{} {}",
                     lang.pick("Jawaban disimpan di", "Answers are saved to"),
-                    shown(to.path)
+                    shown(&to.path())
                 ),
                 width,
                 "",

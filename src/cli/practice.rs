@@ -151,7 +151,7 @@ pub fn run(cx: &Context, args: Args) -> Result<Exit> {
         eprintln!(
             "{} {}",
             lang.pick("Jawaban disimpan di", "Answers saved to"),
-            shown(to.path)
+            shown(&to.path())
         );
     }
     let f = grade(&pack, case, &done.answers, done.course.as_deref());

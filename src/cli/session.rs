@@ -1,10 +1,12 @@
 //! A session saved as it goes (`--save`, `--resume`): the file is checked and written before
 //! the first question, so a path that cannot be written is known before any answer is
 //! given; an existing session is not replaced by accident; and stopping says "saved" only
-//! when something was.
+//! when something was. A file changed by anyone else since etika last wrote it (another
+//! session resumed from it, an edit) is never overwritten: the answers go on in a new file
+//! beside it, and etika says so.
 
-use std::cell::Cell;
-use std::path::Path;
+use std::cell::{Cell, RefCell};
+use std::path::{Path, PathBuf};
 
 use anyhow::Result;
 
@@ -24,7 +26,13 @@ pub enum Start {
 
 /// The file a session is saved to.
 pub struct SaveTo<'a> {
-    pub path: &'a Path,
+    /// The file named on the command line.
+    named: &'a Path,
+    /// Where the answers go now: the named file, or the one beside it they moved to when
+    /// someone else changed the named file.
+    now: RefCell<PathBuf>,
+    /// What etika last wrote there, to tell another writer's change from its own.
+    last: RefCell<String>,
     lang: Lang,
     /// The text etika put there to begin with, when it made the file: removed again if
     /// the session stops before any answer.
@@ -92,28 +100,74 @@ impl<'a> SaveTo<'a> {
         }
         write_file(path, first).map_err(refuse)?;
         Ok(SaveTo {
-            path,
+            named: path,
+            now: RefCell::new(path.to_path_buf()),
+            last: RefCell::new(first.to_string()),
             lang,
             made: (was == Target::New).then(|| first.to_string()),
             holds_answers: Cell::new(has_answers),
         })
     }
 
-    /// Save `text`, which holds answers when `answers` is true; an error names the file.
+    /// Where the answers are saved now.
+    pub fn path(&self) -> PathBuf {
+        self.now.borrow().clone()
+    }
+
+    /// Save `text`, which holds answers when `answers` is true; an error names the file. When
+    /// the file no longer holds what etika last wrote to it, someone else has written it: it is
+    /// left as it is, and the answers go on in a new file beside it (said once, on stderr).
     pub fn save(&self, text: &str, answers: bool) -> std::io::Result<()> {
-        write_file(self.path, text).map_err(|e| {
-            let ((id, en), _) = write_failure(self.path, ("jawaban", "the answers"), &e);
-            std::io::Error::other(self.lang.pick(&id, &en).to_string())
+        let lang = self.lang;
+        let mut path = self.path();
+        if self.changed_by_another(&path) {
+            let moved = beside(&path)?;
+            let (from, to) = (shown(&path), shown(&moved));
+            eprintln!(
+                "{}",
+                crate::words::fill(
+                    lang.pick(
+                        &format!(
+                            "⚑ `{from}` diubah oleh pihak lain (sesi lain atau suntingan) sejak etika terakhir menyimpannya; berkas itu dibiarkan apa adanya, dan jawaban sesi ini kini disimpan di `{to}`."
+                        ),
+                        &format!(
+                            "⚑ `{from}` was changed by someone else (another session or an edit) since etika last saved it; it is left as it is, and this session's answers are saved in `{to}` from now on."
+                        ),
+                    ),
+                    100,
+                    "",
+                    "  "
+                )
+            );
+            path = moved;
+            *self.now.borrow_mut() = path.clone();
+        }
+        write_file(&path, text).map_err(|e| {
+            let ((id, en), _) = write_failure(&path, ("jawaban", "the answers"), &e);
+            std::io::Error::other(lang.pick(&id, &en).to_string())
         })?;
+        *self.last.borrow_mut() = text.to_string();
         self.holds_answers.set(self.holds_answers.get() || answers);
         Ok(())
+    }
+
+    /// Whether the regular file at `path` holds something other than what etika last wrote
+    /// there. A file removed, or a device, is nobody's answers to lose.
+    fn changed_by_another(&self, path: &Path) -> bool {
+        if !matches!(target(path), Ok(Target::File)) {
+            return false;
+        }
+        match std::fs::read(path) {
+            Ok(now) => now != self.last.borrow().as_bytes(),
+            Err(_) => false,
+        }
     }
 
     /// The session stopped: say where the answers are (and how to continue, given the
     /// command that resumes) when answers were saved; a file etika made and no answer reached
     /// is removed, so it neither lingers nor blocks the next `--save`.
     pub fn stopped(&self, resume_with: Option<&str>) {
-        let p = shown(self.path);
+        let p = shown(&self.path());
         if self.holds_answers.get() {
             match resume_with {
                 Some(command) => eprintln!(
@@ -130,9 +184,39 @@ impl<'a> SaveTo<'a> {
                 ),
             }
         } else if let Some(first) = &self.made
-            && std::fs::read_to_string(self.path).is_ok_and(|t| &t == first)
+            && std::fs::read_to_string(self.named).is_ok_and(|t| &t == first)
         {
-            let _ = std::fs::remove_file(self.path);
+            let _ = std::fs::remove_file(self.named);
         }
     }
+}
+
+/// A new file beside `path` for answers that may not go there: `NAME-2.toml`, `NAME-3.toml`
+/// and so on, the first that is not there, created empty and the caller's alone.
+fn beside(path: &Path) -> std::io::Result<PathBuf> {
+    let stem = path
+        .file_stem()
+        .map_or_else(|| "answers".into(), |s| s.to_string_lossy().into_owned());
+    let ext = path
+        .extension()
+        .map_or_else(|| "toml".into(), |s| s.to_string_lossy().into_owned());
+    for n in 2..10_000 {
+        let candidate = path.with_file_name(format!("{stem}-{n}.{ext}"));
+        let mut open = std::fs::OpenOptions::new();
+        open.write(true).create_new(true);
+        #[cfg(unix)]
+        {
+            use std::os::unix::fs::OpenOptionsExt;
+            open.mode(0o600);
+        }
+        match open.open(&candidate) {
+            Ok(_) => return Ok(candidate),
+            Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => continue,
+            Err(e) => return Err(e),
+        }
+    }
+    Err(std::io::Error::other(format!(
+        "no free name beside `{}`",
+        shown(path)
+    )))
 }

@@ -436,3 +436,76 @@ fn practice_save_onto_a_file_is_refused() {
     assert_eq!(code, 1, "{screen}");
     assert_eq!(std::fs::read_to_string(&save).unwrap(), "case = \"x\"\n");
 }
+
+/// Two interviews resumed from one file: the first to save keeps the file; the second finds
+/// it changed since it last wrote it, leaves it alone and saves its answers beside it, saying
+/// where. Neither's answers are lost.
+#[test]
+fn two_sessions_on_one_file_never_overwrite_each_other() {
+    let dir = temp_dir();
+    let save = write(
+        dir.path(),
+        "shared.toml",
+        &format!(
+            "[pack]\nid = \"{PACK_ID}\"\nedition = \"{EDITION}\"\n\n[answers]\nclient_age = \"adult\"\n"
+        ),
+    );
+    let save_arg = save.display().to_string();
+    let beside = dir.path().join("shared-2.toml");
+    let mut a = Pty::spawn(&["--lang", "en", "assess", "--resume", &save_arg]);
+    a.expect("[2/≈");
+    let mut b = Pty::spawn(&["--lang", "en", "assess", "--resume", &save_arg]);
+    b.expect("[2/≈");
+    // The first answers: threats to someone else.
+    a.answer("What does this situation involve?", &[SPACE, ENTER]);
+    a.expect("Is anyone's life or physical safety seriously at risk?");
+    // The second answers: self-harm. Its file has changed since it wrote it.
+    b.answer("What does this situation involve?", &[DOWN, SPACE, ENTER]);
+    b.expect("was changed by someone else");
+    b.expect("shared-2.toml");
+    b.expect("[3/≈");
+    for (pty, file) in [(&mut a, &save), (&mut b, &beside)] {
+        pty.send(CTRL_C);
+        pty.expect("Your answers are saved. Continue with");
+        pty.expect(&format!("--resume {}", file.display()));
+    }
+    assert_eq!(a.finish().0, 130);
+    assert_eq!(b.finish().0, 130);
+    let situation = |path: &Path| {
+        let file = assert_only_ids(&std::fs::read_to_string(path).unwrap());
+        let answers = file["answers"].as_table().unwrap().clone();
+        assert_eq!(answers["client_age"].as_str(), Some("adult"), "{path:?}");
+        answers["situation"].as_array().unwrap()[0]
+            .as_str()
+            .unwrap()
+            .to_string()
+    };
+    assert_eq!(situation(&save), "harm_to_others");
+    assert_eq!(situation(&beside), "self_harm");
+    #[cfg(unix)]
+    assert_eq!(mode(&beside), 0o600);
+}
+
+/// The `--save` file edited by hand during the interview keeps the edit; the answers go on
+/// beside it.
+#[test]
+fn an_edit_to_the_save_file_during_a_session_is_kept() {
+    let dir = temp_dir();
+    let save = dir.path().join("session.toml");
+    let save_arg = save.display().to_string();
+    let mut pty = Pty::spawn(&["--lang", "id", "assess", "--save", &save_arg]);
+    pty.answer("Berapa usia klien?", &[DOWN, ENTER]);
+    pty.expect("[2/≈");
+    std::fs::write(&save, "# my notes\n").unwrap();
+    pty.answer("Apa saja yang menyangkut situasi ini?", &[SPACE, ENTER]);
+    pty.expect("diubah oleh pihak lain");
+    pty.expect("session-2.toml");
+    pty.expect("[3/≈");
+    pty.send(CTRL_C);
+    pty.expect("Jawaban Anda tersimpan");
+    assert_eq!(pty.finish().0, 130);
+    assert_eq!(std::fs::read_to_string(&save).unwrap(), "# my notes\n");
+    let text = std::fs::read_to_string(dir.path().join("session-2.toml")).unwrap();
+    let file = assert_only_ids(&text);
+    assert_eq!(file["answers"].as_table().unwrap().len(), 2, "{text}");
+}
