@@ -364,7 +364,14 @@ pub fn run(cx: &Context, args: Args) -> Result<Exit> {
                     }
                 };
                 let first = answers::to_toml(&pack, &pack.questionnaire().effective(&start), &[]);
-                Some(SaveTo::prepare(cx, path, &first, how, !start.is_empty())?)
+                Some(SaveTo::prepare(
+                    cx,
+                    path,
+                    &first,
+                    how,
+                    !start.is_empty(),
+                    Some("etika assess --resume"),
+                )?)
             }
             None => None,
         };
@@ -508,12 +515,13 @@ fn ask(cx: &Context, pack: &Pack, start: Answers, save_to: Option<&SaveTo>) -> R
         saved: &mut saved,
         saving: save_to.is_some(),
     };
+    super::signals::install();
     let mut terminal = Terminal::new(cx.color_err, cx.prompt_width, cx.prompt_height);
     match interview::interview(pack, &mut terminal, start, &mut session) {
         Ok(a) => Ok(a),
         Err(Stop::Cancelled) => {
             if let Some(to) = save_to {
-                to.stopped(Some("etika assess --resume"));
+                to.stopped();
             }
             Err(Cancelled.into())
         }

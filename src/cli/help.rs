@@ -30,7 +30,7 @@ pernah memutuskan: bawa laporannya kepada supervisor Anda.",
     (
         "etika!after",
         "Kode keluar: 0 berhasil; 1 aturan, jawaban atau masukan tidak sah, atau uji gagal; \
-2 pemakaian salah; 130 dibatalkan.",
+2 pemakaian salah; 130 dibatalkan; 129 atau 143 dihentikan sinyal.",
     ),
     (
         "rules",

@@ -15,6 +15,7 @@ mod practice;
 mod schema;
 mod session;
 mod show;
+mod signals;
 mod test;
 mod validate;
 
@@ -57,7 +58,7 @@ impl From<Exit> for ExitCode {
 asks about a dilemma, and answers with the duties that apply, why, where they come from, how \
 conflicts between them are settled, and what to do next. It advises and never decides: take \
 its report to your supervisor.",
-    after_help = "Exit codes: 0 success; 1 invalid rules, answers or input, or a failed test; 2 usage; 130 cancelled."
+    after_help = "Exit codes: 0 success; 1 invalid rules, answers or input, or a failed test; 2 usage; 130 cancelled; 129 or 143 stopped by a signal."
 )]
 pub struct Cli {
     #[command(flatten)]

@@ -115,13 +115,15 @@ pub fn run(cx: &Context, args: Args) -> Result<Exit> {
                 resume: false,
             },
             false,
+            None,
         )?),
         None => None,
     };
+    super::signals::install();
     let mut terminal = Terminal::new(cx.color_err, cx.prompt_width, cx.prompt_height);
     let stopped = |e: Stop| -> anyhow::Error {
         if let (Stop::Cancelled, Some(to)) = (&e, &save_to) {
-            to.stopped(None);
+            to.stopped();
         }
         match e {
             Stop::Cancelled => Cancelled.into(),

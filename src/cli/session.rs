@@ -39,6 +39,8 @@ pub struct SaveTo<'a> {
     made: Option<String>,
     /// Whether answers are in the file.
     holds_answers: Cell<bool>,
+    /// The command that continues a session from this file (`etika assess --resume`), if any.
+    resume_with: Option<&'static str>,
 }
 
 impl<'a> SaveTo<'a> {
@@ -49,6 +51,7 @@ impl<'a> SaveTo<'a> {
         first: &str,
         start: Start,
         has_answers: bool,
+        resume_with: Option<&'static str>,
     ) -> Result<SaveTo<'a>> {
         let lang = cx.lang;
         let p = shown(path);
@@ -106,7 +109,9 @@ impl<'a> SaveTo<'a> {
             lang,
             made: (was == Target::New).then(|| first.to_string()),
             holds_answers: Cell::new(has_answers),
+            resume_with,
         })
+        .inspect(SaveTo::on_signal)
     }
 
     /// Where the answers are saved now.
@@ -148,7 +153,39 @@ impl<'a> SaveTo<'a> {
         })?;
         *self.last.borrow_mut() = text.to_string();
         self.holds_answers.set(self.holds_answers.get() || answers);
+        self.on_signal();
         Ok(())
+    }
+
+    /// What a signal that stops etika now says, and does, as `stopped` would.
+    fn on_signal(&self) {
+        let (note, named, made) = (self.note(), self.named.to_path_buf(), self.made.clone());
+        super::signals::on_stop(move || match &note {
+            Some(note) => eprintln!("{note}"),
+            None => remove_if_untouched(&named, made.as_deref()),
+        });
+    }
+
+    /// Where the answers are and how to continue, when some were saved.
+    fn note(&self) -> Option<String> {
+        if !self.holds_answers.get() {
+            return None;
+        }
+        let p = shown(&self.path());
+        Some(match self.resume_with {
+            Some(command) => format!(
+                "{} `{command} {p}`",
+                self.lang.pick(
+                    "Jawaban Anda tersimpan. Lanjutkan dengan",
+                    "Your answers are saved. Continue with"
+                ),
+            ),
+            None => format!(
+                "{} {p}",
+                self.lang
+                    .pick("Jawaban Anda tersimpan di", "Your answers are saved in"),
+            ),
+        })
     }
 
     /// Whether the regular file at `path` holds something other than what etika last wrote
@@ -163,31 +200,23 @@ impl<'a> SaveTo<'a> {
         }
     }
 
-    /// The session stopped: say where the answers are (and how to continue, given the
-    /// command that resumes) when answers were saved; a file etika made and no answer reached
+    /// The session stopped: say where the answers are (and how to continue) when answers were
+    /// saved; a file etika made and no answer reached
     /// is removed, so it neither lingers nor blocks the next `--save`.
-    pub fn stopped(&self, resume_with: Option<&str>) {
-        let p = shown(&self.path());
-        if self.holds_answers.get() {
-            match resume_with {
-                Some(command) => eprintln!(
-                    "{} `{command} {p}`",
-                    self.lang.pick(
-                        "Jawaban Anda tersimpan. Lanjutkan dengan",
-                        "Your answers are saved. Continue with"
-                    ),
-                ),
-                None => eprintln!(
-                    "{} {p}",
-                    self.lang
-                        .pick("Jawaban Anda tersimpan di", "Your answers are saved in"),
-                ),
-            }
-        } else if let Some(first) = &self.made
-            && std::fs::read_to_string(self.named).is_ok_and(|t| &t == first)
-        {
-            let _ = std::fs::remove_file(self.named);
+    pub fn stopped(&self) {
+        match self.note() {
+            Some(note) => eprintln!("{note}"),
+            None => remove_if_untouched(self.named, self.made.as_deref()),
         }
+    }
+}
+
+/// Remove the file etika made at `path` with `made` in it, if it still holds just that.
+fn remove_if_untouched(path: &Path, made: Option<&str>) {
+    if let Some(first) = made
+        && std::fs::read_to_string(path).is_ok_and(|t| t == first)
+    {
+        let _ = std::fs::remove_file(path);
     }
 }
 

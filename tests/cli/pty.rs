@@ -164,6 +164,37 @@ impl Pty {
         }
     }
 
+    /// `etika ARGS` run by a shell that runs `around` (say `stty -a`) on the same terminal
+    /// before etika, then prints `etika:` and runs etika, then prints `code=N` with its exit
+    /// code and runs `around` again.
+    pub(crate) fn spawn_around(around: &str, args: &[&str]) -> Pty {
+        let mut cmd = Command::new("sh");
+        cmd.arg("-c")
+            .arg(format!(
+                "{around}; echo etika:; \"$0\" \"$@\"; echo \"code=$?\"; {around}"
+            ))
+            .arg(env!("CARGO_BIN_EXE_etika"));
+        for var in VOLATILE_ENV {
+            cmd.env_remove(var);
+        }
+        cmd.env("TERM", "xterm-256color").env("ETIKA_PAGER", "");
+        cmd.arg("--rules").arg(fixture_pack());
+        cmd.args(args);
+        let mut session = Session::spawn(cmd).expect("spawn etika in a pty");
+        session.set_expect_timeout(Some(TIMEOUT));
+        Pty {
+            session,
+            raw: Vec::new(),
+            seen: 0,
+            size: None,
+        }
+    }
+
+    /// The process id of the shell or etika this terminal runs.
+    pub(crate) fn pid(&self) -> u32 {
+        self.session.get_process().pid().as_raw() as u32
+    }
+
     /// What a terminal of this size shows now.
     fn terminal(&self) -> vt100::Parser {
         let (cols, rows) = self.size.expect("a sized terminal");

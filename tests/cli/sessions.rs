@@ -509,3 +509,65 @@ fn an_edit_to_the_save_file_during_a_session_is_kept() {
     let file = assert_only_ids(&text);
     assert_eq!(file["answers"].as_table().unwrap().len(), 2, "{text}");
 }
+
+/// The etika started by the shell `pid`.
+#[cfg(target_os = "linux")]
+fn child_of(pid: u32) -> u32 {
+    let start = std::time::Instant::now();
+    loop {
+        let children =
+            std::fs::read_to_string(format!("/proc/{pid}/task/{pid}/children")).unwrap_or_default();
+        if let Some(c) = children.split_whitespace().next() {
+            return c.parse().unwrap();
+        }
+        assert!(start.elapsed() < crate::pty::TIMEOUT, "etika did not start");
+        std::thread::sleep(std::time::Duration::from_millis(10));
+    }
+}
+
+/// A signal from outside in the middle of an interview: etika puts the terminal back as it
+/// was (`stty -a` shows the same settings after as before), says where the answers are saved, and exits
+/// 128 + the signal's number; the answers given are in the file.
+#[cfg(target_os = "linux")]
+#[test]
+fn a_signal_from_outside_restores_the_terminal_and_keeps_the_answers() {
+    for (signal, code) in [("TERM", 143), ("HUP", 129), ("INT", 130)] {
+        let dir = temp_dir();
+        let save = dir.path().join("session.toml");
+        let save_arg = save.display().to_string();
+        let mut pty =
+            Pty::spawn_around("stty -a", &["--lang", "en", "assess", "--save", &save_arg]);
+        pty.answer("How old is the client?", &[DOWN, ENTER]);
+        pty.expect("[2/≈");
+        let etika = child_of(pty.pid());
+        let sent = std::process::Command::new("kill")
+            .arg(format!("-{signal}"))
+            .arg(etika.to_string())
+            .status()
+            .unwrap();
+        assert!(sent.success());
+        pty.expect("Your answers are saved. Continue with");
+        pty.expect(&format!("etika assess --resume {save_arg}"));
+        pty.expect(&format!("code={code}"));
+        let (shell, screen) = pty.finish();
+        assert_eq!(shell, 0, "{screen}");
+        let settings = |text: &str| -> Vec<String> {
+            let from = text.find("speed").expect("stty's output");
+            text[from..]
+                .split_whitespace()
+                .take_while(|w| !w.starts_with("etika:"))
+                .map(String::from)
+                .collect()
+        };
+        let before = settings(&screen[..screen.find("etika:").unwrap()]);
+        let after = settings(&screen[screen.find(&format!("code={code}")).unwrap()..]);
+        assert!(before.iter().any(|w| w == "icanon"), "{screen}");
+        assert_eq!(after, before, "SIG{signal}: the terminal is not as it was");
+        let file = assert_only_ids(&std::fs::read_to_string(&save).unwrap());
+        assert_eq!(
+            file["answers"]["client_age"].as_str(),
+            Some("adult"),
+            "SIG{signal}"
+        );
+    }
+}
