@@ -55,7 +55,10 @@ pub fn page() -> String {
             "invalid rules, answers or input; an unreadable file; a failed etika test; a grading run with a file that could not be graded; validate --strict with warnings",
         ),
         ("2", "usage error (unknown option, bad value)"),
-        ("130", "cancelled by the user (Esc or Ctrl-C), or stopped by SIGINT"),
+        (
+            "130",
+            "cancelled by the user (Esc or Ctrl-C), or stopped by SIGINT",
+        ),
         (
             "129, 143",
             "an interview stopped by SIGHUP or SIGTERM; the terminal is restored and saved answers kept",

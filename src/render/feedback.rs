@@ -2,6 +2,8 @@
 
 use std::fmt::Write as _;
 
+use super::markdown::esc;
+
 use super::Style;
 use super::text::wrap;
 use crate::view::{FeedbackView, GradeRowView};
@@ -138,9 +140,9 @@ pub fn feedback_table(f: &FeedbackView, style: &Style) -> String {
 
 pub fn feedback_markdown(f: &FeedbackView, lang: Lang) -> String {
     let mut out = String::new();
-    let _ = writeln!(out, "# {}: {}\n", TITLE.get(lang), f.title);
-    let _ = writeln!(out, "**{}**\n", f.score_line);
-    let _ = writeln!(out, "*{}*\n", f.score_rule);
+    let _ = writeln!(out, "# {}: {}\n", TITLE.get(lang), esc(&f.title));
+    let _ = writeln!(out, "**{}**\n", esc(&f.score_line));
+    let _ = writeln!(out, "*{}*\n", esc(&f.score_rule));
     let _ = writeln!(out, "## {}\n", DIFFERED.get(lang));
     if f.differences.is_empty() {
         let _ = writeln!(out, "{}\n", ALL_MATCH.get(lang));
@@ -149,11 +151,11 @@ pub fn feedback_markdown(f: &FeedbackView, lang: Lang) -> String {
         let _ = writeln!(
             out,
             "- **{}** {}: {}; model: {}. {}",
-            d.prompt,
+            esc(&d.prompt),
             lang.pick("Anda", "You"),
-            d.student_text,
-            d.model_text,
-            d.change.lines.join("; ")
+            esc(&d.student_text),
+            esc(&d.model_text),
+            esc(&d.change.lines.join("; "))
         );
     }
     out.push('\n');
@@ -170,10 +172,10 @@ pub fn feedback_markdown(f: &FeedbackView, lang: Lang) -> String {
         for i in items {
             match &i.source {
                 Some(s) => {
-                    let _ = writeln!(out, "- {} ({s})", i.title);
+                    let _ = writeln!(out, "- {} ({})", esc(&i.title), esc(s));
                 }
                 None => {
-                    let _ = writeln!(out, "- {}", i.title);
+                    let _ = writeln!(out, "- {}", esc(&i.title));
                 }
             }
         }
@@ -186,8 +188,8 @@ pub fn feedback_markdown(f: &FeedbackView, lang: Lang) -> String {
                 out,
                 "- **{}**: {} {}",
                 course_mark(c.chosen, c.model, lang),
-                c.text,
-                c.feedback
+                esc(&c.text),
+                esc(&c.feedback)
             );
         }
         if f.course_chosen.is_none() {
@@ -195,7 +197,10 @@ pub fn feedback_markdown(f: &FeedbackView, lang: Lang) -> String {
         }
         out.push('\n');
     }
-    let _ = writeln!(out, "## {}\n\n{}\n", DEBRIEF.get(lang), f.debrief);
+    let _ = writeln!(out, "## {}\n", DEBRIEF.get(lang));
+    for para in f.debrief.split("\n\n") {
+        let _ = writeln!(out, "{}\n", esc(para.trim()));
+    }
     out
 }
 

@@ -7,14 +7,28 @@ use crate::view::{Report, WhyView};
 use crate::words::words;
 
 /// Text made safe inside a table cell or a line of Markdown: pipes escaped, line breaks and
-/// characters that would start markup at the beginning of a line kept as text.
+/// characters that would start markup kept as text. Brackets are escaped, so no text from a
+/// pack or an answers file becomes a link or an image (`[x](javascript:…)`, `![x](http://…)`,
+/// a reference definition), and `<` is written as `&lt;`, so none becomes an autolink or HTML;
+/// a mark that would open a heading, a quote or a list at the start is escaped too.
 pub(crate) fn esc(s: &str) -> String {
-    s.replace('\\', "\\\\")
-        .replace('|', "\\|")
-        .replace('*', "\\*")
-        .replace('_', "\\_")
-        .replace('<', "&lt;")
-        .replace('\n', " ")
+    let mut out = String::with_capacity(s.len() + 8);
+    let start = s.trim_start();
+    if start.starts_with(['#', '>', '-', '+', '=', '~', '`']) {
+        out.push('\\');
+    }
+    for c in start.chars() {
+        match c {
+            '\\' | '|' | '*' | '_' | '[' | ']' | '`' => {
+                out.push('\\');
+                out.push(c);
+            }
+            '<' => out.push_str("&lt;"),
+            '\n' | '\r' => out.push(' '),
+            c => out.push(c),
+        }
+    }
+    out
 }
 
 fn why_text(why: &[WhyView]) -> String {

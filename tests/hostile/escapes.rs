@@ -231,3 +231,86 @@ fn escapes_in_a_students_case_course_and_file_name_are_shown_escaped() {
         clean_run(&mut cmd, false);
     }
 }
+
+/// No link, image, autolink or reference definition in a Markdown text: every `](` closes an
+/// escaped bracket, no `<` opens anything, and no line defines a reference.
+fn no_live_links(what: &str, text: &str) {
+    for (i, _) in text.match_indices("](") {
+        assert!(
+            text[..i].ends_with('\\'),
+            "{what}: a live link or image at byte {i}: {:?}",
+            &text[floor_boundary(text, i.saturating_sub(60))
+                ..ceil_boundary(text, (i + 40).min(text.len()))]
+        );
+    }
+    assert!(!text.contains("<http"), "{what}: an autolink");
+    for line in text.lines() {
+        let l = line.trim_start();
+        assert!(
+            !(l.starts_with('[') && l.contains("]:")),
+            "{what}: a reference definition: {line}"
+        );
+    }
+}
+
+#[test]
+fn links_and_images_in_a_pack_never_become_live_in_markdown() {
+    let pack = make::links_everywhere();
+    let dir = temp_dir();
+    let answers = write(dir.path(), "a.toml", THREAT_TO_LIFE);
+    let student = write(
+        dir.path(),
+        "s.toml",
+        &format!("case = \"threat_to_third_party\"\n{THREAT_TO_LIFE}"),
+    );
+    let fixture = fixture_pack();
+    for lang in ["en", "id"] {
+        let runs: [(&str, Vec<&std::ffi::OsStr>); 3] = [
+            (
+                "assess",
+                vec![
+                    "assess".as_ref(),
+                    "--format".as_ref(),
+                    "markdown".as_ref(),
+                    "--answers".as_ref(),
+                    answers.as_os_str(),
+                ],
+            ),
+            (
+                "practice",
+                vec![
+                    "practice".as_ref(),
+                    "--format".as_ref(),
+                    "markdown".as_ref(),
+                    "--answers".as_ref(),
+                    student.as_os_str(),
+                ],
+            ),
+            (
+                "diff",
+                vec![
+                    "diff".as_ref(),
+                    fixture.as_os_str(),
+                    pack.path().as_os_str(),
+                    "--format".as_ref(),
+                    "markdown".as_ref(),
+                    "--answers".as_ref(),
+                    answers.as_os_str(),
+                ],
+            ),
+        ];
+        for (name, args) in runs {
+            let mut cmd = etika_with(pack.path());
+            cmd.args(["--lang", lang]).args(args);
+            let out = cmd.output().unwrap();
+            sane(&out);
+            let text = String::from_utf8_lossy(&out.stdout);
+            assert!(
+                text.contains("click"),
+                "{name} --lang {lang}: the words are kept:\n{}",
+                head(&text)
+            );
+            no_live_links(&format!("{name} --lang {lang}"), &text);
+        }
+    }
+}

@@ -257,22 +257,44 @@ fn collect(dir: &std::path::Path, out: &mut Vec<std::path::PathBuf>) {
     }
 }
 
+/// Markdown that would make a live link, a remote image, an autolink or a reference
+/// definition if a report wrote it as it is.
+pub const LINKS: &str = "[click](javascript:alert(1)) ![x](http://evil.example/t.png) <http://evil.example/a> [r]: http://evil.example/r ";
+
+/// The fixture pack with `LINKS` at the start of every text, in both languages.
+pub fn links_everywhere() -> PackCopy {
+    let pack = PackCopy::new();
+    let mut files = Vec::new();
+    collect(pack.path(), &mut files);
+    for path in files {
+        let text = std::fs::read_to_string(&path).unwrap();
+        std::fs::write(&path, poison_bilingual_with(&text, LINKS)).unwrap();
+    }
+    pack
+}
+
 /// `ESCAPES` at the end of the `id` side and the start of the `en` side of every
 /// `{ id = "…", en = "…" }`, single- or triple-quoted.
 fn poison_bilingual(text: &str) -> String {
+    poison_bilingual_with(text, ESCAPES)
+}
+
+/// `payload` at the end of the `id` side and the start of the `en` side of every
+/// `{ id = "…", en = "…" }`, single- or triple-quoted.
+fn poison_bilingual_with(text: &str, payload: &str) -> String {
     let mut out = String::new();
     let mut rest = text;
     while let Some(i) = rest.find(", en = \"") {
         let (before, after) = rest.split_at(i);
         let close = if before.ends_with("\"\"\"") { 3 } else { 1 };
         out.push_str(&before[..before.len() - close]);
-        out.push_str(ESCAPES);
+        out.push_str(payload);
         out.push_str(&before[before.len() - close..]);
         let after = &after[", en = ".len()..];
         let open = if after.starts_with("\"\"\"") { 3 } else { 1 };
         out.push_str(", en = ");
         out.push_str(&after[..open]);
-        out.push_str(ESCAPES);
+        out.push_str(payload);
         rest = &after[open..];
     }
     out.push_str(rest);
