@@ -198,6 +198,8 @@ pub enum WriteError {
     Link(Option<PathBuf>),
     /// The path is a folder.
     Folder,
+    /// A FIFO that nobody is reading from: writing would wait for ever.
+    NoReader,
     Io(std::io::Error),
 }
 
@@ -249,11 +251,39 @@ pub fn write_file(path: &Path, contents: &str) -> Result<(), WriteError> {
     match target(path)? {
         Target::New | Target::File => Ok(replace(path, contents)?),
         Target::Special => {
-            let mut f = std::fs::OpenOptions::new().write(true).open(path)?;
+            let mut f = open_special(path)?;
             f.write_all(contents.as_bytes())?;
             Ok(f.flush()?)
         }
     }
+}
+
+/// Open a device or a FIFO to write, without waiting: a FIFO nobody is reading is an error
+/// ("no one is reading"), not a wait for ever. Once open, writes wait for a slow reader as
+/// usual.
+fn open_special(path: &Path) -> Result<std::fs::File, WriteError> {
+    let mut options = std::fs::OpenOptions::new();
+    options.write(true);
+    #[cfg(unix)]
+    {
+        use rustix::fs::OFlags;
+        use std::os::unix::fs::OpenOptionsExt;
+        options.custom_flags(OFlags::NONBLOCK.bits() as i32);
+    }
+    let file = options.open(path).map_err(|e| {
+        #[cfg(unix)]
+        if e.raw_os_error() == Some(rustix::io::Errno::NXIO.raw_os_error()) {
+            return WriteError::NoReader;
+        }
+        WriteError::Io(e)
+    })?;
+    #[cfg(unix)]
+    {
+        use rustix::fs::{OFlags, fcntl_getfl, fcntl_setfl};
+        let flags = fcntl_getfl(&file).map_err(std::io::Error::from)?;
+        fcntl_setfl(&file, flags - OFlags::NONBLOCK).map_err(std::io::Error::from)?;
+    }
+    Ok(file)
 }
 
 /// Replace a file atomically: a temporary file with a random name, created exclusively
@@ -369,6 +399,24 @@ pub fn write_failure(
             Some((
                 "berikan jalur sebuah berkas".into(),
                 "give the path of a file".into(),
+            )),
+        ),
+        WriteError::NoReader => (
+            (
+                format!(
+                    "{id_what} tidak ditulis ke `{p}`: tidak ada yang membacanya (FIFO tanpa pembaca)"
+                ),
+                format!(
+                    "not writing {en_what} to `{p}`: nothing is reading from it (a FIFO with no reader)"
+                ),
+            ),
+            Some((
+                format!(
+                    "jalankan pembacanya lebih dulu (misalnya `cat {p}` di terminal lain), atau tulis ke berkas"
+                ),
+                format!(
+                    "start its reader first (`cat {p}` in another terminal, say), or write to a file"
+                ),
             )),
         ),
         WriteError::Io(e) => (

@@ -98,14 +98,20 @@ fn a_fifo_is_written_in_place() {
     let answers = write(dir.path(), "answers.toml", ORDINARY);
     let fifo = dir.path().join("pipe");
     mkfifo(&fifo);
-    let reader = {
-        let fifo = fifo.clone();
-        std::thread::spawn(move || std::fs::read_to_string(fifo).unwrap())
+    // The reader is there before etika writes (opened without waiting for a writer).
+    let mut reader = {
+        use std::os::unix::fs::OpenOptionsExt;
+        std::fs::OpenOptions::new()
+            .read(true)
+            .custom_flags(rustix::fs::OFlags::NONBLOCK.bits() as i32)
+            .open(&fifo)
+            .unwrap()
     };
     let out = report_to(&answers, &fifo);
     let err = sane(&out);
     assert_eq!(out.status.code(), Some(0), "{err}");
-    let text = reader.join().unwrap();
+    let mut text = String::new();
+    std::io::Read::read_to_string(&mut reader, &mut text).unwrap();
     assert!(text.contains("etika"), "{text}");
     use std::os::unix::fs::FileTypeExt;
     assert!(
@@ -114,6 +120,22 @@ fn a_fifo_is_written_in_place() {
             .file_type()
             .is_fifo()
     );
+}
+
+#[test]
+fn a_fifo_nobody_reads_is_refused_not_waited_on() {
+    let dir = temp_dir();
+    let answers = write(dir.path(), "answers.toml", ORDINARY);
+    let fifo = dir.path().join("pipe");
+    mkfifo(&fifo);
+    let out = report_to(&answers, &fifo);
+    let err = rejected(&out);
+    assert!(
+        err.contains(&format!("not writing the report to `{}`", fifo.display()))
+            && err.contains("nothing is reading from it"),
+        "{err}"
+    );
+    assert!(err.contains("start its reader first"), "{err}");
 }
 
 #[test]
