@@ -157,18 +157,15 @@ pub fn run(cx: &Context, args: Args) -> Result<Exit> {
         let path = schemas.join(format!("{}.schema.json", kind.name()));
         std::fs::write(&path, schema(kind)).map_err(|e| failure(lang, &path, e))?;
     }
+    let shown = super::output::shown(dir);
     eprintln!(
         "{}",
         match lang {
             Lang::En => format!(
-                "wrote {written} files and their schemas to {}; check them with `etika --rules {} validate`",
-                dir.display(),
-                dir.display()
+                "wrote {written} files and their schemas to {shown}; check them with `etika --rules {shown} validate`"
             ),
             Lang::Id => format!(
-                "{written} berkas dan skemanya ditulis ke {}; periksa dengan `etika --rules {} validate`",
-                dir.display(),
-                dir.display()
+                "{written} berkas dan skemanya ditulis ke {shown}; periksa dengan `etika --rules {shown} validate`"
             ),
         }
     );

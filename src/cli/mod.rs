@@ -425,6 +425,15 @@ pub fn parse() -> (Cli, Lang) {
 /// version, 2 for a usage error), or 1 when the help could not be written (a full disk, a
 /// closed stream); a reader that stops early (`etika --help | head`) is no failure.
 fn print_clap<F: clap::error::ErrorFormatter>(e: &clap::error::Error<F>) -> i32 {
+    if e.use_stderr() {
+        // A usage error quotes what was typed: shown with its control characters and the
+        // marks that reorder text escaped, as every other message is; colour as the global
+        // choice says.
+        use std::io::Write as _;
+        let text = e.render().ansi().to_string();
+        let _ = write!(anstream::stderr(), "{}", output::terminal_safe(&text, true));
+        return e.exit_code();
+    }
     match e.print() {
         Ok(()) => e.exit_code(),
         Err(io) if io.kind() == std::io::ErrorKind::BrokenPipe => e.exit_code(),

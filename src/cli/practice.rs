@@ -303,6 +303,12 @@ fn grade_files(cx: &Context, pack: &Pack, args: &Args) -> Result<Exit> {
             super::print(cx, &render::to_json(&items))?;
         }
         _ => {
+            // Cleaned before the table is laid out, so an escaped name keeps its columns.
+            let clean = crate::diag::clean_inline;
+            let rows: Vec<(String, Result<Feedback, String>)> = rows
+                .into_iter()
+                .map(|(file, r)| (clean(&file), r.map_err(|e| clean(&e))))
+                .collect();
             let views = view::grade_rows(pack, &rows, cx.lang);
             super::print(cx, &cx.style.finish(render::grade_table(&views, &cx.style)))?;
         }

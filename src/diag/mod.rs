@@ -79,12 +79,12 @@ impl Place {
     }
 }
 
-/// One character of a snippet: control characters become one visible mark, so the caret
-/// still lines up.
+/// One character of a snippet: control characters and marks that reorder text become one
+/// visible mark, so the caret still lines up and the line reads as it is written.
 fn visible(c: char) -> char {
     match c {
         '\t' => ' ',
-        c if c.is_control() => '�',
+        c if c.is_control() || crate::vocab::unsafe_char(c) => '�',
         c => c,
     }
 }

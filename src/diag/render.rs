@@ -29,10 +29,12 @@ fn bold(c: anstyle::AnsiColor) -> anstyle::Style {
     c.on_default().bold()
 }
 
-/// A line of text with every control character shown as an escape (`\n`, `\u{1b}`), so it
-/// stays one line and cannot drive the terminal.
+/// A line of text with every control character and every mark that reorders text
+/// (bidirectional overrides and isolates) shown as an escape (`\n`, `\u{1b}`, `\u{202e}`), so
+/// it stays one line, cannot drive the terminal and reads as it is written.
 pub fn clean_inline(s: &str) -> String {
-    if !s.chars().any(|c| c.is_control()) {
+    let bad = |c: char| c.is_control() || crate::vocab::unsafe_char(c);
+    if !s.chars().any(bad) {
         return s.to_string();
     }
     let mut out = String::with_capacity(s.len() + 8);
@@ -41,7 +43,7 @@ pub fn clean_inline(s: &str) -> String {
             '\n' => out.push_str("\\n"),
             '\r' => out.push_str("\\r"),
             '\t' => out.push_str("\\t"),
-            c if c.is_control() => {
+            c if bad(c) => {
                 let _ = write!(out, "\\u{{{:x}}}", c as u32);
             }
             c => out.push(c),

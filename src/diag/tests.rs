@@ -167,3 +167,14 @@ fn past_twenty_kinds_the_rest_are_summed_in_one_line() {
         "{id}"
     );
 }
+
+#[test]
+fn clean_inline_escapes_marks_that_reorder_text() {
+    assert_eq!(
+        clean_inline("a\u{202e}b\u{2066}c\u{1b}d"),
+        "a\\u{202e}b\\u{2066}c\\u{1b}d"
+    );
+    let file = SourceFile::new("f", "f", "k = \"x\u{202e}y\"\n");
+    let d = Diagnostic::new(&file, Some(4..12), DiagKind::NoAnswersTable);
+    assert!(!d.render(Lang::En, Paint::default()).contains('\u{202e}'));
+}

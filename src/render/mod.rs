@@ -43,11 +43,30 @@ impl Format {
     }
 }
 
-/// Any view as pretty JSON, with a final newline.
+/// Any view as pretty JSON, with a final newline. A character that must not reach a terminal
+/// as it is (a C1 control, a mark that reorders text: serde_json writes them raw) is written
+/// as a JSON escape (`\u202e`), so the JSON stays valid when printed and decodes to the same
+/// text.
 pub fn to_json<T: serde::Serialize>(view: &T) -> String {
-    let mut s = serde_json::to_string_pretty(view).expect("views serialise");
-    s.push('\n');
-    s
+    let s = serde_json::to_string_pretty(view).expect("views serialise");
+    let mut out = if s.chars().any(crate::vocab::unsafe_char) {
+        // Outside strings JSON is ASCII, so every such character is inside one; each is in
+        // the Basic Multilingual Plane, so one `\uXXXX` is the whole of it.
+        use std::fmt::Write as _;
+        let mut out = String::with_capacity(s.len() + 16);
+        for c in s.chars() {
+            if crate::vocab::unsafe_char(c) {
+                let _ = write!(out, "\\u{:04x}", c as u32);
+            } else {
+                out.push(c);
+            }
+        }
+        out
+    } else {
+        s
+    };
+    out.push('\n');
+    out
 }
 
 /// Render a report in the chosen format. The table is the minute-long read unless `full`

@@ -314,3 +314,147 @@ fn links_and_images_in_a_pack_never_become_live_in_markdown() {
         }
     }
 }
+
+/// The marks that reorder text: the right-to-left override and its kin. None is a control
+/// character to `char::is_control`, so `no_controls` does not see them.
+const BIDI: [char; 6] = [
+    '\u{202e}', '\u{202d}', '\u{2066}', '\u{2067}', '\u{2069}', '\u{200f}',
+];
+
+/// No mark that reorders text in what etika printed.
+fn no_bidi(what: &str, bytes: &[u8]) {
+    let text = String::from_utf8_lossy(bytes);
+    if let Some(at) = text.find(BIDI) {
+        let from = floor_boundary(&text, at.saturating_sub(60));
+        panic!(
+            "{what} holds a mark that reorders text at byte {at}: {:?}",
+            &text[from..ceil_boundary(&text, (at + 20).min(text.len()))]
+        );
+    }
+}
+
+/// Run, check that nothing printed carries a control character or a mark that reorders text,
+/// and give stderr.
+fn bidi_clean(cmd: &mut assert_cmd::Command) -> (std::process::Output, String) {
+    let out = clean_run(cmd, false);
+    no_bidi("stdout", &out.stdout);
+    no_bidi("stderr", &out.stderr);
+    let err = String::from_utf8_lossy(&out.stderr).into_owned();
+    (out, err)
+}
+
+/// The right-to-left override in an answers file's keys and values, in a file's name, in
+/// `--what-if`, in a practice case's id and a student's course, in `show`'s id and in a
+/// usage error: every message that quotes it shows it as `\u{202e}`.
+#[cfg(unix)]
+#[test]
+fn marks_that_reorder_text_are_shown_escaped_in_every_message() {
+    let r = '\u{202e}';
+    let dir = temp_dir();
+    let d = dir.path();
+    let files = [
+        write(d, "key.toml", &format!("[answers]\n\"key{r}\" = true\n")),
+        write(
+            d,
+            "one.toml",
+            &format!("[answers]\nclient_age = \"x{r}y\"\n"),
+        ),
+        write(
+            d,
+            "many.toml",
+            &format!("[answers]\nsituation = [\"x{r}y\"]\n"),
+        ),
+        write(
+            d,
+            &format!("name{r}.toml"),
+            "[answers]\nclient_age = \"nope\"\n",
+        ),
+    ];
+    for lang in ["en", "id"] {
+        for file in &files {
+            let (out, err) = bidi_clean(
+                etika()
+                    .args(["--lang", lang, "assess", "--answers"])
+                    .arg(file),
+            );
+            assert_eq!(out.status.code(), Some(1), "{}", head(&err));
+            assert!(err.contains("\\u{202e}"), "{}", head(&err));
+        }
+        let missing = d.join(format!("missing{r}.toml"));
+        let (_, err) = bidi_clean(
+            etika()
+                .args(["--lang", lang, "assess", "--answers"])
+                .arg(&missing),
+        );
+        assert!(err.contains("missing\\u{202e}.toml"), "{}", head(&err));
+        let fine = write(d, "fine.toml", THREAT_TO_LIFE);
+        for what_if in [
+            format!("harm_risk=x{r}y"),
+            format!("x{r}y=yes"),
+            format!("x{r}y"),
+        ] {
+            let (out, err) = bidi_clean(
+                etika()
+                    .args(["--lang", lang, "assess", "--answers"])
+                    .arg(&fine)
+                    .args(["--what-if", &what_if]),
+            );
+            assert_eq!(out.status.code(), Some(1), "{}", head(&err));
+            assert!(err.contains("x\\u{202e}y"), "{}", head(&err));
+        }
+        let student = write(
+            d,
+            "student.toml",
+            &format!("case = \"threat_to_third_party\"\ncourse = \"x{r}y\"\n{THREAT_TO_LIFE}"),
+        );
+        let unnamed = write(d, &format!("unnamed{r}.toml"), THREAT_TO_LIFE);
+        for args in [
+            vec![
+                format!("x{r}y"),
+                "--answers".into(),
+                fine.display().to_string(),
+            ],
+            vec!["--answers".into(), student.display().to_string()],
+            vec![
+                "--answers".into(),
+                student.display().to_string(),
+                unnamed.display().to_string(),
+            ],
+        ] {
+            let (out, err) = bidi_clean(etika().args(["--lang", lang, "practice"]).args(&args));
+            let all = format!("{err}{}", String::from_utf8_lossy(&out.stdout));
+            assert!(all.contains("\\u{202e}"), "{}", head(&all));
+        }
+        for args in [
+            vec!["show".to_string(), format!("x{r}y")],
+            vec!["list".to_string(), format!("x{r}y")],
+        ] {
+            let (_, err) = bidi_clean(etika().args(["--lang", lang]).args(&args));
+            assert!(err.contains("x\\u{202e}y"), "{}", head(&err));
+        }
+    }
+}
+
+/// A pack file whose name holds the right-to-left override: `validate` names it escaped,
+/// and `validate --format json` stays valid JSON that gives the name back as it is.
+#[cfg(unix)]
+#[test]
+fn a_pack_file_named_with_a_mark_that_reorders_text_is_named_escaped() {
+    let pack = PackCopy::new();
+    let name = "obligations/x\u{202e}y.toml";
+    write(pack.path(), name, "broken = \n");
+    let (out, err) = bidi_clean(&mut etika_with(pack.path()).args(["--lang", "en", "validate"]));
+    assert_eq!(out.status.code(), Some(1));
+    located(&err, &pack.file("obligations/x\\u{202e}y.toml"));
+    let (out, _) = bidi_clean(
+        &mut etika_with(pack.path()).args(["--lang", "en", "validate", "--format", "json"]),
+    );
+    let json: serde_json::Value = serde_json::from_slice(&out.stdout).expect("valid JSON");
+    let files: Vec<&str> = json["diagnostics"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter_map(|d| d["file"].as_str())
+        .collect();
+    assert!(files.contains(&pack.file(name).as_str()), "{files:?}");
+}
