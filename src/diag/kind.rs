@@ -59,6 +59,9 @@ pub enum DiagKind {
         target: String,
     },
     NotAPackFile,
+    /// A `.toml` file in a folder of the pack that etika does not read (a subfolder other than
+    /// `obligations/` and `cases/`, or one inside them).
+    NotRead,
     NoPackToml,
     // TOML and the shape of the data.
     TomlSyntax {
@@ -336,6 +339,7 @@ impl DiagKind {
         matches!(
             self,
             NotAPackFile
+                | NotRead
                 | MissingTranslation { .. }
                 | ControlChars(_)
                 | NoFrame
@@ -364,6 +368,7 @@ impl DiagKind {
             TooLarge { .. } => "too_large",
             OutsidePack { .. } => "outside_pack",
             NotAPackFile => "not_a_pack_file",
+            NotRead => "not_read",
             NoPackToml => "no_pack_toml",
             TomlSyntax { .. } => "toml_syntax",
             NestedTooDeep => "nested_too_deep",
@@ -497,6 +502,11 @@ impl DiagKind {
                 lang,
                 "berkas ini bukan bagian dari paket".into(),
                 "this file is not part of a pack".into(),
+            ),
+            NotRead => bi(
+                lang,
+                "berkas ini tidak dibaca: berkas aturan paket ada di foldernya, di `obligations/` dan di `cases/`, tidak di folder lain atau subfolder".into(),
+                "this file is not read: a pack's rule files are in its folder, `obligations/` and `cases/`, not in other folders or their subfolders".into(),
             ),
             NoPackToml => bi(
                 lang,
@@ -969,6 +979,10 @@ impl DiagKind {
             NotAPackFile => s(
                 "paket berisi pack.toml, principles.toml, questions.toml, actions.toml, services.toml, tensions.toml, obligations/*.toml dan cases/*.toml",
                 "a pack has pack.toml, principles.toml, questions.toml, actions.toml, services.toml, tensions.toml, obligations/*.toml and cases/*.toml",
+            ),
+            NotRead => s(
+                "pindahkan ke folder paket, ke `obligations/` atau ke `cases/`, atau keluarkan dari folder paket",
+                "move it into the pack's folder, `obligations/` or `cases/`, or out of the pack's folder",
             ),
             NoPackToml => s(
                 "setiap paket membutuhkan pack.toml dengan id, edisi, dan urutan prinsipnya",

@@ -127,6 +127,7 @@ fn every_kind_speaks_both_languages() {
             allowed: crate::condition::Listed::of(["a"]),
         },
         DiagKind::NeverApplies { id: "o".into() },
+        DiagKind::NotRead,
     ];
     for k in kinds {
         assert_ne!(k.message(Lang::Id), k.message(Lang::En), "{k:?}");

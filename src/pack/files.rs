@@ -3,8 +3,10 @@
 //! A folder is read with care: only `.toml` files in the folder and its `obligations/` and
 //! `cases/` folders; a link that leads outside the pack's folder is refused and never read; a
 //! dangling link, a link loop, a folder or a FIFO named `*.toml` is an error naming it, never
-//! skipped and never opened. Every problem names its file, and a file that is not UTF-8 is
-//! located at its first bad byte.
+//! skipped and never opened. A `.toml` file anywhere else in the pack's folder (another
+//! subfolder, or a subfolder of `obligations/` or `cases/`) is never read, and warned about.
+//! Every problem names its file, and a file that is not UTF-8 is located at its first bad
+//! byte.
 
 use std::io::Read as _;
 use std::path::{Path, PathBuf};
@@ -29,6 +31,8 @@ pub fn read_dir(dir: &Path) -> std::io::Result<(Vec<SourceFile>, Diagnostics)> {
     }
     let mut files = Vec::new();
     let mut diags = Diagnostics::new();
+    // Files read through a link that stays inside the pack: where they are is not a stray file.
+    let mut linked: Vec<PathBuf> = Vec::new();
     for sub in FOLDERS {
         let folder = if sub.is_empty() {
             dir.to_path_buf()
@@ -93,13 +97,81 @@ pub fn read_dir(dir: &Path) -> std::io::Result<(Vec<SourceFile>, Diagnostics)> {
                     continue;
                 }
             };
+            if open != path {
+                linked.push(open.clone());
+            }
             match read_pack_file(&open, &name, &rel) {
                 Ok(file) => files.push(file),
                 Err(d) => diags.push(*d),
             }
         }
     }
+    let mut budget = STRAY_BUDGET;
+    stray_files(dir, 0, &linked, &mut budget, &mut diags);
     Ok((files, diags))
+}
+
+/// The deepest folder, and the most folder entries, looked through for `.toml` files that are
+/// not read: enough for any pack, and a bounded cost for a folder that is not one.
+const STRAY_DEPTH: usize = 16;
+const STRAY_BUDGET: usize = 100_000;
+
+/// Warn about every `.toml` file in `folder` (at `depth` below the pack's own folder) that
+/// `read_dir` does not read: any in a subfolder other than `obligations/` and `cases/`, or in a
+/// subfolder of those. Links are not followed (a link named `*.toml` is named like a file);
+/// hidden folders (`.git`) are not looked into; the `.json` files of `schemas/`, which
+/// `etika export` writes, are not `.toml` files. A folder that cannot be listed is passed over:
+/// it holds nothing etika reads.
+fn stray_files(
+    folder: &Path,
+    depth: usize,
+    linked: &[PathBuf],
+    budget: &mut usize,
+    diags: &mut Diagnostics,
+) {
+    let Ok(listing) = std::fs::read_dir(folder) else {
+        return;
+    };
+    let mut entries: Vec<(PathBuf, bool)> = Vec::new();
+    for entry in listing.filter_map(|e| e.ok()) {
+        if *budget == 0 {
+            break;
+        }
+        *budget -= 1;
+        let is_dir = entry.file_type().is_ok_and(|t| t.is_dir());
+        entries.push((entry.path(), is_dir));
+    }
+    entries.sort();
+    for (path, is_dir) in entries {
+        let name = path.file_name().unwrap_or_default().to_string_lossy();
+        if is_dir {
+            if depth < STRAY_DEPTH && !name.starts_with('.') {
+                stray_files(&path, depth + 1, linked, budget, diags);
+            }
+            continue;
+        }
+        // The `.toml` files right in the pack's folder, `obligations/` and `cases/` are read.
+        let read = depth == 0
+            || (depth == 1
+                && path
+                    .parent()
+                    .and_then(Path::file_name)
+                    .is_some_and(|p| p == "obligations" || p == "cases"));
+        if read || path.extension().is_none_or(|e| e != "toml") {
+            continue;
+        }
+        if !linked.is_empty()
+            && path
+                .canonicalize()
+                .is_ok_and(|c| linked.iter().any(|l| *l == c))
+        {
+            continue;
+        }
+        diags.push(Diagnostic::whole(
+            &path.display().to_string(),
+            DiagKind::NotRead,
+        ));
+    }
 }
 
 /// Where a path leads, if it stays inside the pack: the path to open (a link's target, so

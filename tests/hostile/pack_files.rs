@@ -135,6 +135,8 @@ fn a_link_that_stays_inside_the_pack_is_followed() {
     let out = pack.validate(&[]);
     let err = sane(&out);
     assert_eq!(out.status.code(), Some(0), "{}", head(&err));
+    // The file a link reads is not a stray file where it is.
+    assert!(!err.contains("store/law.toml"), "{}", head(&err));
 }
 
 #[test]
@@ -169,4 +171,72 @@ fn files_and_folders_that_cannot_be_read_are_named() {
     }
     assert!(err.contains("Permission denied"), "{}", head(&err));
     std::fs::set_permissions(p.join("cases"), std::fs::Permissions::from_mode(0o755)).unwrap();
+}
+
+/// The fixture pack with its two unused actions used, so `validate --strict` passes on it.
+fn strict_clean_pack() -> PackCopy {
+    let pack = PackCopy::new();
+    pack.edit(
+        "obligations/society.toml",
+        r#"actions = ["give_accurate_information","#,
+        r#"actions = ["check_agency_sop", "reflect_in_supervision", "give_accurate_information","#,
+    );
+    pack
+}
+
+#[test]
+fn toml_files_in_folders_etika_does_not_read_are_warned_about() {
+    let pack = strict_clean_pack();
+    let p = pack.path();
+    // What `etika export` writes beside the rule files: `schemas/`, with `.json` files only.
+    let repo_schemas = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("schemas");
+    std::fs::create_dir(p.join("schemas")).unwrap();
+    for e in std::fs::read_dir(&repo_schemas).unwrap() {
+        let e = e.unwrap();
+        std::fs::copy(e.path(), p.join("schemas").join(e.file_name())).unwrap();
+    }
+    let out = pack.validate(&["--strict"]);
+    let err = sane(&out);
+    assert_eq!(out.status.code(), Some(0), "{}", head(&err));
+    assert!(!err.contains("warning"), "{}", head(&err));
+
+    let stray = [
+        "extra/x.toml",
+        "obligations/sub/x.toml",
+        "cases/old/deeper/c.toml",
+    ];
+    for rel in stray {
+        write(p, rel, "[[obligation]]\nid = \"never_read\"\n");
+    }
+    // Warnings only: the pack still loads.
+    let out = pack.validate(&[]);
+    let err = sane(&out);
+    assert_eq!(out.status.code(), Some(0), "{}", head(&err));
+    for (lang, words) in [
+        ("en", "warning: this file is not read"),
+        ("id", "peringatan: berkas ini tidak dibaca"),
+    ] {
+        let out = etika_with(p)
+            .args(["--lang", lang, "validate", "--strict"])
+            .output()
+            .unwrap();
+        let err = rejected(&out);
+        for rel in stray {
+            let at = err
+                .find(&format!("--> {}\n", pack.file(rel)))
+                .unwrap_or_else(|| panic!("{rel} is not named in:\n{}", head(&err)));
+            let message = err[..at].lines().rev().find(|l| l.contains(": ")).unwrap();
+            assert!(message.starts_with(words), "{rel}: {message}");
+        }
+        assert_eq!(err.matches(words).count(), stray.len(), "{}", head(&err));
+    }
+    let out = pack.validate(&["--format", "json"]);
+    let json: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let codes = json["diagnostics"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|d| d["code"] == "not_read")
+        .count();
+    assert_eq!(codes, stray.len(), "{json}");
 }
