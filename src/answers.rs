@@ -101,6 +101,23 @@ fn parse_with(pack: &Pack, file: &SourceFile, whole: bool) -> Result<AnswersFile
         value: v.get_ref(),
         value_span: v.span(),
     });
+    // An empty list is no answer to a question that needs a tick: the interview never lets one
+    // through ("None of these" is an option like the others).
+    for (k, v) in &entries {
+        if let toml::Value::Array(items) = v.get_ref()
+            && items.is_empty()
+            && q.get(k.get_ref())
+                .is_some_and(|x| x.kind == crate::vocab::QuestionKind::AnyOf)
+        {
+            diags.add(
+                file,
+                Some(v.span()),
+                DiagKind::EmptyAnswer {
+                    question: k.get_ref().clone(),
+                },
+            );
+        }
+    }
     let answers = read::read(q, &mut Default::default(), written, file, &mut diags);
     if diags.has_errors() {
         return Err(diags);

@@ -132,6 +132,8 @@ fn shown_answers(
 fn parse_what_if(cx: &Context, pack: &Pack, items: &[String]) -> Result<Answers> {
     let lang = cx.lang;
     let mut out = Answers::new();
+    // The `--what-if` that gave each question its value, to name it when another does too.
+    let mut given: std::collections::HashMap<&str, &str> = std::collections::HashMap::new();
     for item in items {
         let Some((q, v)) = item.split_once('=') else {
             return Err(Failure::say(
@@ -187,7 +189,8 @@ fn parse_what_if(cx: &Context, pack: &Pack, items: &[String]) -> Result<Answers>
                     .map(str::trim)
                     .filter(|s| !s.is_empty())
                     .collect();
-                ids.iter().all(|i| options.contains(i)).then(|| {
+                // An empty list is no answer: the interview needs at least one tick.
+                (!ids.is_empty() && ids.iter().all(|i| options.contains(i))).then(|| {
                     Value::Many(
                         options
                             .iter()
@@ -223,6 +226,32 @@ fn parse_what_if(cx: &Context, pack: &Pack, items: &[String]) -> Result<Answers>
             )
             .into());
         };
+        if let Some(first) = given.insert(question.id.as_str(), item.as_str()) {
+            let q = &question.id;
+            return Err(Failure::say(
+                lang,
+                (
+                    format!("`--what-if {first}` dan `--what-if {item}` sama-sama mengubah `{q}`"),
+                    format!("`--what-if {first}` and `--what-if {item}` both change `{q}`"),
+                ),
+                Some(if question.kind == QuestionKind::AnyOf {
+                    (
+                        format!(
+                            "berikan satu `--what-if` untuk setiap pertanyaan; untuk beberapa pilihan, gabungkan id dengan koma: `--what-if {q}=a,b`"
+                        ),
+                        format!(
+                            "give one `--what-if` a question; for several options, join the ids with commas: `--what-if {q}=a,b`"
+                        ),
+                    )
+                } else {
+                    (
+                        "berikan satu `--what-if` untuk setiap pertanyaan".into(),
+                        "give one `--what-if` a question".into(),
+                    )
+                }),
+            )
+            .into());
+        }
         out.insert(q.to_string(), value);
     }
     Ok(out)

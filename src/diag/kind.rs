@@ -246,6 +246,15 @@ pub enum DiagKind {
         question: String,
         ask_if: String,
     },
+    /// An empty list for a question that needs at least one option ticked.
+    EmptyAnswer {
+        question: String,
+    },
+    /// An option given more than once in one answer; it counts once.
+    RepeatedOption {
+        question: String,
+        option: String,
+    },
     NoAnswersTable,
     /// A key an answers file does not have at its top.
     AnswersField {
@@ -340,6 +349,7 @@ impl DiagKind {
             self,
             NotAPackFile
                 | NotRead
+                | RepeatedOption { .. }
                 | MissingTranslation { .. }
                 | ControlChars(_)
                 | NoFrame
@@ -421,6 +431,8 @@ impl DiagKind {
             WrongAnswerType { .. } => "wrong_answer_type",
             UnsureNotAllowed { .. } => "unsure_not_allowed",
             NotAsked { .. } => "not_asked",
+            EmptyAnswer { .. } => "empty_answer",
+            RepeatedOption { .. } => "repeated_option",
             NoAnswersTable => "no_answers_table",
             AnswersField { .. } => "answers_field",
             UnknownCourse { .. } => "unknown_course",
@@ -836,6 +848,16 @@ impl DiagKind {
                 lang,
                 format!("`{question}` tidak akan ditanyakan dengan jawaban ini, jadi diabaikan"),
                 format!("`{question}` would not be asked with these answers, so it is ignored"),
+            ),
+            EmptyAnswer { question } => bi(
+                lang,
+                format!("pertanyaan `{question}` meminta sedikitnya satu pilihan, tetapi daftarnya kosong"),
+                format!("question `{question}` needs at least one option ticked, and the list is empty"),
+            ),
+            RepeatedOption { question, option } => bi(
+                lang,
+                format!("`{question}` menyebut `{option}` lebih dari sekali; ia dihitung sekali"),
+                format!("`{question}` lists `{option}` more than once; it counts once"),
             ),
             NoAnswersTable => bi(
                 lang,
@@ -1255,6 +1277,20 @@ impl DiagKind {
                 lang,
                 format!("ditanyakan hanya bila {ask_if}"),
                 format!("it is asked only when {ask_if}"),
+            )),
+            EmptyAnswer { question } => Some(bi(
+                lang,
+                format!(
+                    "centang sedikitnya satu pilihan (`etika show {question}` menampilkannya), atau hapus `{question}` dari berkas"
+                ),
+                format!(
+                    "tick at least one option (`etika show {question}` lists them), or leave `{question}` out of the file"
+                ),
+            )),
+            RepeatedOption { question, option } => Some(bi(
+                lang,
+                format!("tulis `{option}` sekali saja dalam `{question}`"),
+                format!("write `{option}` once in `{question}`"),
             )),
             NoAnswersTable => s(
                 "tulis jawaban di bawah `[answers]`, satu `id_pertanyaan = nilai` per baris",

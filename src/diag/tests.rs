@@ -128,6 +128,13 @@ fn every_kind_speaks_both_languages() {
         },
         DiagKind::NeverApplies { id: "o".into() },
         DiagKind::NotRead,
+        DiagKind::EmptyAnswer {
+            question: "q".into(),
+        },
+        DiagKind::RepeatedOption {
+            question: "q".into(),
+            option: "a".into(),
+        },
     ];
     for k in kinds {
         assert_ne!(k.message(Lang::Id), k.message(Lang::En), "{k:?}");

@@ -214,7 +214,18 @@ fn convert<'q>(
             for item in items {
                 match item {
                     toml::Value::String(s) if known(s) => {
-                        ticked.insert(s);
+                        if !ticked.insert(s) {
+                            // Counted once, as ticking a box twice would be; said, since a
+                            // repeat is often a slip for another option.
+                            diags.add(
+                                file,
+                                Some(repeat_at(file, &w.value_span, s)),
+                                DiagKind::RepeatedOption {
+                                    question: key.to_string(),
+                                    option: s.clone(),
+                                },
+                            );
+                        }
                     }
                     toml::Value::String(s) => {
                         bad_option(diags, s);
@@ -243,6 +254,22 @@ fn convert<'q>(
             None
         }
     }
+}
+
+/// Where the second `option` in a list written at `list` is, as a quoted string: the list
+/// itself when it cannot be told (an escape inside the quotes, say).
+fn repeat_at(file: &SourceFile, list: &Range<usize>, option: &str) -> Range<usize> {
+    let Some(text) = file.text.get(list.clone()) else {
+        return list.clone();
+    };
+    for quoted in [format!("\"{option}\""), format!("'{option}'")] {
+        let mut found = text.match_indices(quoted.as_str()).map(|(i, _)| i);
+        if let (Some(_), Some(second)) = (found.next(), found.next()) {
+            let start = list.start + second;
+            return start..start + quoted.len();
+        }
+    }
+    list.clone()
 }
 
 /// The questions that take the place of an earlier edition's question or option

@@ -233,15 +233,63 @@ fn binary_garbage_is_an_error_not_a_panic() {
 
 #[test]
 fn answers_written_in_another_order_and_repeated_options_are_accepted() {
-    let r = assess_json(
-        "[answers]\nharm_imminent = true\nharm_target = \"identifiable_person\"\nharm_risk = true\nsituation = [\"harm_to_others\", \"harm_to_others\"]\n",
-        "en",
-    );
+    let text = "[answers]\nharm_imminent = true\nharm_target = \"identifiable_person\"\nharm_risk = true\nsituation = [\"harm_to_others\", \"harm_to_others\"]\n";
+    let r = assess_json(text, "en");
     assert_eq!(
         r["answers"]["situation"],
         serde_json::json!(["harm_to_others"])
     );
     assert!(strings(&r["binding"]).contains(&"protect_life_over_secrecy".to_string()));
+    // The repeat counts once, and is said, at the repeated option.
+    let (code, err, file) = run(text);
+    assert_eq!(code, Some(0), "{err}");
+    assert!(
+        err.contains("warning: `situation` lists `harm_to_others` more than once; it counts once"),
+        "{err}"
+    );
+    assert!(err.contains(&format!("--> {file}:5:32")), "{err}");
+    assert!(
+        err.contains("help: write `harm_to_others` once in `situation`"),
+        "{err}"
+    );
+}
+
+/// A list with no option ticked is no answer: the interview never lets one through.
+#[test]
+fn an_empty_list_where_an_option_must_be_ticked_is_an_error_at_its_place() {
+    for lang in ["en", "id"] {
+        let dir = temp_dir();
+        let file = write(
+            dir.path(),
+            "answers.toml",
+            "[answers]\nclient_age = \"adult\"\nsituation = []\n",
+        );
+        let out = etika()
+            .args(["--lang", lang, "assess", "--answers"])
+            .arg(&file)
+            .output()
+            .unwrap();
+        assert_eq!(out.status.code(), Some(1));
+        let err = stderr(&out);
+        let wanted = if lang == "en" {
+            [
+                "error: question `situation` needs at least one option ticked, and the list is empty",
+                "help: tick at least one option (`etika show situation` lists them), or leave `situation` out of the file",
+            ]
+        } else {
+            [
+                "galat: pertanyaan `situation` meminta sedikitnya satu pilihan, tetapi daftarnya kosong",
+                "bantuan: centang sedikitnya satu pilihan",
+            ]
+        };
+        for w in wanted {
+            assert!(err.contains(w), "no `{w}` in:\n{err}");
+        }
+        assert!(
+            err.contains(&format!("--> {}:3:13", file.display())),
+            "{err}"
+        );
+    }
 }
 
 #[test]

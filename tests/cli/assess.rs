@@ -336,3 +336,45 @@ fn assess_without_a_terminal_or_answers_names_the_answers_option() {
     assert!(!err.contains("panicked"), "{err}");
     assert_eq!(stdout(&out), "");
 }
+
+/// Two `--what-if` for one question would leave one of them unsaid: refused, naming both; an
+/// empty list is no answer to a question that needs a tick.
+#[test]
+fn what_if_twice_for_one_question_or_with_no_option_is_refused() {
+    let out = assess(
+        THREAT_TO_LIFE,
+        &[
+            "--lang",
+            "en",
+            "--what-if",
+            "harm_imminent=no",
+            "--what-if",
+            "client_age=child",
+            "--what-if",
+            "harm_imminent=unsure",
+        ],
+    );
+    assert_eq!(out.status.code(), Some(1));
+    let err = stderr(&out);
+    assert!(
+        err.contains(
+            "error: `--what-if harm_imminent=no` and `--what-if harm_imminent=unsure` both change `harm_imminent`"
+        ),
+        "{err}"
+    );
+    assert!(
+        err.contains("help: give one `--what-if` a question"),
+        "{err}"
+    );
+    assert_eq!(stdout(&out), "");
+    let out = assess(
+        THREAT_TO_LIFE,
+        &["--lang", "en", "--what-if", "situation= ,"],
+    );
+    assert_eq!(out.status.code(), Some(1));
+    assert!(
+        stderr(&out).contains("is not an answer to `situation`"),
+        "{}",
+        stderr(&out)
+    );
+}
