@@ -363,6 +363,7 @@ pub fn run(cx: &Context, args: Args) -> Result<Exit> {
         let mut start = Answers::new();
         let mut save_to = args.save.clone();
         if let Some(path) = &args.resume {
+            super::session::refuse_anothers(lang, path)?;
             let file = read_answers(cx, &pack, path)?;
             check_stamp(cx, &pack, path, &file)?;
             start = file.answers;

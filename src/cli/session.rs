@@ -211,6 +211,50 @@ impl<'a> SaveTo<'a> {
     }
 }
 
+/// Refuse to continue a session from a file another user owns (one left readable in a shared
+/// folder, say): saving rewrites the file through a new one, which would make it this user's
+/// and take it from its owner. Checked before anything is read or asked; its owner is never
+/// changed. A file that is not there, or not a regular file, is left to the checks that
+/// follow.
+#[cfg(unix)]
+pub fn refuse_anothers(lang: Lang, path: &Path) -> Result<()> {
+    use std::os::unix::fs::MetadataExt;
+    let Ok(meta) = std::fs::metadata(path) else {
+        return Ok(());
+    };
+    let owner = meta.uid();
+    if !meta.is_file() || owner == rustix::process::geteuid().as_raw() {
+        return Ok(());
+    }
+    let p = shown(path);
+    Err(Failure::say(
+        lang,
+        (
+            format!(
+                "`{p}` milik pengguna lain (uid {owner}); melanjutkan sesinya akan mengambil alih berkas itu"
+            ),
+            format!(
+                "`{p}` belongs to someone else (uid {owner}); resuming from it would take it over"
+            ),
+        ),
+        Some((
+            format!(
+                "salin dulu ke berkas Anda sendiri, lalu lanjutkan dari salinannya: `cp {p} sesi-saya.toml` dan `--resume sesi-saya.toml`"
+            ),
+            format!(
+                "copy it to a file of your own first, and resume from the copy: `cp {p} my-session.toml` and `--resume my-session.toml`"
+            ),
+        )),
+    )
+    .into())
+}
+
+/// Every file is the user's own where there are no owners to tell apart.
+#[cfg(not(unix))]
+pub fn refuse_anothers(_lang: Lang, _path: &Path) -> Result<()> {
+    Ok(())
+}
+
 /// Remove the file etika made at `path` with `made` in it, if it still holds just that.
 fn remove_if_untouched(path: &Path, made: Option<&str>) {
     if let Some(first) = made

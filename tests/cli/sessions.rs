@@ -571,3 +571,59 @@ fn a_signal_from_outside_restores_the_terminal_and_keeps_the_answers() {
         );
     }
 }
+
+/// A session file another user owns (world-readable in a shared folder, say) is not taken
+/// over: resuming from it would rewrite it as this user's. Refused before anything is asked,
+/// naming it, with the file, its owner and its mode left as they were. Making a file someone
+/// else's takes root; without it there is nothing to test.
+#[cfg(unix)]
+#[test]
+fn resume_refuses_a_file_that_belongs_to_someone_else() {
+    use std::os::unix::fs::{MetadataExt, PermissionsExt};
+    let dir = temp_dir();
+    let text = format!(
+        "[pack]\nid = \"{PACK_ID}\"\nedition = \"{EDITION}\"\n\n[answers]\nclient_age = \"adult\"\n"
+    );
+    let file = write(dir.path(), "shared.toml", &text);
+    std::fs::set_permissions(&file, std::fs::Permissions::from_mode(0o644)).unwrap();
+    const NOBODY: u32 = 65534;
+    if std::os::unix::fs::chown(&file, Some(NOBODY), None).is_err() {
+        eprintln!("skipped: this process cannot give a file to another user");
+        return;
+    }
+    let before = std::fs::metadata(&file).unwrap();
+    let screen = resume_refused(&file);
+    let wanted = format!(
+        "`{}` belongs to someone else (uid {NOBODY})",
+        file.display()
+    );
+    assert!(
+        squashed(&screen).contains(&squashed(&wanted)),
+        "no `{wanted}` in:\n{screen}"
+    );
+    assert!(
+        squashed(&screen).contains("copyittoafileofyourownfirst"),
+        "{screen}"
+    );
+    let after = std::fs::metadata(&file).unwrap();
+    assert_eq!(std::fs::read_to_string(&file).unwrap(), text);
+    assert_eq!(
+        (after.uid(), after.mode(), after.ino()),
+        (before.uid(), before.mode(), before.ino())
+    );
+    // Nothing was written beside it.
+    assert_eq!(std::fs::read_dir(dir.path()).unwrap().count(), 1);
+    // The user's own copy resumes as any session does: it is asked in a terminal.
+    let mine = dir.path().join("mine.toml");
+    std::fs::copy(&file, &mine).unwrap();
+    let out = etika()
+        .args(["--lang", "en", "assess", "--resume"])
+        .arg(&mine)
+        .output()
+        .unwrap();
+    assert!(
+        stderr(&out).contains("asks its questions in a terminal"),
+        "{}",
+        stderr(&out)
+    );
+}
