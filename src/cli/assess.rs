@@ -4,7 +4,7 @@ use std::path::{Path, PathBuf};
 
 use anyhow::Result;
 
-use super::input::is_stdin;
+use super::input::{is_stdin, named};
 use super::output::{
     Target, same_file, short, show, shown, target, terminal_safe, write_failure, write_file,
 };
@@ -74,7 +74,7 @@ fn read_whole_answers(cx: &Context, pack: &Pack, path: &Path) -> Result<AnswersF
         .map(|(q, _)| format!("`{q}`"))
         .collect();
     if !unsure.is_empty() {
-        let (p, n, list) = (shown(path), unsure.len(), unsure.join(", "));
+        let (p, n, list) = (named(path), unsure.len(), unsure.join(", "));
         let text = match cx.lang {
             Lang::En => format!(
                 "warning: `{p}` leaves out {n} question(s) its answers would ask, counted as \"not sure yet\": {list}\n  \
@@ -341,7 +341,7 @@ pub fn run(cx: &Context, args: Args) -> Result<Exit> {
             && (stamp.id != pack.meta.id || stamp.edition != pack.meta.edition)
         {
             // The stamp is the file's word, so it is shown clean and short.
-            let (p, id, ed) = (shown(path), short(&stamp.id), short(&stamp.edition));
+            let (p, id, ed) = (named(path), short(&stamp.id), short(&stamp.edition));
             let (own_id, own_ed) = (&pack.meta.id, &pack.meta.edition);
             eprintln!(
                 "{}",
@@ -444,6 +444,7 @@ pub fn run(cx: &Context, args: Args) -> Result<Exit> {
 fn check_stamp(cx: &Context, pack: &Pack, path: &Path, file: &AnswersFile) -> Result<()> {
     let meta = &pack.meta;
     let lang = cx.lang;
+    let p = named(path);
     match &file.stamp {
         Some(s) if s.id == meta.id && s.edition == meta.edition => Ok(()),
         Some(s) => Err(Failure::say(
@@ -451,7 +452,7 @@ fn check_stamp(cx: &Context, pack: &Pack, path: &Path, file: &AnswersFile) -> Re
             (
                 format!(
                     "`{}` disimpan dengan paket `{}` edisi {}, tetapi ini paket `{}` edisi {}",
-                    path.display(),
+                    p,
                     s.id,
                     s.edition,
                     meta.id,
@@ -459,7 +460,7 @@ fn check_stamp(cx: &Context, pack: &Pack, path: &Path, file: &AnswersFile) -> Re
                 ),
                 format!(
                     "`{}` was saved with the pack `{}` edition {}, but this is `{}` edition {}",
-                    path.display(),
+                    p,
                     s.id,
                     s.edition,
                     meta.id,
@@ -477,11 +478,11 @@ fn check_stamp(cx: &Context, pack: &Pack, path: &Path, file: &AnswersFile) -> Re
             (
                 format!(
                     "`{}` tidak menyebut paket tempat ia disimpan, jadi tidak dapat dilanjutkan",
-                    path.display()
+                    p
                 ),
                 format!(
                     "`{}` does not say which pack it was saved with, so it cannot be resumed",
-                    path.display()
+                    p
                 ),
             ),
             Some((

@@ -82,12 +82,14 @@ pub fn run(cx: &Context, args: Args) -> Result<Exit> {
     let lang = cx.lang;
     let mut v = view::diff(&old, &new, lang);
     if let Some(path) = &args.answers {
-        let a_old = super::assess::read_answers(cx, &old, path)?;
-        let a_new = super::assess::read_answers(cx, &new, path)?;
+        // Read once: standard input (`--answers -`) can be read only once.
+        let file = super::input::read_answers_text(cx, path)?;
+        let a_old = super::assess::parse_answers(cx, &old, &file)?;
+        let a_new = super::assess::parse_answers(cx, &new, &file)?;
         let d_old = crate::engine::decide(&old, &a_old.answers);
         let d_new = crate::engine::decide(&new, &a_new.answers);
         v.case = Some(view::case_change(
-            &path.display().to_string(),
+            &super::input::raw_name(path),
             (&old, &d_old),
             (&new, &d_new),
             lang,

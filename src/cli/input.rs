@@ -18,6 +18,25 @@ pub fn is_stdin(path: &Path) -> bool {
     path.as_os_str() == "-"
 }
 
+/// How a file the user named goes by in messages: `<stdin>` for `-`, as in diagnostics, else
+/// its path, shown clean. A command to type keeps `-`.
+pub fn named(path: &Path) -> String {
+    if is_stdin(path) {
+        STDIN.to_string()
+    } else {
+        super::output::shown(path)
+    }
+}
+
+/// The same name as it is, for reports and JSON (which escape what they print themselves).
+pub fn raw_name(path: &Path) -> String {
+    if is_stdin(path) {
+        STDIN.to_string()
+    } else {
+        path.display().to_string()
+    }
+}
+
 /// Read an answers file, or standard input for `-`. A file that cannot be read is an error
 /// naming it, with help for its cause; text that is not UTF-8 is shown at its first bad byte.
 pub fn read_answers_text(cx: &Context, path: &Path) -> Result<SourceFile> {

@@ -198,7 +198,8 @@ fn grade_one(
     case_arg: Option<&str>,
 ) -> Result<(String, Feedback)> {
     let lang = cx.lang;
-    let name = path.display().to_string();
+    // The file as messages name it, and as a command to type names it.
+    let (name, arg) = (super::input::named(path), shown(path));
     let text_file = super::input::read_answers_text(cx, path)?;
     let file = super::assess::parse_answers(cx, pack, &text_file)?;
     let named = file.case.as_ref().map(|c| c.get_ref().clone());
@@ -211,8 +212,8 @@ fn grade_one(
                     format!("`{name}` answers the case `{f}`, not `{c}`"),
                 ),
                 Some((
-                    format!("nilai dengan `etika practice {f} --answers {name}`, atau jangan sebut kasusnya"),
-                    format!("grade it with `etika practice {f} --answers {name}`, or leave the case out"),
+                    format!("nilai dengan `etika practice {f} --answers {arg}`, atau jangan sebut kasusnya"),
+                    format!("grade it with `etika practice {f} --answers {arg}`, or leave the case out"),
                 )),
             )
             .into());
@@ -269,7 +270,7 @@ fn grade_files(cx: &Context, pack: &Pack, args: &Args) -> Result<Exit> {
                 pack,
                 case,
                 &f,
-                Some(&path.display().to_string()),
+                Some(&super::input::raw_name(path)),
                 cx,
                 args.format,
             ),
@@ -281,7 +282,7 @@ fn grade_files(cx: &Context, pack: &Pack, args: &Args) -> Result<Exit> {
         let result = grade_one(cx, pack, path, args.case.as_deref())
             .map(|(_, f)| f)
             .map_err(|e| e.to_string().lines().next().unwrap_or("").to_string());
-        rows.push((path.display().to_string(), result));
+        rows.push((super::input::raw_name(path), result));
     }
     let failed = rows.iter().any(|(_, r)| r.is_err());
     match args.format {

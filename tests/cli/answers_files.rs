@@ -383,3 +383,69 @@ fn an_answer_of_the_earlier_edition_names_the_question_that_replaced_it() {
     assert!(err.contains("docs/pack-notes.md"), "{err}");
     assert_eq!(stdout(&out), "");
 }
+
+/// Standard input (`--answers -`) goes by one name in every message that quotes it,
+/// `<stdin>`, as in a diagnostic's place; a command to type keeps `-`. `diff` reads it once
+/// for both editions.
+#[test]
+fn standard_input_is_named_stdin_in_every_message() {
+    let run = |args: &[&str], input: &str| {
+        let out = etika()
+            .args(["--lang", "en"])
+            .args(args)
+            .write_stdin(input)
+            .output()
+            .unwrap();
+        (out.status.code(), stderr(&out), stdout(&out))
+    };
+    // A diagnostic, and the line that sums it up.
+    let (code, err, _) = run(
+        &["assess", "--answers", "-"],
+        "[answers]\nclient_age = \"adultx\"\n",
+    );
+    assert_eq!(code, Some(1), "{err}");
+    assert!(err.contains("--> <stdin>:2:14"), "{err}");
+    assert!(
+        err.contains("error: <stdin>:2:14: question `client_age`"),
+        "{err}"
+    );
+    // The warning about a question left out.
+    let without = THREAT_TO_LIFE.replace("harm_imminent = true\n", "");
+    let (code, err, _) = run(&["assess", "--answers", "-"], &without);
+    assert_eq!(code, Some(0), "{err}");
+    assert!(
+        err.contains("warning: `<stdin>` leaves out 1 question(s)"),
+        "{err}"
+    );
+    // A student's file that names no case: the error, and its row when graded with others.
+    let (code, err, _) = run(&["practice", "--answers", "-"], THREAT_TO_LIFE);
+    assert_eq!(code, Some(1), "{err}");
+    assert!(
+        err.contains("`<stdin>` does not say which case it answers"),
+        "{err}"
+    );
+    let (code, err, _) = run(
+        &["practice", "photo_for_annual_report", "--answers", "-"],
+        &format!("case = \"threat_to_third_party\"\n{THREAT_TO_LIFE}"),
+    );
+    assert_eq!(code, Some(1), "{err}");
+    assert!(err.contains("`<stdin>` answers the case"), "{err}");
+    assert!(
+        err.contains("`etika practice threat_to_third_party --answers -`"),
+        "the command keeps `-`: {err}"
+    );
+    let dir = temp_dir();
+    let other = write(dir.path(), "other.toml", THREAT_TO_LIFE);
+    let other = other.display().to_string();
+    let (code, _, out) = run(&["practice", "--answers", "-", &other], THREAT_TO_LIFE);
+    assert_eq!(code, Some(1), "{out}");
+    assert!(out.contains("<stdin>"), "{out}");
+    assert!(!out.contains("│ - "), "{out}");
+    for all in [&err, &out] {
+        assert!(!all.contains("`-`"), "{all}");
+    }
+    // `diff --answers -` reads it once, for both editions.
+    let pack = fixture_pack().display().to_string();
+    let (code, err, _) = run(&["diff", &pack, &pack, "--answers", "-"], THREAT_TO_LIFE);
+    assert_eq!(code, Some(0), "{err}");
+}
