@@ -161,7 +161,10 @@ standar (untuk editor dan CI)",
         "etika schema",
         "Cetak JSON Schema sebuah berkas aturan, berkas jawaban, atau laporan JSON",
     ),
-    ("etika schema:kind", "Schema yang dicetak"),
+    (
+        "etika schema:kind",
+        "Schema yang dicetak; tanpa itu (dan tanpa --dir), jenis-jenisnya didaftar",
+    ),
     (
         "etika schema:dir",
         "Tulis semua schema ke FOLDER sebagai KIND.schema.json (folder `schemas/` repositori)",

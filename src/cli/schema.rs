@@ -11,6 +11,7 @@ use schemars::{JsonSchema, Schema};
 
 use super::{Context, Exit, Failure};
 use crate::pack::raw;
+use crate::vocab::Lang;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
 pub enum SchemaKind {
@@ -79,6 +80,40 @@ impl SchemaKind {
         }
     }
 
+    /// What it is the schema of, for the list `etika schema` prints without a kind.
+    fn about(self, lang: Lang) -> &'static str {
+        match self {
+            SchemaKind::Pack => "pack.toml",
+            SchemaKind::Overlay => lang.pick(
+                "pack.toml sebuah lapisan (yang `extends` paket lain)",
+                "pack.toml of an overlay (one that `extends` another pack)",
+            ),
+            SchemaKind::Amendments => lang.pick(
+                "amendments.toml sebuah lapisan",
+                "amendments.toml of an overlay",
+            ),
+            SchemaKind::Principles => "principles.toml",
+            SchemaKind::Questions => "questions.toml",
+            SchemaKind::Actions => "actions.toml",
+            SchemaKind::Services => "services.toml",
+            SchemaKind::Obligations => "obligations/*.toml",
+            SchemaKind::Tensions => "tensions.toml",
+            SchemaKind::Case => "cases/*.toml",
+            SchemaKind::Answers => lang.pick(
+                "berkas jawaban (`--answers`, `--save`)",
+                "an answers file (`--answers`, `--save`)",
+            ),
+            SchemaKind::Report => lang.pick(
+                "laporan JSON (`assess --format json`)",
+                "the JSON report (`assess --format json`)",
+            ),
+            SchemaKind::Diff => lang.pick(
+                "JSON dari `etika diff --format json`",
+                "the JSON of `etika diff --format json`",
+            ),
+        }
+    }
+
     fn title(self) -> &'static str {
         match self {
             SchemaKind::Pack => "etika rule pack: pack.toml",
@@ -100,8 +135,8 @@ impl SchemaKind {
 
 #[derive(Debug, clap::Args)]
 pub struct Args {
-    /// Which schema to print
-    #[arg(value_enum, required_unless_present = "dir")]
+    /// Which schema to print; without one (and without --dir), the kinds are listed
+    #[arg(value_enum)]
     pub kind: Option<SchemaKind>,
     /// Write every schema to DIR as KIND.schema.json instead (the repository's `schemas/`)
     #[arg(long, value_name = "DIR", conflicts_with = "kind")]
@@ -136,11 +171,44 @@ pub fn schema(kind: SchemaKind) -> String {
     crate::render::to_json(&schema)
 }
 
+/// The kinds `etika schema KIND` takes, each with what it is the schema of, and where the
+/// schemas are written as files.
+fn kinds(lang: Lang) -> String {
+    let mut out = format!(
+        "{}\n\n",
+        lang.pick(
+            "JSON Schema yang dicetak `etika schema KIND`:",
+            "The JSON Schemas `etika schema KIND` prints:"
+        )
+    );
+    let width = SchemaKind::ALL
+        .iter()
+        .map(|k| k.name().len())
+        .max()
+        .unwrap_or(0);
+    for kind in SchemaKind::ALL {
+        out.push_str(&format!("  {:width$}  {}\n", kind.name(), kind.about(lang)));
+    }
+    out.push('\n');
+    out.push_str(lang.pick(
+        "`etika schema --dir FOLDER` menulis semuanya ke FOLDER sebagai KIND.schema.json;\n\
+         `etika export FOLDER` menulisnya ke FOLDER/schemas/, di samping berkas paket yang\n\
+         menyebut schema-nya di baris pertama `#:schema`.\n",
+        "`etika schema --dir DIR` writes every one to DIR as KIND.schema.json;\n\
+         `etika export DIR` writes them to DIR/schemas/, beside the pack's files, which name\n\
+         theirs on a `#:schema` first line.\n",
+    ));
+    out
+}
+
 pub fn run(cx: &Context, args: Args) -> Result<Exit> {
     let lang = cx.lang;
     let Some(dir) = args.dir else {
-        let kind = args.kind.unwrap_or(SchemaKind::Report);
-        super::print(cx, &schema(kind))?;
+        let text = match args.kind {
+            Some(kind) => schema(kind),
+            None => kinds(lang),
+        };
+        super::print(cx, &text)?;
         return Ok(Exit::Success);
     };
     for kind in SchemaKind::ALL {

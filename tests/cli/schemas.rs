@@ -114,6 +114,41 @@ fn schema_dir_writes_every_kind() {
     }
 }
 
+/// The kind is optional, as the help shows it: without one, `etika schema` lists the kinds
+/// (each one it takes, and what it is the schema of) and where schemas are written as files.
+#[test]
+fn schema_without_a_kind_lists_the_kinds() {
+    for (lang, words) in [
+        ("en", ["The JSON Schemas", "writes them to DIR/schemas/"]),
+        (
+            "id",
+            ["JSON Schema yang dicetak", "menulisnya ke FOLDER/schemas/"],
+        ),
+    ] {
+        let out = etika_bare()
+            .args(["--lang", lang, "schema"])
+            .output()
+            .unwrap();
+        assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+        assert_eq!(stderr(&out), "");
+        let text = stdout(&out);
+        for w in words {
+            assert!(text.contains(w), "no `{w}` in:\n{text}");
+        }
+        for kind in KINDS.iter().chain(&["services"]) {
+            assert!(
+                text.lines()
+                    .any(|l| l.trim_start().starts_with(&format!("{kind} "))),
+                "`{kind}` is not listed:\n{text}"
+            );
+        }
+        assert!(text.contains("obligations/*.toml"), "{text}");
+    }
+    // The help says the kind may be left out.
+    let help = stdout(&etika_bare().args(["schema", "--help"]).output().unwrap());
+    assert!(help.contains("[KIND]"), "{help}");
+}
+
 #[test]
 fn every_bundled_rule_file_names_its_schema_and_is_valid() {
     let rules = root().join("rules");
