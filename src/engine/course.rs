@@ -236,8 +236,10 @@ struct Flags {
 /// keep someone safe now; then those a binding duty calls for (the law settles them); then
 /// those that answer what the worker has to decide; then the rest; and the facts to find out
 /// last (what can be done now comes before what is still to be learnt). Each group in phase
-/// order.
-pub(super) fn order(steps: &mut [Step]) {
+/// order. The steps that keep someone safe now come in the pack's own order of steps, which is
+/// the order of urgency its author gives them (reaching a person one cannot see before calling
+/// 119, 119 before the police, and so on), whatever rule called for them first.
+pub(super) fn order(steps: &mut [Step], pack: &Pack) {
     steps.sort_by_key(|s| {
         let tier = match (s.weight, s.phase, s.question.is_some()) {
             (Weight::Decisive, Phase::Safety, _) => 0,
@@ -246,7 +248,12 @@ pub(super) fn order(steps: &mut [Step]) {
             (Weight::Decisive, ..) if s.answers => 2,
             _ => 3,
         };
-        (s.weight, tier, s.phase)
+        let urgency = if tier == 0 {
+            pack.action_index(&s.action).unwrap_or(usize::MAX)
+        } else {
+            0
+        };
+        (s.weight, tier, s.phase, urgency)
     });
 }
 
@@ -410,7 +417,7 @@ pub(super) fn plan(
             consult.because = vec![s.action.clone()];
         }
     }
-    order(&mut b.steps);
+    order(&mut b.steps, pack);
     consult.services = services_of(&b.steps);
     Plan {
         steps: b.steps,

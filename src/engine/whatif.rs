@@ -242,7 +242,7 @@ pub(super) fn find_out(pack: &Pack, d: &mut Decision, memo: &Memo) {
             cases,
         });
     }
-    super::course::order(&mut d.course);
+    super::course::order(&mut d.course, pack);
     d.consult.services = super::course::services_of(&d.course);
 }
 
