@@ -160,11 +160,7 @@ fn stray_files(
         if read || path.extension().is_none_or(|e| e != "toml") {
             continue;
         }
-        if !linked.is_empty()
-            && path
-                .canonicalize()
-                .is_ok_and(|c| linked.iter().any(|l| *l == c))
-        {
+        if !linked.is_empty() && path.canonicalize().is_ok_and(|c| linked.contains(&c)) {
             continue;
         }
         diags.push(Diagnostic::whole(

@@ -443,12 +443,11 @@ fn a_pack_file_named_with_a_mark_that_reorders_text_is_named_escaped() {
     let pack = PackCopy::new();
     let name = "obligations/x\u{202e}y.toml";
     write(pack.path(), name, "broken = \n");
-    let (out, err) = bidi_clean(&mut etika_with(pack.path()).args(["--lang", "en", "validate"]));
+    let (out, err) = bidi_clean(etika_with(pack.path()).args(["--lang", "en", "validate"]));
     assert_eq!(out.status.code(), Some(1));
     located(&err, &pack.file("obligations/x\\u{202e}y.toml"));
-    let (out, _) = bidi_clean(
-        &mut etika_with(pack.path()).args(["--lang", "en", "validate", "--format", "json"]),
-    );
+    let (out, _) =
+        bidi_clean(etika_with(pack.path()).args(["--lang", "en", "validate", "--format", "json"]));
     let json: serde_json::Value = serde_json::from_slice(&out.stdout).expect("valid JSON");
     let files: Vec<&str> = json["diagnostics"]
         .as_array()
