@@ -13,7 +13,7 @@ use super::{Cancelled, Context, Exit, Failure, Reported};
 use crate::answers::{self, AnswersFile};
 use crate::diag::{SourceFile, render_all};
 use crate::engine;
-use crate::interview::{self, Session, Stop, Terminal};
+use crate::interview::{self, Plain, Session, Stop, Terminal};
 use crate::pack::Pack;
 use crate::render::{self, Format};
 use crate::view;
@@ -501,10 +501,12 @@ fn ask(cx: &Context, pack: &Pack, start: Answers, save_to: Option<&SaveTo>) -> R
     eprintln!(
         "{}",
         words::fill(
-            lang.pick(
-                "etika bertanya tentang situasi, bukan tentang orangnya: jangan mengetik nama. Esc kembali ke pertanyaan sebelumnya; Ctrl-C berhenti.",
-                "etika asks about the situation, not the person: do not type names. Esc goes back a question; Ctrl-C stops."
-            ),
+            match (lang, cx.plain) {
+                (Lang::Id, false) => "etika bertanya tentang situasi, bukan tentang orangnya: jangan mengetik nama. Esc kembali ke pertanyaan sebelumnya; Ctrl-C berhenti.",
+                (Lang::En, false) => "etika asks about the situation, not the person: do not type names. Esc goes back a question; Ctrl-C stops.",
+                (Lang::Id, true) => "etika bertanya tentang situasi, bukan tentang orangnya: jangan mengetik nama. Jawab setiap pertanyaan dengan mengetik satu baris lalu Enter; back kembali ke pertanyaan sebelumnya; stop (atau Ctrl-D) berhenti.",
+                (Lang::En, true) => "etika asks about the situation, not the person: do not type names. Answer each question by typing a line and Enter; back goes back a question; stop (or Ctrl-D) stops.",
+            },
             width, "", ""
         )
     );
@@ -547,8 +549,15 @@ fn ask(cx: &Context, pack: &Pack, start: Answers, save_to: Option<&SaveTo>) -> R
         saving: save_to.is_some(),
     };
     super::signals::install();
-    let mut terminal = Terminal::new(cx.color_err, cx.prompt_width, cx.prompt_height);
-    match interview::interview(pack, &mut terminal, start, &mut session) {
+    let asked = if cx.plain {
+        super::signals::plain();
+        let mut plain = Plain::new(std::io::stdin().lock(), std::io::stderr(), cx.prompt_width);
+        interview::interview(pack, &mut plain, start, &mut session)
+    } else {
+        let mut terminal = Terminal::new(cx.color_err, cx.prompt_width, cx.prompt_height);
+        interview::interview(pack, &mut terminal, start, &mut session)
+    };
+    match asked {
         Ok(a) => Ok(a),
         Err(Stop::Cancelled) => {
             if let Some(to) = save_to {

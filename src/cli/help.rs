@@ -58,6 +58,11 @@ dan hanya mewarnai terminal",
         "no_pager",
         "Jangan pernah memakai pager untuk laporan panjang, juga di terminal",
     ),
+    (
+        "plain",
+        "Bertanya dalam baris polos, untuk pembaca layar dan terminal sederhana: tanpa gerakan \
+kursor, tanpa warna; jawaban diketik (nomor, y/t, back, stop) [bawaan: bila TERM=dumb]",
+    ),
     ("help", "Tampilkan bantuan"),
     ("version", "Tampilkan versi"),
     (

@@ -102,6 +102,16 @@ pub struct Global {
     /// Never page a long report, even on a terminal
     #[arg(long, global = true, help_heading = "Global options")]
     pub no_pager: bool,
+    /// Ask in plain lines, for screen readers and simple terminals: no cursor movement, no
+    /// colour; answers are typed (numbers, y/n, back, stop) [default: when TERM=dumb]
+    #[arg(
+        long,
+        global = true,
+        help_heading = "Global options",
+        env = "ETIKA_PLAIN",
+        value_parser = clap::builder::FalseyValueParser::new()
+    )]
+    pub plain: bool,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -161,7 +171,15 @@ pub struct Context {
     /// says about reports.
     pub prompt_width: u16,
     pub prompt_height: u16,
+    /// Questions asked in plain lines (`--plain`, `ETIKA_PLAIN`, `TERM=dumb`, the config
+    /// file): nothing drawn, no colour anywhere, no pager.
+    pub plain: bool,
     pub global: Global,
+}
+
+/// Whether `TERM` names a terminal that cannot move its cursor.
+fn dumb_terminal() -> bool {
+    std::env::var("TERM").is_ok_and(|t| t == "dumb")
 }
 
 /// The language `--lang` or the locale asks for.
@@ -223,9 +241,15 @@ pub fn utf8_locale() -> bool {
 }
 
 impl Context {
-    fn new(global: Global) -> Context {
+    fn new(mut global: Global) -> Context {
         let lang = choose_lang(global.lang);
         let stdout_tty = std::io::stdout().is_terminal();
+        let plain = global.plain || dumb_terminal();
+        if plain {
+            // Plain lines are plain: no colour on either stream, and no pager drawing a screen.
+            global.color = ColorArg::Never;
+            global.no_pager = true;
+        }
         color_choice(global.color).write_global();
         let color = colored(&std::io::stdout());
         let color_err = colored(&std::io::stderr());
@@ -247,6 +271,7 @@ impl Context {
             stdout_tty,
             prompt_width,
             prompt_height,
+            plain,
             global,
         }
     }

@@ -13,6 +13,14 @@ type OnStop = Box<dyn Fn() + Send>;
 
 static ON_STOP: Mutex<Option<OnStop>> = Mutex::new(None);
 
+/// The interview asks in plain lines: stopping sends the terminal no control codes.
+static PLAIN: std::sync::atomic::AtomicBool = std::sync::atomic::AtomicBool::new(false);
+
+/// Say that the interview asks in plain lines (see `interview::Plain`).
+pub fn plain() {
+    PLAIN.store(true, std::sync::atomic::Ordering::Relaxed);
+}
+
 /// From now on, a signal stops etika as described above; called once an interview is about
 /// to begin. Calling it again does nothing.
 pub fn install() {
@@ -43,7 +51,7 @@ fn stop(signal: i32) -> ! {
     // The prompt in raw mode is left as the terminal was before it; the cursor shown again.
     let _ = crossterm::terminal::disable_raw_mode();
     let mut err = std::io::stderr();
-    if std::io::IsTerminal::is_terminal(&err) {
+    if std::io::IsTerminal::is_terminal(&err) && !PLAIN.load(std::sync::atomic::Ordering::Relaxed) {
         let _ = crossterm::execute!(
             err,
             crossterm::cursor::Show,

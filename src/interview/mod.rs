@@ -7,9 +7,11 @@
 //! and any newly relevant question is asked. Stopping with answers given and nothing saved
 //! asks first whether to discard them.
 
+mod plain;
 mod practice;
 mod terminal;
 
+pub use plain::Plain;
 pub use practice::{choose_case, practise};
 pub use terminal::{Terminal, parse_yes_no};
 
@@ -132,7 +134,10 @@ pub fn estimate(q: Questionnaire, answers: &Answers) -> usize {
         if kept.contains_key(&x.id) {
             continue;
         }
-        if x.ask_if.as_ref().is_none_or(|e| e.eval(&open) != Truth::False) {
+        if x.ask_if
+            .as_ref()
+            .is_none_or(|e| e.eval(&open) != Truth::False)
+        {
             may += 1;
             open.insert(x.id.clone(), Value::Unsure);
         }
@@ -314,4 +319,3 @@ impl Prompter for Scripted {
 
 #[cfg(test)]
 mod tests;
-#[cfg(test)] mod est_tmp;

@@ -48,7 +48,12 @@ impl Terminal {
     /// edge falls ("y/" on one line, "t" on the next). The last word moves down with the room.
     fn title(&self, text: &str, room: usize) -> String {
         let keep = format!("\u{a0}{}", "x".repeat(room.max(1)));
-        let filled = words::fill(&format!("{text}{keep}"), self.width.saturating_sub(2), "", "");
+        let filled = words::fill(
+            &format!("{text}{keep}"),
+            self.width.saturating_sub(2),
+            "",
+            "",
+        );
         filled
             .strip_suffix(keep.as_str())
             .map(str::to_owned)
@@ -342,7 +347,12 @@ impl Terminal {
             }
         };
         let used = title.lines().count() + help.lines().count();
-        let page = |help_now: &str| self.page(&shown, used + help_now.lines().count() - help.lines().count());
+        let page = |help_now: &str| {
+            self.page(
+                &shown,
+                used + help_now.lines().count() - help.lines().count(),
+            )
+        };
         let mut start = start.min(labels.len().saturating_sub(1));
         let mut note = String::new();
         loop {
@@ -498,13 +508,15 @@ impl Prompter for Terminal {
                     2,
                 );
                 let title = self.title(&text, 8);
-                Ok(match self.select(&title, &help, &labels, start, false, lang)? {
-                    Reply::Answer(i) if i < q.options.len() => {
-                        Reply::Answer(Value::One(q.options[i].id.clone()))
-                    }
-                    Reply::Answer(_) => Reply::Answer(Value::Unsure),
-                    Reply::Back => Reply::Back,
-                })
+                Ok(
+                    match self.select(&title, &help, &labels, start, false, lang)? {
+                        Reply::Answer(i) if i < q.options.len() => {
+                            Reply::Answer(Value::One(q.options[i].id.clone()))
+                        }
+                        Reply::Answer(_) => Reply::Answer(Value::Unsure),
+                        Reply::Back => Reply::Back,
+                    },
+                )
             }
             QuestionKind::AnyOf => {
                 let title = self.title(&text, 8);
