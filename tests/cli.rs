@@ -42,3 +42,5 @@ mod sessions;
 mod validate;
 #[path = "cli/validate_errors.rs"]
 mod validate_errors;
+#[path = "cli/config.rs"]
+mod config;

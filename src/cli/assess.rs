@@ -262,10 +262,12 @@ fn out_file(args: &Args) -> Option<&Path> {
     args.out.as_deref().filter(|p| !is_stdin(p))
 }
 
-/// The format asked for with `--format`, else the one `--out`'s extension names, else a table.
-fn format_of(args: &Args) -> Format {
+/// The format asked for with `--format`, else the one `--out`'s extension names, else the
+/// config file's, else a table.
+fn format_of(cx: &Context, args: &Args) -> Format {
     args.format
         .or_else(|| out_file(args).and_then(Format::from_extension))
+        .or(cx.config.format.as_ref().map(|f| f.value))
         .unwrap_or(Format::Table)
 }
 
@@ -333,7 +335,7 @@ pub fn run(cx: &Context, args: Args) -> Result<Exit> {
     let pack = cx.pack(false)?;
     let lang = cx.lang;
     check_out(cx, &args)?;
-    let format = format_of(&args);
+    let format = format_of(cx, &args);
     let changes = parse_what_if(cx, &pack, &args.what_if)?;
     let given: Answers = if let Some(path) = &args.answers {
         let file = read_whole_answers(cx, &pack, path)?;
@@ -502,12 +504,18 @@ fn ask(cx: &Context, pack: &Pack, start: Answers, save_to: Option<&SaveTo>) -> R
         "{}",
         words::fill(
             match (lang, cx.plain) {
-                (Lang::Id, false) => "etika bertanya tentang situasi, bukan tentang orangnya: jangan mengetik nama. Esc kembali ke pertanyaan sebelumnya; Ctrl-C berhenti.",
-                (Lang::En, false) => "etika asks about the situation, not the person: do not type names. Esc goes back a question; Ctrl-C stops.",
-                (Lang::Id, true) => "etika bertanya tentang situasi, bukan tentang orangnya: jangan mengetik nama. Jawab setiap pertanyaan dengan mengetik satu baris lalu Enter; back kembali ke pertanyaan sebelumnya; stop (atau Ctrl-D) berhenti.",
-                (Lang::En, true) => "etika asks about the situation, not the person: do not type names. Answer each question by typing a line and Enter; back goes back a question; stop (or Ctrl-D) stops.",
+                (Lang::Id, false) =>
+                    "etika bertanya tentang situasi, bukan tentang orangnya: jangan mengetik nama. Esc kembali ke pertanyaan sebelumnya; Ctrl-C berhenti.",
+                (Lang::En, false) =>
+                    "etika asks about the situation, not the person: do not type names. Esc goes back a question; Ctrl-C stops.",
+                (Lang::Id, true) =>
+                    "etika bertanya tentang situasi, bukan tentang orangnya: jangan mengetik nama. Jawab setiap pertanyaan dengan mengetik satu baris lalu Enter; back kembali ke pertanyaan sebelumnya; stop (atau Ctrl-D) berhenti.",
+                (Lang::En, true) =>
+                    "etika asks about the situation, not the person: do not type names. Answer each question by typing a line and Enter; back goes back a question; stop (or Ctrl-D) stops.",
             },
-            width, "", ""
+            width,
+            "",
+            ""
         )
     );
     if let Some(to) = save_to {

@@ -63,6 +63,11 @@ dan hanya mewarnai terminal",
         "Bertanya dalam baris polos, untuk pembaca layar dan terminal sederhana: tanpa gerakan \
 kursor, tanpa warna; jawaban diketik (nomor, y/t, back, stop) [bawaan: bila TERM=dumb]",
     ),
+    (
+        "etika config",
+        "Tampilkan setiap pengaturan (bahasa, lebar, warna, format, paket aturan, mode polos), \
+nilainya, dan asalnya: bawaan, berkas konfigurasi, lingkungan atau opsi",
+    ),
     ("help", "Tampilkan bantuan"),
     ("version", "Tampilkan versi"),
     (
@@ -115,7 +120,12 @@ unsure, id pilihan, atau beberapa id dipisah koma); boleh diberikan lebih dari s
     (
         "etika practice:answers",
         "Nilai berkas-berkas jawaban ini tanpa bertanya (satu berkas: umpan balik lengkap; \
-beberapa: tabel, satu baris per berkas)",
+beberapa: tabel, satu baris per berkas, dan ringkasan kelas)",
+    ),
+    (
+        "etika practice:out",
+        "Tulis umpan balik atau nilai ke BERKAS (mode 0600), bukan ke keluaran standar, \
+menggantinya sekaligus; berkas yang sudah ada hanya dengan --force",
     ),
     (
         "etika practice:save",
@@ -124,7 +134,7 @@ beberapa: tabel, satu baris per berkas)",
     ("etika practice:format", "Format keluaran"),
     (
         "etika practice:force",
-        "Izinkan --save menimpa berkas yang sudah ada",
+        "Izinkan --save atau --out menimpa berkas yang sudah ada",
     ),
     (
         "etika list",

@@ -3,6 +3,7 @@
 //! and passed down; the library below never looks at the terminal itself.
 
 mod assess;
+mod config;
 mod diff;
 mod export;
 mod failure;
@@ -149,6 +150,9 @@ pub enum Command {
     /// Write the embedded pack to a folder, as the start of a new code or (--overlay) of an
     /// overlay on it
     Export(export::Args),
+    /// Show each setting (language, width, colour, format, rules, plain mode), its value, and
+    /// where it came from: default, config file, environment or flag
+    Config,
     /// Print the manual page (roff): `etika man | man -l -`
     Man,
     /// Print a shell completion script; it offers the case and item ids of the loaded pack
@@ -175,6 +179,8 @@ pub struct Context {
     /// file): nothing drawn, no colour anywhere, no pager.
     pub plain: bool,
     pub global: Global,
+    /// What the config file says (already applied to `global`; `format` is read by `assess`).
+    pub config: config::Config,
 }
 
 /// Whether `TERM` names a terminal that cannot move its cursor.
@@ -241,13 +247,16 @@ pub fn utf8_locale() -> bool {
 }
 
 impl Context {
-    fn new(mut global: Global) -> Context {
+    fn new(mut global: Global, config: config::Config) -> Context {
         let lang = choose_lang(global.lang);
         let stdout_tty = std::io::stdout().is_terminal();
         let plain = global.plain || dumb_terminal();
         if plain {
-            // Plain lines are plain: no colour on either stream, and no pager drawing a screen.
-            global.color = ColorArg::Never;
+            // Plain lines are plain: no colour unless asked for by name, and no pager drawing
+            // a screen.
+            if global.color == ColorArg::Auto {
+                global.color = ColorArg::Never;
+            }
             global.no_pager = true;
         }
         color_choice(global.color).write_global();
@@ -273,6 +282,7 @@ impl Context {
             prompt_height,
             plain,
             global,
+            config,
         }
     }
 
@@ -423,7 +433,10 @@ pub fn parse() -> (Cli, Lang) {
     // its words, need the whole command built in the chosen language.
     let parsed = <Cli as clap::CommandFactory>::command()
         .try_get_matches_from(&args)
-        .and_then(|m| Cli::from_arg_matches(&m));
+        .and_then(|m| {
+            let _ = SOURCES.set(config::Sources::of(&m));
+            Cli::from_arg_matches(&m)
+        });
     if let Ok(cli) = parsed {
         let lang = choose_lang(cli.global.lang);
         return (cli, lang);
@@ -518,11 +531,20 @@ fn completion_command(cx: &Context) -> clap::Command {
     })
 }
 
+/// Where each global option's value came from, as the command line was parsed.
+static SOURCES: std::sync::OnceLock<config::Sources> = std::sync::OnceLock::new();
+
 /// Run a parsed command line.
 pub fn run(cli: Cli) -> Result<Exit> {
     output::note_closed_stdout();
-    let cx = Context::new(cli.global);
+    let sources = SOURCES.get().cloned().unwrap_or_default();
+    // The config file's problems are told in the language the command line or locale gives.
+    color_choice(cli.global.color).write_global();
+    let config = config::load(choose_lang(cli.global.lang), colored(&std::io::stderr()))?;
+    let global = config::apply(cli.global, &config, &sources);
+    let cx = Context::new(global, config);
     match cli.command {
+        Command::Config => config::run(&cx, &sources, &cx.config),
         Command::Assess(args) => assess::run(&cx, args),
         Command::List(args) => list::run(&cx, args),
         Command::Show(args) => show::run(&cx, args),

@@ -22,6 +22,12 @@ pub const VOLATILE_ENV: &[&str] = &[
     "SOURCE_DATE_EPOCH",
     // CI=anything makes a terminal coloured even under TERM=dumb (anstream's rule).
     "CI",
+    // A developer's own config file (ETIKA_CONFIG, or found through XDG_CONFIG_HOME or HOME)
+    // and plain mode: without these, no config file is read.
+    "ETIKA_CONFIG",
+    "XDG_CONFIG_HOME",
+    "HOME",
+    "ETIKA_PLAIN",
 ];
 
 /// 2026-06-30 00:00 UTC, the day every report in the tests is made.
