@@ -44,3 +44,5 @@ mod validate;
 mod validate_errors;
 #[path = "cli/config.rs"]
 mod config;
+#[path = "cli/plain.rs"]
+mod plain;

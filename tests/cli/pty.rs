@@ -292,6 +292,11 @@ impl Pty {
         }
     }
 
+    /// Every byte etika has written so far, escape codes and all.
+    pub(crate) fn raw(&self) -> &[u8] {
+        &self.raw
+    }
+
     pub(crate) fn screen(&self) -> String {
         strip_ansi(&self.raw)
     }
@@ -925,4 +930,168 @@ fn a_report_taller_than_the_terminal_is_paged_unless_told_not_to() {
             "{rows} rows {extra:?}:\n{screen}"
         );
     }
+}
+
+/// The threat case with answers that are not the first option anywhere, by progress mark.
+fn threat_case_not_first(pty: &mut Pty) {
+    let keys: [&[&str]; 8] = [
+        &[DOWN, ENTER],  // age: 18 to 59
+        &[SPACE, ENTER], // situation: the client threatens someone else
+        &["y", ENTER],   // life at risk
+        &[DOWN, ENTER],  // an identifiable person
+        &["?", ENTER],   // soon? not sure yet
+        &["y", ENTER],   // asks for secrecy
+        &["n", ENTER],   // limits not explained
+        &["n", ENTER],   // not a student
+    ];
+    for (i, k) in keys.iter().enumerate() {
+        pty.expect(&format!("? [{}/≈", i + 1));
+        for key in *k {
+            pty.send(key);
+        }
+    }
+}
+
+#[test]
+fn one_enter_on_a_question_revisited_keeps_its_answer_whatever_its_kind_in_both_languages() {
+    for (lang, review, age, cancelled) in [
+        (
+            "en",
+            "Review your answers",
+            "How old is the client? → 18 to 59",
+            "canceled",
+        ),
+        (
+            "id",
+            "Periksa jawaban Anda",
+            "Berapa usia klien? → 18 sampai 59 tahun",
+            "canceled",
+        ),
+    ] {
+        let dir = crate::util::temp_dir();
+        let save = dir.path().join("s.toml");
+        let save_arg = save.display().to_string();
+        let mut pty = Pty::spawn_at(100, 40, &["--lang", lang, "assess", "--save", &save_arg]);
+        // Esc from a list to tick back to a list to choose from: Enter keeps its answer.
+        pty.answer("? [1/≈", &[DOWN, ENTER]);
+        pty.answer("? [2/≈", &[ESC]);
+        pty.answer("? [1/≈", &[ENTER]);
+        pty.expect(age);
+        pty.answer("? [2/≈", &[SPACE, ENTER]);
+        // And from a yes/no question back to one.
+        pty.answer("? [3/≈", &["y", ENTER]);
+        pty.answer("? [4/≈", &[ESC]);
+        pty.answer("? [3/≈", &[ENTER]);
+        pty.answer("? [4/≈", &[DOWN, ENTER]);
+        for (n, keys) in [
+            (5, &["?", ENTER][..]),
+            (6, &["y", ENTER]),
+            (7, &["n", ENTER]),
+            (8, &["n", ENTER]),
+        ] {
+            pty.answer(&format!("? [{n}/≈"), keys);
+        }
+        pty.expect(review);
+        pty.settle();
+        let first = std::fs::read_to_string(&save).expect("saved");
+        // Every answer, one after the other: picked from the review, then Enter alone.
+        for k in 1..=8 {
+            for _ in 0..k {
+                pty.send(DOWN);
+            }
+            pty.send(ENTER);
+            pty.expect(&format!("? [{k}/≈"));
+            pty.settle();
+            pty.send(ENTER);
+            pty.expect(review);
+            pty.settle();
+            let now = std::fs::read_to_string(&save).expect("saved");
+            assert_eq!(now, first, "{lang}: question {k} changed by one Enter");
+        }
+        pty.send(ENTER);
+        let (code, screen) = pty.finish();
+        assert_eq!(code, 0, "{screen}");
+        assert!(!screen.contains(cancelled), "no <canceled> mark:\n{screen}");
+        assert!(first.contains("client_age = \"adult\""), "{first}");
+        assert!(first.contains("harm_imminent = \"unsure\""), "{first}");
+        assert!(first.contains("harm_target = "), "{first}");
+    }
+}
+
+#[test]
+fn a_single_y_n_or_t_typed_at_a_list_chooses_nothing_until_enter_on_the_row_shown() {
+    for (lang, note, echo) in [
+        (
+            "en",
+            "only filters this list",
+            "How old is the client? → 18 to 59",
+        ),
+        (
+            "id",
+            "hanya menyaring daftar ini",
+            "Berapa usia klien? → 18 sampai 59 tahun",
+        ),
+    ] {
+        let mut pty = Pty::spawn_at(100, 40, &["--lang", lang, "assess"]);
+        pty.answer("? [1/≈", &[DOWN, "t", ENTER]);
+        // Asked again, with the row it would have chosen under the cursor, and why.
+        pty.expect(note);
+        pty.settle();
+        let rows = pty.rows().join("\n");
+        assert!(rows.contains("> "), "the chosen row is marked:\n{rows}");
+        pty.send(ENTER);
+        pty.expect(echo);
+        pty.answer("? [2/≈", &[CTRL_C]);
+        pty.send("y");
+        pty.send(ENTER);
+        let (code, _) = pty.finish();
+        assert_eq!(code, 130);
+    }
+}
+
+#[test]
+fn a_question_without_not_sure_says_so_when_asked_with_a_question_mark() {
+    for (lang, hint) in [
+        ("en", "This question has no \"not sure\""),
+        ("id", "Pertanyaan ini tidak punya \"belum tahu\""),
+    ] {
+        let mut pty = Pty::spawn_at(40, 30, &["--lang", lang, "assess"]);
+        pty.answer("? [1/≈", &[DOWN, ENTER]);
+        pty.answer("? [2/≈", &[SPACE, ENTER]);
+        pty.answer("? [3/≈", &["?", ENTER]);
+        pty.expect(hint);
+        pty.settle();
+        pty.assert_inside_the_edge("with the hint");
+        pty.send(CTRL_C);
+        pty.send("y");
+        pty.send(ENTER);
+        let (code, _) = pty.finish();
+        assert_eq!(code, 130);
+    }
+}
+
+#[test]
+fn space_on_the_nothing_matches_row_ticks_nothing() {
+    let mut pty = Pty::spawn_at(100, 40, &["--lang", "en", "assess"]);
+    pty.answer("? [1/≈", &[ENTER]);
+    pty.expect("What does this situation involve?");
+    pty.send("z");
+    pty.send("q");
+    pty.expect("nothing matches");
+    pty.send(SPACE);
+    pty.send("z");
+    pty.send("q");
+    pty.expect("nothing matches");
+    pty.settle();
+    let rows = pty.rows().join("\n");
+    assert!(!rows.contains("[x]"), "nothing is ticked:\n{rows}");
+    pty.send(BACKSPACE);
+    pty.send(BACKSPACE);
+    pty.send(ENTER);
+    pty.expect("Tick at least one");
+    pty.send(CTRL_C);
+    pty.send("y");
+    pty.send(ENTER);
+    let (code, _) = pty.finish();
+    assert_eq!(code, 130);
 }
