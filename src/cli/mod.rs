@@ -252,9 +252,10 @@ impl Context {
         let stdout_tty = std::io::stdout().is_terminal();
         let plain = global.plain || dumb_terminal();
         if plain {
-            // Plain lines are plain: no colour unless asked for by name, and no pager drawing
-            // a screen.
-            if global.color == ColorArg::Auto {
+            // Plain lines are plain: no pager drawing a screen, and, asked for by name, no
+            // colour unless that too is asked for by name (under TERM=dumb, `auto` already
+            // gives none, CLICOLOR_FORCE aside).
+            if global.plain && global.color == ColorArg::Auto {
                 global.color = ColorArg::Never;
             }
             global.no_pager = true;
