@@ -7,7 +7,7 @@ use std::ops::Range;
 use super::Expr;
 use super::error::{CondError, CondErrorKind, Listed};
 use crate::vocab::QuestionKind;
-use crate::vocab::suggest::closest;
+use crate::vocab::suggest::close_names;
 
 /// What the checker knows about one question.
 pub struct QuestionInfo<'a> {
@@ -56,7 +56,7 @@ fn question<'a>(
     match (look.question)(q) {
         None => {
             let suggestion = if (look.detail)() {
-                closest(q, (look.all_ids)()).map(str::to_string)
+                close_names(q, (look.all_ids)())
             } else {
                 None
             };
@@ -97,7 +97,7 @@ fn option_error(
     }
     let (suggestion, options) = if (look.detail)() {
         (
-            closest(option, info.options.iter().map(String::as_str)).map(str::to_string),
+            close_names(option, info.options.iter().map(String::as_str)),
             Listed::of(info.options.iter().map(String::as_str)),
         )
     } else {

@@ -298,10 +298,11 @@ impl CondErrorKind {
                 .into(),
             UnknownQuestion { suggestion, .. } => match suggestion {
                 Some(s) => {
+                    let s = crate::vocab::suggest::or_list(lang, s, '`');
                     if en {
-                        format!("did you mean `{s}`?")
+                        format!("did you mean {s}?")
                     } else {
-                        format!("maksud Anda `{s}`?")
+                        format!("maksud Anda {s}?")
                     }
                 }
                 None => lang
@@ -318,10 +319,11 @@ impl CondErrorKind {
                 ..
             } => match suggestion {
                 Some(s) => {
+                    let s = crate::vocab::suggest::or_list(lang, s, '\'');
                     if en {
-                        format!("did you mean '{s}'?")
+                        format!("did you mean {s}?")
                     } else {
-                        format!("maksud Anda '{s}'?")
+                        format!("maksud Anda {s}?")
                     }
                 }
                 None => {

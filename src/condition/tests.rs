@@ -332,7 +332,7 @@ fn problems_that_will_not_be_shown_get_no_suggestion() {
     assert_eq!(e.len(), 3, "{e:?}");
     assert_eq!(
         e[0].kind.help(Lang::En).unwrap(),
-        "did you mean 'option_1'?"
+        "did you mean 'option_1', 'option_10', 'option_11', 'option_12' or 'option_13'?"
     );
     // The second is only counted: no search, no list of a thousand options.
     assert_eq!(

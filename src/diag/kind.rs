@@ -316,6 +316,16 @@ pub enum DiagKind {
         extends: String,
         base: String,
     },
+    /// Two overlays side by side on one base both replace the same entry.
+    ReplacedTwice {
+        kind: ItemKind,
+        id: String,
+        first: String,
+    },
+    /// A layer given twice.
+    LoadedTwice {
+        id: String,
+    },
     /// An overlay whose base was not loaded.
     NoBase {
         extends: String,
@@ -449,6 +459,8 @@ impl DiagKind {
             AmendUnbinding { .. } => "amend_unbinding",
             AmendLowersConsult { .. } => "amend_lowers_consult",
             WrongBase { .. } => "wrong_base",
+            ReplacedTwice { .. } => "replaced_twice",
+            LoadedTwice { .. } => "loaded_twice",
             NoBase { .. } => "no_base",
             NotAnOverlay { .. } => "not_an_overlay",
         }
@@ -962,6 +974,22 @@ impl DiagKind {
                 format!("lapisan ini memperluas `{extends}`, tetapi paket di bawahnya `{base}`"),
                 format!("this overlay extends `{extends}`, but the pack below it is `{base}`"),
             ),
+            ReplacedTwice { kind, id, first } => bi(
+                lang,
+                format!(
+                    "{} `{id}` sudah diganti oleh `{first}`, lapisan lain di atas dasar yang sama: dua lapisan berdampingan tidak dapat sama-sama menggantinya",
+                    kind.word(lang)
+                ),
+                format!(
+                    "{} `{id}` is already replaced by `{first}`, another overlay on the same base: two overlays side by side cannot both replace it",
+                    kind.id()
+                ),
+            ),
+            LoadedTwice { id } => bi(
+                lang,
+                format!("lapisan `{id}` sudah dimuat"),
+                format!("the overlay `{id}` is already loaded"),
+            ),
             NoBase { extends } => bi(
                 lang,
                 format!("paket ini memperluas `{extends}`, yang tidak dimuat"),
@@ -1072,8 +1100,14 @@ impl DiagKind {
                 let _ = kind;
                 Some(bi(
                     lang,
-                    format!("maksud Anda `{x}`?"),
-                    format!("did you mean `{x}`?"),
+                    format!(
+                        "maksud Anda {}?",
+                        crate::vocab::suggest::or_list(lang, x, '`')
+                    ),
+                    format!(
+                        "did you mean {}?",
+                        crate::vocab::suggest::or_list(lang, x, '`')
+                    ),
                 ))
             }
             UnknownRef { kind, .. } => Some(bi(
@@ -1186,8 +1220,14 @@ impl DiagKind {
                 ..
             } => Some(bi(
                 lang,
-                format!("maksud Anda `{x}`?"),
-                format!("did you mean `{x}`?"),
+                format!(
+                    "maksud Anda {}?",
+                    crate::vocab::suggest::or_list(lang, x, '`')
+                ),
+                format!(
+                    "did you mean {}?",
+                    crate::vocab::suggest::or_list(lang, x, '`')
+                ),
             )),
             UnknownParty { .. } => s(
                 "`parties` menyebut pilihan pertanyaan `at_risk` (`etika show at_risk`)",
@@ -1237,8 +1277,14 @@ impl DiagKind {
                 ..
             } => Some(bi(
                 lang,
-                format!("maksud Anda `{x}`? (`etika list questions` menampilkan semuanya)"),
-                format!("did you mean `{x}`? (`etika list questions` shows them all)"),
+                format!(
+                    "maksud Anda {}? (`etika list questions` menampilkan semuanya)",
+                    crate::vocab::suggest::or_list(lang, x, '`')
+                ),
+                format!(
+                    "did you mean {}? (`etika list questions` shows them all)",
+                    crate::vocab::suggest::or_list(lang, x, '`')
+                ),
             )),
             UnknownQuestion { .. } => s(
                 "hapus; `etika list questions` menampilkan pertanyaan paket ini",
@@ -1249,8 +1295,14 @@ impl DiagKind {
                 ..
             } => Some(bi(
                 lang,
-                format!("maksud Anda \"{x}\"?"),
-                format!("did you mean \"{x}\"?"),
+                format!(
+                    "maksud Anda {}?",
+                    crate::vocab::suggest::or_list(lang, x, '"')
+                ),
+                format!(
+                    "did you mean {}?",
+                    crate::vocab::suggest::or_list(lang, x, '"')
+                ),
             )),
             NoSuchOption { options, .. } => Some(bi(
                 lang,
@@ -1335,8 +1387,14 @@ impl DiagKind {
                 ..
             } => Some(bi(
                 lang,
-                format!("maksud Anda `{x}`?"),
-                format!("did you mean `{x}`?"),
+                format!(
+                    "maksud Anda {}?",
+                    crate::vocab::suggest::or_list(lang, x, '`')
+                ),
+                format!(
+                    "did you mean {}?",
+                    crate::vocab::suggest::or_list(lang, x, '`')
+                ),
             )),
             ReplacesUnknown { kind, .. } => Some(bi(
                 lang,
@@ -1378,6 +1436,19 @@ impl DiagKind {
                     "give its base pack first (`--rules BASE --rules OVERLAY`), or write `extends = \"{base}\"`"
                 ),
             )),
+            ReplacedTwice { first, .. } => Some(bi(
+                lang,
+                format!(
+                    "ganti entri ini di satu lapisan saja, atau tulis `extends = \"{first}\"` agar lapisan ini datang sesudahnya"
+                ),
+                format!(
+                    "replace it in one overlay only, or write `extends = \"{first}\"` so that this overlay comes after it"
+                ),
+            )),
+            LoadedTwice { .. } => s(
+                "berikan setiap folder satu kali saja pada --rules",
+                "give each folder to --rules once",
+            ),
             NoBase { .. } => s(
                 "berikan paket dasarnya dulu: `--rules DASAR --rules LAPISAN`",
                 "give its base pack first: `--rules BASE --rules OVERLAY`",

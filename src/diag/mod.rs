@@ -230,7 +230,24 @@ impl Diagnostics {
     }
 
     pub fn iter(&self) -> impl Iterator<Item = &Diagnostic> {
-        self.list.iter()
+        self.ordered().into_iter()
+    }
+
+    /// The problems file by file, the files in the order they were first met, and within a
+    /// file in the order of its lines (a problem with the whole file first); problems at one
+    /// place keep the order they were found in.
+    fn ordered(&self) -> Vec<&Diagnostic> {
+        let mut first: std::collections::HashMap<&str, usize> = std::collections::HashMap::new();
+        for d in &self.list {
+            let n = first.len();
+            first.entry(d.file.as_str()).or_insert(n);
+        }
+        let mut all: Vec<&Diagnostic> = self.list.iter().collect();
+        all.sort_by_key(|d| {
+            let at = d.place.as_ref().map(|p| (p.line, p.column));
+            (first[d.file.as_str()], at)
+        });
+        all
     }
 
     pub fn is_empty(&self) -> bool {
@@ -284,7 +301,7 @@ impl Diagnostics {
 
     /// The first error, for a one-line summary.
     pub fn first_error(&self) -> Option<&Diagnostic> {
-        self.list.iter().find(|d| d.is_error())
+        self.iter().find(|d| d.is_error())
     }
 }
 

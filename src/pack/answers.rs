@@ -7,7 +7,7 @@ use std::ops::Range;
 use super::{Question, Questionnaire};
 use crate::condition::Listed;
 use crate::diag::{DiagKind, Diagnostics, SourceFile};
-use crate::vocab::suggest::closest;
+use crate::vocab::suggest::close_names;
 use crate::vocab::{Answers, QuestionKind, UNSURE, Value};
 
 /// One written answer: the key and value with their places in the file.
@@ -92,7 +92,7 @@ fn convert<'q>(
         let suggestion = if diags.full(&file.name) {
             None
         } else {
-            closest(w.key, q.questions.iter().map(|x| x.id.as_str())).map(str::to_string)
+            close_names(w.key, q.questions.iter().map(|x| x.id.as_str()))
         };
         diags.add(
             file,
@@ -141,7 +141,7 @@ fn convert<'q>(
         let suggestion = if diags.full(&file.name) {
             None
         } else {
-            closest(opt, question.options.iter().map(|o| o.id.as_str())).map(str::to_string)
+            close_names(opt, question.options.iter().map(|o| o.id.as_str()))
         };
         let options = if suggestion.is_some() || diags.full(&file.name) {
             Listed::default()

@@ -15,7 +15,7 @@ use super::raw::{At, RawPack};
 use super::{Depth, Loaded};
 use crate::diag::{DiagKind, Diagnostics, SourceFile};
 use crate::vocab::ItemKind;
-use crate::vocab::suggest::closest;
+use crate::vocab::suggest::close_names;
 
 /// One layer's files, as read, and the problems met reading them.
 pub struct Layer {
@@ -39,11 +39,17 @@ pub fn id_of(files: &[SourceFile]) -> Option<String> {
 
 /// Load layers, base first: each is parsed, laid on the ones below it, and the whole is
 /// validated once. With one layer this is the same as loading that pack alone.
+///
+/// An overlay extends any layer already loaded: the one just before it (a chain), or one
+/// further down, so that two overlays on one base (`--rules a --rules b`, both extending the
+/// embedded pack) are both applied. Overlays side by side add and amend freely; only one of
+/// them may replace a given entry.
 pub fn load_layers(layers: Vec<Layer>, depth: Depth) -> Loaded {
     let many = layers.len() > 1;
     let mut diags = Diagnostics::new();
     let mut merged: Option<RawPack> = None;
     let mut origins = Vec::new();
+    let mut stack = Stack::default();
     for layer in layers {
         let Layer {
             origin,
@@ -61,7 +67,7 @@ pub fn load_layers(layers: Vec<Layer>, depth: Depth) -> Loaded {
         origins.push(origin);
         merged = Some(match merged {
             None => raw,
-            Some(base) => merge(base, raw, &mut diags),
+            Some(base) => merge(base, raw, &mut diags, &mut stack),
         });
     }
     let mut raw = merged.unwrap_or_default();
@@ -77,11 +83,45 @@ fn top_id(raw: &RawPack) -> Option<String> {
     }
 }
 
+/// The ids of every layer a raw pack is made of, base first.
+fn layer_ids(raw: &RawPack) -> Vec<String> {
+    raw.meta
+        .iter()
+        .map(|m| m.item.id.get_ref().clone())
+        .chain(raw.overlays.iter().map(|o| o.item.id.get_ref().clone()))
+        .collect()
+}
+
+/// What the layers laid so far say about each other: the layer each overlay extends, and
+/// which overlay replaced each entry (by kind and id).
+#[derive(Default)]
+struct Stack {
+    extends: HashMap<String, String>,
+    replaced: HashMap<(ItemKind, String), String>,
+}
+
+impl Stack {
+    /// Whether `layer` stands on `below`, directly or through the layers between.
+    fn stands_on(&self, layer: &str, below: &str) -> bool {
+        let mut at = layer;
+        // Each step goes one layer down; a loop in `extends` cannot go on for ever.
+        for _ in 0..=self.extends.len() {
+            match self.extends.get(at) {
+                Some(next) if next == below => return true,
+                Some(next) => at = next,
+                None => return false,
+            }
+        }
+        false
+    }
+}
+
 /// Lay `over` on `base`. Problems with how they fit go to `diags`; entries that would replace
 /// silently are left out, so each problem is reported once.
-fn merge(mut base: RawPack, over: RawPack, diags: &mut Diagnostics) -> RawPack {
+fn merge(mut base: RawPack, over: RawPack, diags: &mut Diagnostics, stack: &mut Stack) -> RawPack {
     let shift = base.files.len();
-    let base_id = top_id(&base).unwrap_or_else(|| base.origin.clone());
+    let below = layer_ids(&base);
+    let top = top_id(&base).unwrap_or_else(|| base.origin.clone());
     let RawPack {
         files,
         meta,
@@ -103,25 +143,34 @@ fn merge(mut base: RawPack, over: RawPack, diags: &mut Diagnostics) -> RawPack {
             base.incomplete.push(kind);
         }
     }
-    // The overlay must say that it extends this very base.
+    // The overlay must say that it extends a layer below it: the one just before, or one
+    // further down (an overlay beside another on the same base).
     let fits = match (&meta, overlays.first()) {
         (Some(m), _) => {
             diags.add(
                 &base.files[m.file + shift],
                 None,
-                DiagKind::NotAnOverlay {
-                    base: base_id.clone(),
+                DiagKind::NotAnOverlay { base: top.clone() },
+            );
+            false
+        }
+        (None, Some(o)) if below.contains(o.item.id.get_ref()) => {
+            diags.add(
+                &base.files[o.file + shift],
+                Some(o.item.id.span()),
+                DiagKind::LoadedTwice {
+                    id: o.item.id.get_ref().clone(),
                 },
             );
             false
         }
-        (None, Some(o)) if o.item.extends.get_ref() != &base_id => {
+        (None, Some(o)) if !below.contains(o.item.extends.get_ref()) => {
             diags.add(
                 &base.files[o.file + shift],
                 Some(o.item.extends.span()),
                 DiagKind::WrongBase {
                     extends: o.item.extends.get_ref().clone(),
-                    base: base_id.clone(),
+                    base: top.clone(),
                 },
             );
             false
@@ -132,6 +181,15 @@ fn merge(mut base: RawPack, over: RawPack, diags: &mut Diagnostics) -> RawPack {
     if !fits {
         return base;
     }
+    // The base an overlay's messages name: the layer it extends.
+    let (base_id, own) = match overlays.first() {
+        Some(o) => {
+            let (id, on) = (o.item.id.get_ref(), o.item.extends.get_ref());
+            stack.extends.insert(id.clone(), on.clone());
+            (on.clone(), id.clone())
+        }
+        None => (top.clone(), String::new()),
+    };
     let moved = |file: usize| file + shift;
     base.overlays.extend(overlays.into_iter().map(|mut o| {
         o.file = moved(o.file);
@@ -145,8 +203,10 @@ fn merge(mut base: RawPack, over: RawPack, diags: &mut Diagnostics) -> RawPack {
     let mut cx = Merge {
         files,
         base: &base_id,
+        own: &own,
         diags,
         shift,
+        stack,
     };
     cx.items(
         ItemKind::Principle,
@@ -203,8 +263,11 @@ fn merge(mut base: RawPack, over: RawPack, diags: &mut Diagnostics) -> RawPack {
 struct Merge<'a> {
     files: &'a [SourceFile],
     base: &'a str,
+    /// The overlay's own id (empty when its pack.toml did not parse).
+    own: &'a str,
     diags: &'a mut Diagnostics,
     shift: usize,
+    stack: &'a mut Stack,
 }
 
 impl Merge<'_> {
@@ -238,7 +301,28 @@ impl Merge<'_> {
                     },
                 ),
                 Some(r) if r.get_ref() == &own && known => {
-                    base[place[&own]] = At { file, item };
+                    let key = (kind, own.clone());
+                    match self.stack.replaced.get(&key) {
+                        // Replaced already by an overlay this one does not stand on: both
+                        // cannot hold.
+                        Some(first) if !self.stack.stands_on(self.own, first) => {
+                            self.diags.add(
+                                &self.files[file],
+                                Some(r.span()),
+                                DiagKind::ReplacedTwice {
+                                    kind,
+                                    id: own,
+                                    first: first.clone(),
+                                },
+                            );
+                        }
+                        _ => {
+                            if !self.own.is_empty() {
+                                self.stack.replaced.insert(key, self.own.to_string());
+                            }
+                            base[place[&own]] = At { file, item };
+                        }
+                    }
                 }
                 Some(r) => {
                     let kind = if r.get_ref() != &own {
@@ -247,8 +331,9 @@ impl Merge<'_> {
                             id: own.clone(),
                         }
                     } else {
-                        let suggestion =
-                            closest(&own, place.keys().map(String::as_str)).map(str::to_string);
+                        let mut ids: Vec<&str> = place.keys().map(String::as_str).collect();
+                        ids.sort_unstable();
+                        let suggestion = close_names(&own, ids);
                         DiagKind::ReplacesUnknown {
                             kind,
                             id: own.clone(),

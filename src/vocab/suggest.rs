@@ -29,6 +29,66 @@ pub fn closest<'a>(word: &str, candidates: impl IntoIterator<Item = &'a str>) ->
     search(word, candidates).0
 }
 
+/// The most names `close_names` gives.
+const MOST: usize = 5;
+
+/// Every candidate close enough to `word` to be a likely typo, closest first (at most five),
+/// joined by newlines, which no id contains: the messages join them in the user's language.
+pub fn close_names<'a>(
+    word: &str,
+    candidates: impl IntoIterator<Item = &'a str>,
+) -> Option<String> {
+    let found = all_close(word, candidates);
+    (!found.is_empty()).then(|| found.join("\n"))
+}
+
+/// Every close candidate, closest first, within the same budget as `search`.
+fn all_close<'a>(word: &str, candidates: impl IntoIterator<Item = &'a str>) -> Vec<&'a str> {
+    let len = word.chars().count();
+    if len > LONGEST {
+        return Vec::new();
+    }
+    let limit = (len / 3).max(2);
+    let mut spent = 0usize;
+    let mut found: Vec<(usize, usize, &'a str)> = Vec::new();
+    for (i, c) in candidates.into_iter().enumerate() {
+        let inside = word.len() >= 4 && c.contains(word);
+        let clen = c.chars().count();
+        if clen.abs_diff(len) > limit && !inside {
+            continue;
+        }
+        if clen > LONGEST * 2 {
+            continue;
+        }
+        let cells = (len + 1) * (clen + 1);
+        if spent + cells > BUDGET {
+            break;
+        }
+        spent += cells;
+        let d = distance(word, c);
+        if (d <= limit || inside) && !found.iter().any(|(_, _, x)| *x == c) {
+            found.push((d, i, c));
+        }
+    }
+    found.sort();
+    found.into_iter().take(MOST).map(|(_, _, c)| c).collect()
+}
+
+/// Names from `close_names` (one, or several joined by newlines) as `a`, `b` or `c`, each
+/// between `quote`s, in the user's language.
+pub fn or_list(lang: super::Lang, names: &str, quote: char) -> String {
+    let all: Vec<String> = names
+        .split('\n')
+        .map(|n| format!("{quote}{n}{quote}"))
+        .collect();
+    match all.split_last() {
+        Some((last, rest)) if !rest.is_empty() => {
+            format!("{} {} {last}", rest.join(", "), lang.pick("atau", "or"))
+        }
+        _ => all.concat(),
+    }
+}
+
 /// The closest candidate, and how many table cells finding it cost.
 fn search<'a>(
     word: &str,
@@ -83,6 +143,17 @@ mod tests {
         assert_eq!(closest("harm_rsk", ids), Some("harm_risk"));
         assert_eq!(closest("child", ids), Some("child_involved"));
         assert_eq!(closest("weather", ids), None);
+    }
+
+    #[test]
+    fn close_names_lists_every_likely_typo_closest_first() {
+        let ids = ["report_child", "report_adult", "repot_child", "weather"];
+        assert_eq!(
+            close_names("report_chlid", ids).as_deref(),
+            Some("report_child\nrepot_child")
+        );
+        assert_eq!(close_names("weathr", ids).as_deref(), Some("weather"));
+        assert_eq!(close_names("nothing_like_it", ids), None);
     }
 
     #[test]

@@ -340,7 +340,7 @@ fn layers_in_the_wrong_order_or_without_a_base_are_errors() {
         "{}",
         stderr(&out)
     );
-    // An overlay on the wrong base.
+    // The same overlay twice.
     let out = etika_bare()
         .arg("--rules")
         .arg(example())
@@ -350,12 +350,35 @@ fn layers_in_the_wrong_order_or_without_a_base_are_errors() {
         .output()
         .unwrap();
     assert_eq!(out.status.code(), Some(1));
+    let err = stderr(&out);
     assert!(
-        stderr(&out).contains(
-            "this overlay extends `kode_etik_peksos_id`, but the pack below it is `sop_lembaga_contoh`"
+        err.contains("the overlay `sop_lembaga_contoh` is already loaded"),
+        "{err}"
+    );
+    assert!(!err.contains("replace silently"), "{err}");
+    // An overlay on a pack that is not below it.
+    let other = overlay_copy();
+    edit(
+        other.path(),
+        "pack.toml",
+        "id = \"sop_lembaga_contoh\"\nextends = \"kode_etik_peksos_id\"",
+        "id = \"sop_lain\"\nextends = \"sop_tidak_ada\"",
+    );
+    let out = etika_bare()
+        .arg("--rules")
+        .arg(example())
+        .arg("--rules")
+        .arg(other.path())
+        .arg("validate")
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    let err = stderr(&out);
+    assert!(
+        err.contains(
+            "this overlay extends `sop_tidak_ada`, but the pack below it is `sop_lembaga_contoh`"
         ),
-        "{}",
-        stderr(&out)
+        "{err}"
     );
 }
 
@@ -381,4 +404,121 @@ fn replaces_and_amendments_belong_to_overlays_only() {
         "{err}"
     );
     assert!(err.contains("add `extends = "), "{err}");
+}
+
+/// A second overlay of its own on the embedded pack: an action, and an amendment that adds it
+/// to the gift duty the example overlay amends too.
+fn sibling() -> tempfile::TempDir {
+    let dir = temp_dir();
+    write(
+        dir.path(),
+        "pack.toml",
+        "id = \"sop_kedua\"\nextends = \"kode_etik_peksos_id\"\n\
+         name = { id = \"SOP kedua\", en = \"A second SOP\" }\nedition = \"2026.1-b\"\n",
+    );
+    write(
+        dir.path(),
+        "actions.toml",
+        "[[action]]\nid = \"tell_the_head_of_unit\"\nphase = \"consult\"\nweight = \"supporting\"\n\
+         short = { id = \"Beri tahu kepala unit\", en = \"Tell the head of unit\" }\n\
+         text = { id = \"Beri tahu kepala unit hari ini.\", en = \"Tell the head of unit today.\" }\n",
+    );
+    write(
+        dir.path(),
+        "amendments.toml",
+        "[[amend]]\nobligation = \"refuse_money_and_valuable_gifts\"\nactions = [\"tell_the_head_of_unit\"]\n",
+    );
+    dir
+}
+
+#[test]
+fn two_overlays_side_by_side_on_the_embedded_pack_are_both_applied() {
+    let second = sibling();
+    let out = etika_bare()
+        .arg("--rules")
+        .arg(example())
+        .arg("--rules")
+        .arg(second.path())
+        .args(["validate", "--strict"])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    let out = assess_on(
+        &[&example(), second.path()],
+        MONEY_GIFT,
+        &["--lang", "en", "--format", "json"],
+    );
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    let json: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let layers: Vec<&str> = json["pack"]["layers"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|l| l["id"].as_str().unwrap())
+        .collect();
+    assert_eq!(
+        layers,
+        ["kode_etik_peksos_id", "sop_lembaga_contoh", "sop_kedua"]
+    );
+    let steps: Vec<&str> = json["course_of_action"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|s| s["action"].as_str().unwrap())
+        .collect();
+    // Each overlay's amendment of the same duty holds.
+    assert!(steps.contains(&"record_in_gift_register"), "{steps:?}");
+    assert!(steps.contains(&"tell_the_head_of_unit"), "{steps:?}");
+}
+
+#[test]
+fn two_overlays_side_by_side_cannot_both_replace_one_entry() {
+    let second = sibling();
+    let text = std::fs::read_to_string(example().join("obligations/agency_sop.toml")).unwrap();
+    let start = text
+        .find("[[obligation]]\nid = \"professional_boundaries_online\"")
+        .expect("the example replaces professional_boundaries_online");
+    let entry = &text[start..];
+    let end = entry[1..]
+        .find("[[obligation]]")
+        .map_or(entry.len(), |i| i + 1);
+    write(second.path(), "obligations/online.toml", &entry[..end]);
+    let out = etika_bare()
+        .arg("--rules")
+        .arg(example())
+        .arg("--rules")
+        .arg(second.path())
+        .arg("validate")
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    let err = stderr(&out);
+    assert!(
+        err.contains(
+            "obligation `professional_boundaries_online` is already replaced by `sop_lembaga_contoh`, another overlay on the same base"
+        ),
+        "{err}"
+    );
+    assert!(
+        err.contains(
+            "write `extends = \"sop_lembaga_contoh\"` so that this overlay comes after it"
+        ),
+        "{err}"
+    );
+    // Laid on the first instead (a chain), it may replace it again.
+    edit(
+        second.path(),
+        "pack.toml",
+        "extends = \"kode_etik_peksos_id\"",
+        "extends = \"sop_lembaga_contoh\"",
+    );
+    let out = etika_bare()
+        .arg("--rules")
+        .arg(example())
+        .arg("--rules")
+        .arg(second.path())
+        .arg("validate")
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
 }

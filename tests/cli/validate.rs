@@ -556,3 +556,70 @@ fn a_step_whose_when_no_caller_can_meet_is_a_warning_that_strict_fails_on() {
     let err = stderr(&pack.validate(&[]));
     assert!(!err.contains("safety_plan_with_client"), "{err}");
 }
+
+#[test]
+fn did_you_mean_lists_every_close_name() {
+    let pack = PackCopy::new();
+    // Two actions one edit from `consult_supervisr`.
+    pack.edit(
+        "actions.toml",
+        "[[action]]\n",
+        "[[action]]\nid = \"consult_supervisors\"\nphase = \"consult\"\nweight = \"routine\"\n\
+         short = { id = \"x\", en = \"x\" }\ntext = { id = \"x\", en = \"x\" }\n\n[[action]]\n",
+    );
+    pack.edit(
+        "obligations/law.toml",
+        r#"["ensure_immediate_safety", "inform"#,
+        r#"["consult_supervisr", "inform"#,
+    );
+    let err = fails(&pack.validate(&[]));
+    has(
+        &err,
+        &["did you mean `consult_supervisor` or `consult_supervisors`?"],
+    );
+}
+
+#[test]
+fn problems_in_one_file_come_in_the_order_of_its_lines() {
+    let pack = PackCopy::new();
+    // An unknown action (found when references are checked) after a condition naming an
+    // unknown question (found when conditions are checked), and an unknown principle first.
+    let rel = "obligations/clients.toml";
+    let text = std::fs::read_to_string(pack.path().join(rel)).unwrap();
+    let first_when = text
+        .lines()
+        .find(|l| l.starts_with("when = "))
+        .unwrap()
+        .to_string();
+    let first_principles = text
+        .lines()
+        .find(|l| l.starts_with("principles = "))
+        .unwrap()
+        .to_string();
+    let first_actions = text
+        .lines()
+        .find(|l| l.starts_with("actions = "))
+        .unwrap()
+        .to_string();
+    pack.edit(rel, &first_actions, "actions = [\"no_such_action\"]");
+    pack.edit(rel, &first_when, "when = \"no_such_question\"");
+    pack.edit(
+        rel,
+        &first_principles,
+        "principles = [\"no_such_principle\"]",
+    );
+    let err = fails(&pack.validate(&[]));
+    let lines: Vec<usize> = err
+        .lines()
+        .filter_map(|l| l.trim().strip_prefix("--> "))
+        .filter(|l| l.contains(rel))
+        .map(|l| {
+            let after = &l[l.find(rel).unwrap() + rel.len() + 1..];
+            after.split(':').next().unwrap().parse::<usize>().unwrap()
+        })
+        .collect();
+    assert!(lines.len() >= 3, "{err}");
+    let mut sorted = lines.clone();
+    sorted.sort_unstable();
+    assert_eq!(lines, sorted, "{err}");
+}

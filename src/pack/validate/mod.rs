@@ -20,7 +20,7 @@ use super::model::Pack;
 use super::raw::{RawPack, RawText};
 use crate::condition::{self, CondErrorKind, Expr, QuestionInfo};
 use crate::diag::{DiagKind, Diagnostics, Field, SourceFile};
-use crate::vocab::suggest::closest;
+use crate::vocab::suggest::close_names;
 use crate::vocab::{ItemKind, QuestionKind, Text};
 
 /// Where the parts of a checked pack stand in its files, for the checks that run on the
@@ -370,7 +370,7 @@ impl<'r> Checker<'r> {
             let all = kinds
                 .iter()
                 .flat_map(|k| self.known(*k).iter().map(String::as_str));
-            closest(id, all).map(str::to_string)
+            close_names(id, all)
         };
         self.add(
             file,

@@ -7,7 +7,7 @@ use super::{Checker, Locations};
 use crate::diag::{DiagKind, Field};
 use crate::pack::model::{Action, Meta, Obligation, Party, Service, Tension};
 use crate::pack::raw::{At, RawAction, RawAmend, RawObligation, RawService, RawTension};
-use crate::vocab::suggest::closest;
+use crate::vocab::suggest::close_names;
 use crate::vocab::{DECISION, ItemKind, QuestionKind, Text};
 
 /// The longest a step's `short` should be, in characters.
@@ -112,8 +112,8 @@ pub(super) fn actions(
             let mut refer = Vec::with_capacity(a.refer.len());
             for n in a.refer {
                 if !cx.ids.needs.contains(n.get_ref()) && !cx.incomplete(ItemKind::Service) {
-                    let suggestion = closest(n.get_ref(), cx.ids.needs.iter().map(String::as_str))
-                        .map(str::to_string);
+                    let suggestion =
+                        close_names(n.get_ref(), cx.ids.needs.iter().map(String::as_str));
                     cx.add(
                         f,
                         Some(n.span()),
@@ -167,7 +167,7 @@ fn parties(
     for p in raw {
         let party = p.get_ref();
         if cx.questions.has_option("at_risk", party) != Some(true) || party == crate::vocab::OTHER {
-            let suggestion = closest(party, cx.questions.options("at_risk")).map(str::to_string);
+            let suggestion = close_names(party, cx.questions.options("at_risk"));
             cx.add(
                 f,
                 Some(p.span()),
@@ -224,8 +224,7 @@ fn decides(cx: &mut Checker, f: usize, item: &str, raw: Vec<toml::Spanned<String
     let mut out = Vec::with_capacity(raw.len());
     for d in raw {
         if cx.questions.has_option(DECISION, d.get_ref()) != Some(true) {
-            let suggestion =
-                closest(d.get_ref(), cx.questions.options(DECISION)).map(str::to_string);
+            let suggestion = close_names(d.get_ref(), cx.questions.options(DECISION));
             cx.add(
                 f,
                 Some(d.span()),
