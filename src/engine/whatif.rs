@@ -3,7 +3,7 @@
 
 use serde::Serialize;
 
-use super::{Decision, Memo, Reuse, Slotted, Step, decide_with, possible_values};
+use super::{Decision, Memo, Pending, Reuse, Slotted, Step, decide_with, possible_values};
 use crate::pack::Pack;
 use crate::vocab::{Answers, Consult, Phase, Value, Weight};
 
@@ -34,6 +34,12 @@ pub struct Change {
     pub consult: Option<Consult>,
     /// Questions that would then be asked, and are not answered yet.
     pub asks: Vec<String>,
+    /// Obligations, tensions and steps that waited on an unsure answer and would then be
+    /// ruled out: they neither apply nor wait any longer.
+    pub rules_out: Vec<String>,
+    /// Those that would then wait on other unsure answers than before (or start to wait),
+    /// with the answers they would wait on.
+    pub waits: Vec<Pending>,
 }
 
 impl Change {
@@ -42,6 +48,8 @@ impl Change {
             && self.removes.is_empty()
             && self.consult.is_none()
             && self.asks.is_empty()
+            && self.rules_out.is_empty()
+            && self.waits.is_empty()
     }
 }
 
@@ -134,11 +142,33 @@ pub fn diff(pack: &Pack, before: &Decision, after: &Decision) -> Change {
         })
         .map(|(_, q)| q.id.clone())
         .collect();
+    // What waited on an unsure answer before: ruled out now, or waiting on something else.
+    let applies = |d: &Decision, id: &str| d.fired(id) || d.has_tension(id) || d.has_step(id);
+    let rules_out = before
+        .depends_on
+        .iter()
+        .filter(|p| !after.is_pending(&p.id) && !applies(after, &p.id))
+        .map(|p| p.id.clone())
+        .collect();
+    let waits = after
+        .depends_on
+        .iter()
+        .filter(|p| {
+            before
+                .depends_on
+                .iter()
+                .find(|b| b.id == p.id)
+                .is_none_or(|b| b.hinges_on != p.hinges_on)
+        })
+        .cloned()
+        .collect();
     Change {
         adds: delta(&is, &was),
         removes: delta(&was, &is),
         consult: (after.consult.level != before.consult.level).then_some(after.consult.level),
         asks,
+        rules_out,
+        waits,
     }
 }
 

@@ -57,6 +57,10 @@ table { border-collapse: collapse; width: 100%; }
 th, td { border: 1px solid #bbb; padding: .3rem .5rem; text-align: left; vertical-align: top; }
 dl dt { font-weight: bold; }
 .write { border-bottom: 1px solid #999; height: 4.5rem; margin-bottom: 1rem; }
+.legend { list-style: none; padding-left: 0; color: #444; }
+.sign { width: 100%; border: none; }
+.sign th, .sign td { border: none; border-bottom: 1px solid #999; height: 2.2rem; vertical-align: bottom; }
+.sign th { width: 30%; font-weight: bold; }
 @media print {
   body { margin: 0; max-width: none; font-size: 11pt; }
   h2, h3 { break-after: avoid; page-break-after: avoid; }
@@ -95,11 +99,16 @@ pub fn to_html(r: &Report) -> String {
         "<div class=\"disclaimer\">{}</div>",
         paras(&r.disclaimer)
     );
+    let _ = writeln!(o, "<p class=\"note\"><em>{}</em></p>", esc(w.no_names));
     let _ = writeln!(
         o,
-        "<p class=\"note\"><em>{}</em></p>\n</header>",
-        esc(w.no_names)
+        "<p class=\"note\"><strong>{}</strong></p>\n<ul class=\"legend\">",
+        esc(w.legend)
     );
+    for line in super::legend(r.lang) {
+        let _ = writeln!(o, "<li>{}</li>", esc(line));
+    }
+    let _ = writeln!(o, "</ul>\n</header>");
 
     let _ = writeln!(o, "<section>\n<h2>{}</h2>\n<ul>", esc(w.in_short));
     for line in &r.summary {
@@ -184,7 +193,12 @@ pub fn to_html(r: &Report) -> String {
                 "<li>{mark}{} ({} {})</li>",
                 esc(&p.title),
                 esc(w.hinges_on),
-                esc(&p.hinges_on.join(", "))
+                esc(&p
+                    .hinges_on_text
+                    .iter()
+                    .map(|q| format!("“{q}”"))
+                    .collect::<Vec<_>>()
+                    .join(" "))
             );
         }
         let _ = writeln!(o, "</ul>\n</section>");
@@ -247,13 +261,13 @@ pub fn to_html(r: &Report) -> String {
         if !s.services_text.is_empty() {
             extra.push_str(&format!(" → {}", esc(&s.services_text.join("; "))));
         }
+        let (kind, text) = super::step_parts(s, r.lang);
         let _ = writeln!(
             o,
-            "<li><strong>{mark}{}</strong> ({}, {}): {}{extra}</li>",
+            "<li><strong>{mark}{}</strong> ({}): {}{extra}</li>",
             esc(&s.short),
-            esc(s.phase_name),
-            esc(s.weight.name(r.lang)),
-            esc(&s.text)
+            esc(&kind),
+            esc(text)
         );
     }
     let _ = writeln!(o, "</ol>\n</section>");
@@ -363,7 +377,20 @@ pub fn to_html(r: &Report) -> String {
             esc(p)
         );
     }
-    let _ = writeln!(o, "</section>\n</body>\n</html>");
+    let _ = writeln!(o, "</section>");
+    let (heading, fields) = super::sign_off(r.lang);
+    let _ = writeln!(
+        o,
+        "<section>\n<h2>{}</h2>\n<table class=\"sign\">",
+        esc(heading)
+    );
+    for (label, lines) in fields {
+        let _ = writeln!(o, "<tr><th>{}</th><td></td></tr>", esc(label));
+        for _ in 1..lines {
+            let _ = writeln!(o, "<tr><th></th><td></td></tr>");
+        }
+    }
+    let _ = writeln!(o, "</table>\n</section>\n</body>\n</html>");
     o
 }
 

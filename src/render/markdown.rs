@@ -51,6 +51,11 @@ pub fn to_markdown(r: &Report) -> String {
     );
     let _ = writeln!(out, "> {}\n", esc(&r.disclaimer));
     let _ = writeln!(out, "*{}*\n", esc(w.no_names));
+    let _ = writeln!(out, "**{}**\n", w.legend);
+    for line in super::legend(r.lang) {
+        let _ = writeln!(out, "- {}", esc(line));
+    }
+    out.push('\n');
 
     let _ = writeln!(out, "## {}\n", w.in_short);
     for line in &r.summary {
@@ -110,7 +115,12 @@ pub fn to_markdown(r: &Report) -> String {
                 "- {mark}{} ({} {})",
                 esc(&p.title),
                 w.hinges_on,
-                esc(&p.hinges_on.join(", "))
+                esc(&p
+                    .hinges_on_text
+                    .iter()
+                    .map(|q| format!("“{q}”"))
+                    .collect::<Vec<_>>()
+                    .join(" "))
             );
         }
         out.push('\n');
@@ -150,13 +160,12 @@ pub fn to_markdown(r: &Report) -> String {
         if s.question.is_some() {
             mark.push_str("? ");
         }
+        let (kind, text) = super::step_parts(s, r.lang);
         let mut line = format!(
-            "{}. **{}** ({}, {}): {mark}{}",
+            "{}. **{}** ({kind}): {mark}{}",
             s.step,
             esc(&s.short),
-            s.phase_name,
-            s.weight.name(r.lang),
-            esc(&s.text)
+            esc(text)
         );
         if !s.parties_text.is_empty() {
             line.push_str(&format!(
@@ -253,6 +262,16 @@ pub fn to_markdown(r: &Report) -> String {
     for (i, p) in w.reflection_prompts.iter().enumerate() {
         // Non-breaking spaces keep room to write in any renderer.
         let _ = writeln!(out, "**{}. {p}**\n\n&nbsp;\n\n&nbsp;\n", i + 1);
+    }
+
+    // Lines to write on: underscores after a label are text, not emphasis.
+    let (heading, fields) = super::sign_off(r.lang);
+    let _ = writeln!(out, "## {heading}\n");
+    for (label, lines) in fields {
+        let _ = writeln!(out, "**{label}:** {}\n", "_".repeat(40));
+        for _ in 1..lines {
+            let _ = writeln!(out, "{}\n", "_".repeat(60));
+        }
     }
     out
 }

@@ -15,6 +15,10 @@ pub struct DiffView {
     pub model: Option<Value>,
     pub student_text: String,
     pub model_text: String,
+    /// Whether both readings ask the question; if not, it has no what-if, and `change`
+    /// says which answers it follows from.
+    pub asked: bool,
+    pub follows_from: Vec<String>,
     /// Obligations this answer alone loses and adds, and steps it loses.
     pub lost: Vec<String>,
     pub gained: Vec<String>,
@@ -67,6 +71,37 @@ pub struct FeedbackView {
 
 fn not_asked(lang: Lang) -> String {
     lang.pick("(tidak ditanyakan)", "(not asked)").to_string()
+}
+
+/// Instead of a what-if, for a question one reading does not ask: which reading, and the
+/// answers it follows from.
+fn not_asked_line(pack: &Pack, d: &crate::practice::AnswerDiff, lang: Lang) -> String {
+    let whose = if d.model.is_none() {
+        lang.pick(
+            "tidak ditanyakan dalam bacaan model",
+            "not asked in the model reading",
+        )
+    } else {
+        lang.pick(
+            "tidak ditanyakan setelah jawaban Anda",
+            "not asked after your answers",
+        )
+    };
+    let prompts: Vec<String> = d
+        .follows_from
+        .iter()
+        .filter_map(|q| pack.question(q))
+        .map(|q| format!("“{}”", q.prompt.get(lang)))
+        .collect();
+    if prompts.is_empty() {
+        format!("{whose}: {}", lang.pick("tanpa pengandaian", "no what-if"))
+    } else {
+        format!(
+            "{whose}: {} {}",
+            lang.pick("mengikuti jawaban untuk", "it follows from the answer to"),
+            prompts.join(" ")
+        )
+    }
 }
 
 /// How the score is made, in words.
@@ -142,10 +177,18 @@ pub fn feedback_view(
                 model: d.model.clone(),
                 student_text: answer(&d.question, d.student.as_ref()),
                 model_text: answer(&d.question, d.model.as_ref()),
+                asked: d.asked,
+                follows_from: d.follows_from.clone(),
                 lost: both(&c.removes),
                 gained: both(&c.adds),
                 lost_actions: c.removes.steps.clone(),
-                change: ChangeView::new(pack, c, lang),
+                change: {
+                    let mut v = ChangeView::new(pack, c, lang);
+                    if !d.asked {
+                        v.lines = vec![not_asked_line(pack, d, lang)];
+                    }
+                    v
+                },
             }
         })
         .collect();
@@ -192,6 +235,101 @@ pub struct GradeRowView {
     pub score: Option<(u32, u32)>,
     pub misses: Vec<String>,
     pub error: Option<String>,
+    /// The case graded, the course chosen, and for each question of the model reading
+    /// whether the answer matches it (in questionnaire order).
+    pub case: Option<String>,
+    pub course: Option<String>,
+    pub answers: Vec<(String, bool)>,
+}
+
+/// A class graded: for each question of the model reading, how many answered it as the
+/// model does, and the most common other answer.
+#[derive(Debug, Clone, Serialize)]
+pub struct ClassView {
+    pub graded: usize,
+    pub questions: Vec<ClassQuestionView>,
+    /// How many chose the model course, where the case has one.
+    pub course_right: Option<usize>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct ClassQuestionView {
+    pub question: String,
+    pub prompt: String,
+    pub right: usize,
+    /// Of those who answered it as the model does not.
+    pub asked: usize,
+    /// The most common other answer, in words, and how many gave it.
+    pub common_wrong: Option<(String, usize)>,
+}
+
+/// The class summary of the files that could be graded.
+pub fn class_view(
+    pack: &Pack,
+    rows: &[(String, Result<Feedback, String>)],
+    lang: Lang,
+) -> ClassView {
+    let graded: Vec<&Feedback> = rows.iter().filter_map(|(_, r)| r.as_ref().ok()).collect();
+    let mut order: Vec<&str> = Vec::new();
+    for f in &graded {
+        for q in &f.model_questions {
+            if !order.contains(&q.as_str()) {
+                order.push(q);
+            }
+        }
+    }
+    order.sort_by_key(|q| pack.question_position(q));
+    let questions = order
+        .iter()
+        .map(|&q| {
+            let mut right = 0;
+            let mut asked = 0;
+            // Other answers in words, in the order first met, with their counts.
+            let mut wrong: Vec<(String, usize)> = Vec::new();
+            for f in graded
+                .iter()
+                .filter(|f| f.model_questions.iter().any(|x| x == q))
+            {
+                asked += 1;
+                match f.differences.iter().find(|d| d.question == q) {
+                    None => right += 1,
+                    Some(d) => {
+                        let text = match &d.student {
+                            Some(v) => describe_answer(pack, q, v, lang),
+                            None => not_asked(lang),
+                        };
+                        match wrong.iter_mut().find(|(t, _)| *t == text) {
+                            Some((_, n)) => *n += 1,
+                            None => wrong.push((text, 1)),
+                        }
+                    }
+                }
+            }
+            // The most common; among equals, the first met.
+            let common_wrong = wrong.into_iter().rev().max_by_key(|(_, n)| *n);
+            ClassQuestionView {
+                question: q.to_string(),
+                prompt: pack
+                    .question(q)
+                    .map(|x| x.prompt.get(lang).to_string())
+                    .unwrap_or_else(|| q.to_string()),
+                right,
+                asked,
+                common_wrong,
+            }
+        })
+        .collect();
+    let with_course: Vec<&&Feedback> = graded.iter().filter(|f| f.course_model.is_some()).collect();
+    ClassView {
+        graded: graded.len(),
+        questions,
+        course_right: (!with_course.is_empty()).then(|| {
+            with_course
+                .iter()
+                .filter(|f| f.course_chosen == f.course_model)
+                .count()
+        }),
+    }
 }
 
 pub fn grade_rows(
@@ -222,6 +360,13 @@ pub fn grade_rows(
                     score: Some((f.score, f.max)),
                     misses,
                     error: None,
+                    case: Some(f.case.clone()),
+                    course: f.course_chosen.clone(),
+                    answers: f
+                        .model_questions
+                        .iter()
+                        .map(|q| (q.clone(), !f.differences.iter().any(|d| &d.question == q)))
+                        .collect(),
                 }
             }
             Err(e) => GradeRowView {
@@ -229,6 +374,9 @@ pub fn grade_rows(
                 score: None,
                 misses: Vec::new(),
                 error: Some(e.clone()),
+                case: None,
+                course: None,
+                answers: Vec::new(),
             },
         })
         .collect()

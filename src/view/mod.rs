@@ -11,7 +11,10 @@ mod report;
 pub use condition::describe_condition;
 pub use diff::{ChangeKind, DiffSide, DiffView, case_change, diff};
 
-pub use feedback::{FeedbackView, GradeRowView, feedback_view, grade_rows, score_rule};
+pub use feedback::{
+    ClassQuestionView, ClassView, FeedbackView, GradeRowView, class_view, feedback_view,
+    grade_rows, score_rule,
+};
 pub use report::{ChangeView, ObligationView, Report, StepView, WhyView, report};
 
 use crate::condition::Fact;
@@ -159,22 +162,18 @@ pub fn change_lines(pack: &Pack, c: &Change, lang: Lang) -> Vec<String> {
             lines.push(format!("{verb} {}: {}", w.kind_tension, titles(ids)));
         }
     }
-    // Steps by their short titles: "adds steps: Call an ambulance (119) now; …".
+    // Steps by name, their short titles: "adds step: Call an ambulance (119) now".
     let steps = |ids: &[String], verb: &str| -> Option<String> {
         if ids.is_empty() {
             return None;
         }
         let shorts: Vec<String> = ids.iter().map(|i| short_of(pack, i, lang)).collect();
-        let n = ids.len();
-        Some(match lang {
-            Lang::En => format!(
-                "{verb} {} step{}: {}",
-                n,
-                if n == 1 { "" } else { "s" },
-                shorts.join("; ")
-            ),
-            Lang::Id => format!("{verb} {n} langkah: {}", shorts.join("; ")),
-        })
+        let word = match (lang, ids.len()) {
+            (Lang::Id, _) => "langkah",
+            (Lang::En, 1) => "step",
+            (Lang::En, _) => "steps",
+        };
+        Some(format!("{verb} {word}: {}", shorts.join("; ")))
     };
     lines.extend(steps(&c.adds.steps, w.adds));
     lines.extend(steps(&c.removes.steps, w.removes));
@@ -183,6 +182,33 @@ pub fn change_lines(pack: &Pack, c: &Change, lang: Lang) -> Vec<String> {
             "{}: {}",
             w.consult_becomes,
             words::consult_level(lang, level)
+        ));
+    }
+    if !c.rules_out.is_empty() {
+        lines.push(format!(
+            "{}: {}",
+            lang.pick("menyingkirkan", "rules out"),
+            c.rules_out
+                .iter()
+                .map(|i| short_of(pack, i, lang))
+                .collect::<Vec<_>>()
+                .join("; ")
+        ));
+    }
+    for p in &c.waits {
+        let on: Vec<String> = p
+            .hinges_on
+            .iter()
+            .map(|q| match pack.question(q) {
+                Some(q) => format!("“{}”", q.prompt.get(lang)),
+                None => q.clone(),
+            })
+            .collect();
+        lines.push(format!(
+            "{} {}: {}",
+            short_of(pack, &p.id, lang),
+            lang.pick("menunggu", "waits on"),
+            on.join(" ")
         ));
     }
     if !c.asks.is_empty() {

@@ -20,7 +20,7 @@ pub struct PackInfo {
     pub layers: Vec<LayerView>,
 }
 
-/// One layer of the pack: the base, or an overlay on the layer before it.
+/// One layer of the pack: the base, or an overlay on a layer below it.
 #[derive(Debug, Clone, Serialize, JsonSchema)]
 pub struct LayerView {
     pub id: String,
@@ -175,6 +175,8 @@ pub struct PendingView {
     pub id: String,
     pub title: String,
     pub hinges_on: Vec<String>,
+    /// The same questions, by their prompts.
+    pub hinges_on_text: Vec<String>,
     #[serde(skip)]
     pub binding: bool,
 }
@@ -200,8 +202,20 @@ pub struct ChangeView {
     pub removes: crate::engine::Delta,
     pub consult: Option<Consult>,
     pub asks: Vec<String>,
+    /// What waited on an unsure answer and would be ruled out (ids).
+    pub rules_out: Vec<String>,
+    /// What would then wait on other unsure answers, and on which.
+    pub waits: Vec<WaitView>,
     #[serde(skip)]
     pub lines: Vec<String>,
+}
+
+/// Something that would wait on unsure answers.
+#[derive(Debug, Clone, Serialize, JsonSchema)]
+pub struct WaitView {
+    pub kind: ItemKind,
+    pub id: String,
+    pub hinges_on: Vec<String>,
 }
 
 impl ChangeView {
@@ -211,6 +225,16 @@ impl ChangeView {
             removes: c.removes.clone(),
             consult: c.consult,
             asks: c.asks.clone(),
+            rules_out: c.rules_out.clone(),
+            waits: c
+                .waits
+                .iter()
+                .map(|p| WaitView {
+                    kind: p.kind,
+                    id: p.id.clone(),
+                    hinges_on: p.hinges_on.clone(),
+                })
+                .collect(),
             lines: change_lines(pack, c, lang),
         }
     }
@@ -450,6 +474,15 @@ pub fn report(
             id: p.id.clone(),
             title: title_of(pack, &p.id, lang),
             hinges_on: p.hinges_on.clone(),
+            hinges_on_text: p
+                .hinges_on
+                .iter()
+                .map(|q| {
+                    pack.question(q)
+                        .map(|x| x.prompt.get(lang).to_string())
+                        .unwrap_or_else(|| q.clone())
+                })
+                .collect(),
             binding: p.kind == ItemKind::Obligation
                 && pack.obligation(&p.id).is_some_and(|o| o.binding),
         })

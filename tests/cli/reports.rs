@@ -409,3 +409,172 @@ harm_risk = false
     );
     assert!(text.contains("? Find out first: Does a law"), "{text}");
 }
+
+/// Burns on a child's arm, with what is not known yet left unsure: several obligations and a
+/// step wait on these answers.
+const BURNS_UNSURE: &str = r#"[answers]
+decision = ["report"]
+situation = ["child_at_risk"]
+client_age = "child"
+supervisor_reachable = true
+harm_risk = true
+at_risk = ["client"]
+harm_from = ["partner_or_family"]
+danger_now = "unsure"
+harm_imminent = "unsure"
+client_wants_secrecy = true
+limits_explained = false
+concern_basis = "disclosure"
+child_harm = "physical"
+abuser_in_home = true
+safe_tonight = "unsure"
+"#;
+
+/// A change in the JSON report with nothing in it.
+fn says_nothing(c: &serde_json::Value) -> bool {
+    let empty = |v: &serde_json::Value| v.as_array().is_none_or(|a| a.is_empty());
+    let delta_empty = |d: &serde_json::Value| {
+        ["binding", "obligations", "tensions", "steps"]
+            .iter()
+            .all(|k| empty(&d[*k]))
+    };
+    delta_empty(&c["adds"])
+        && delta_empty(&c["removes"])
+        && c["consult"].is_null()
+        && empty(&c["asks"])
+        && empty(&c["rules_out"])
+        && empty(&c["waits"])
+}
+
+/// What waits on an unsure answer never "changes nothing" whatever the answer: each possible
+/// answer makes it apply, rules it out, or leaves it waiting on another answer, and says so.
+/// On the fixture's case and on the embedded pack's, and each one's cases as given.
+#[test]
+fn a_question_something_waits_on_never_changes_nothing_for_every_answer() {
+    let unsure = THREAT_TO_LIFE.replace("harm_imminent = true", "harm_imminent = \"unsure\"");
+    let mut reports = vec![assess_json(&unsure, "en")];
+    reports
+        .push(serde_json::from_str(&assess_embedded(BURNS_UNSURE, &["--format", "json"])).unwrap());
+    for (_, answers) in embedded_cases() {
+        reports
+            .push(serde_json::from_str(&assess_embedded(&answers, &["--format", "json"])).unwrap());
+    }
+    let mut checked = 0;
+    for r in &reports {
+        for f in r["find_out"].as_array().unwrap() {
+            let cases = f["if"].as_object().unwrap();
+            assert!(
+                !cases.values().all(says_nothing),
+                "every answer to `{}` changes nothing, yet {} wait on it",
+                f["question"],
+                f["hinges"]
+            );
+            checked += 1;
+        }
+    }
+    assert!(checked >= 3, "{checked}");
+    // In words: what each answer rules out, or still waits for, by name.
+    let md = assess_embedded(BURNS_UNSURE, &["--lang", "en", "--format", "markdown"]);
+    assert!(md.contains("rules out: "), "{md}");
+    assert!(md.contains(" waits on: “"), "{md}");
+    assert!(!md.contains("changes nothing"), "{md}");
+}
+
+/// A what-if names the steps it adds and removes, never only how many.
+#[test]
+fn a_what_if_names_its_steps() {
+    let out = assess(
+        THREAT_TO_LIFE,
+        &[
+            "--lang",
+            "en",
+            "--width",
+            "100",
+            "--what-if",
+            "harm_imminent=no",
+        ],
+    );
+    let text = stdout(&out);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let what_if = &text[text.find("WHAT IF").expect("a what-if section")..];
+    assert!(
+        what_if
+            .contains("removes steps: Secure safety now; Notify the police or the person at risk"),
+        "{what_if}"
+    );
+    assert!(!text.contains(" 4 steps"), "{text}");
+}
+
+/// The case note for supervision: the legend of its marks, prompts instead of ids, one
+/// "Find out" per step to find out, and fields to fill in at the end, in both languages and
+/// in Markdown and HTML alike.
+#[test]
+fn the_case_note_has_a_legend_prompts_and_fields_to_sign() {
+    for (lang, legend, fields) in [
+        (
+            "en",
+            "- ● decisive step:",
+            [
+                "To fill in at supervision",
+                "Social worker",
+                "Supervisor",
+                "Decision taken",
+                "Date",
+                "Signature",
+            ],
+        ),
+        (
+            "id",
+            "- ● langkah menentukan:",
+            [
+                "Untuk diisi dalam supervisi",
+                "Pekerja sosial",
+                "Supervisor",
+                "Keputusan yang diambil",
+                "Tanggal",
+                "Tanda tangan",
+            ],
+        ),
+    ] {
+        let md = unsure_report(lang, "markdown");
+        assert!(md.contains(legend), "{md}");
+        assert!(md.contains("- ? ") && md.contains("- ⚑ "), "{md}");
+        for f in fields {
+            assert!(md.contains(f), "no `{f}` in:\n{md}");
+        }
+        assert!(
+            md.trim_end()
+                .ends_with("________________________________________"),
+            "{md}"
+        );
+        let html = unsure_report(lang, "html");
+        assert!(html.contains("<ul class=\"legend\">"), "{html}");
+        for f in fields {
+            assert!(
+                html.contains(&format!("<th>{f}</th>")) || html.contains(&format!("<h2>{f}</h2>")),
+                "no `{f}` in:\n{html}"
+            );
+        }
+        // Each note: no question id where a prompt belongs, one "Find out" per such step.
+        for note in [&md, &html] {
+            assert!(
+                !note.contains("harm\\_imminent") && !note.contains("harm_imminent"),
+                "{note}"
+            );
+            let find_out = if lang == "en" {
+                "Find out"
+            } else {
+                "Cari tahu"
+            };
+            let step = note
+                .lines()
+                .find(|l| {
+                    l.contains("? ")
+                        && l.contains(&format!("{find_out}: "))
+                        && (l.starts_with("2.") || l.starts_with("<li>"))
+                })
+                .unwrap_or_else(|| panic!("no step to find out in:\n{note}"));
+            assert_eq!(step.matches(find_out).count(), 1, "{step}");
+        }
+    }
+}
