@@ -20,8 +20,14 @@ pub struct AnswerDiff {
     pub question: String,
     pub student: Option<Value>,
     pub model: Option<Value>,
-    /// What this answer alone changes, all else as the model reads it.
+    /// What this answer alone changes, all else as the model reads it; nothing for a
+    /// question one reading never asks (its what-if would be about a question not asked).
     pub change: Change,
+    /// Whether both readings ask the question: if not, it follows from other answers.
+    pub asked: bool,
+    /// For a question one reading does not ask: the earlier answers that decide whether it
+    /// is asked, where the readings differ on them.
+    pub follows_from: Vec<String>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
@@ -50,6 +56,8 @@ pub struct Feedback {
     pub score: u32,
     pub max: u32,
     pub breakdown: Score,
+    /// The questions the model reading answers, in questionnaire order: one point each.
+    pub model_questions: Vec<String>,
 }
 
 fn ids(d: &Decision) -> Vec<String> {
@@ -77,16 +85,38 @@ pub fn grade(pack: &Pack, case: &Case, student: &Answers, course: Option<&str>) 
         if s == m {
             continue;
         }
+        // A question one reading never asks has no what-if of its own: its answer (or its
+        // absence) follows from the answers that decide whether it is asked.
+        if s.is_none() || m.is_none() {
+            let gates: Vec<&str> = q.ask_if.as_ref().map(|e| e.questions()).unwrap_or_default();
+            let differ = |g: &str| s_ans.get(g) != m_ans.get(g);
+            let mut follows_from: Vec<String> = Vec::new();
+            for g in gates.iter().filter(|g| differ(g)) {
+                if !follows_from.iter().any(|x| x == g) {
+                    follows_from.push(g.to_string());
+                }
+            }
+            differences.push(AnswerDiff {
+                question: q.id.clone(),
+                student: s.cloned(),
+                model: m.cloned(),
+                change: Change::default(),
+                asked: false,
+                follows_from,
+            });
+            continue;
+        }
         let mut alone = m_ans.clone();
-        match s {
-            Some(v) => alone.insert(q.id.clone(), v.clone()),
-            None => alone.remove(&q.id),
-        };
+        if let Some(v) = s {
+            alone.insert(q.id.clone(), v.clone());
+        }
         differences.push(AnswerDiff {
             question: q.id.clone(),
             student: s.cloned(),
             model: m.cloned(),
             change: engine::compare(pack, m_ans, &alone),
+            asked: true,
+            follows_from: Vec::new(),
         });
     }
 
@@ -119,6 +149,12 @@ pub fn grade(pack: &Pack, case: &Case, student: &Answers, course: Option<&str>) 
         tensions_added: minus(&tension_ids(&mine), &tension_ids(&model)),
         course_chosen: course.map(str::to_string),
         course_model,
+        model_questions: pack
+            .questions
+            .iter()
+            .filter(|q| m_ans.contains_key(&q.id))
+            .map(|q| q.id.clone())
+            .collect(),
         score: answers_score + obligations_score + course_score,
         max: answers_max + obligations_max + course_max,
         breakdown: Score {
@@ -141,21 +177,28 @@ pub fn check_case(pack: &Pack, case: &Case) -> Vec<String> {
     for o in &e.fire {
         if !d.fired(o) {
             out.push(format!("- obligation `{o}` must apply, but does not"));
+            out.extend(why::obligation_off(pack, &d, o));
         }
     }
     for o in &e.not_fire {
         if d.fired(o) {
             out.push(format!("+ obligation `{o}` must not apply, but does"));
+            out.extend(why::holds(
+                &d,
+                pack.obligation(o).and_then(|x| x.when.as_ref()),
+            ));
         }
     }
     for t in &e.tensions {
         if !d.has_tension(t) {
             out.push(format!("- tension `{t}` must arise, but does not"));
+            out.extend(why::tension_off(pack, &d, t));
         }
     }
     for t in &e.not_tensions {
         if d.has_tension(t) {
             out.push(format!("+ tension `{t}` must not arise, but does"));
+            out.extend(why::holds(&d, pack.tension(t).map(|x| &x.when)));
         }
     }
     for a in &e.actions {
@@ -163,6 +206,7 @@ pub fn check_case(pack: &Pack, case: &Case) -> Vec<String> {
             out.push(format!(
                 "- action `{a}` must be in the course of action, but is not"
             ));
+            out.extend(why::step_off(pack, &d, a));
         }
     }
     for a in &e.not_actions {
@@ -170,6 +214,7 @@ pub fn check_case(pack: &Pack, case: &Case) -> Vec<String> {
             out.push(format!(
                 "+ action `{a}` must not be in the course of action, but is"
             ));
+            out.extend(why::step_on(pack, &d, a));
         }
     }
     for p in &e.depends_on {
@@ -177,6 +222,7 @@ pub fn check_case(pack: &Pack, case: &Case) -> Vec<String> {
             out.push(format!(
                 "- `{p}` must depend on what is found out, but does not"
             ));
+            out.extend(why::not_pending(pack, &d, p));
         }
     }
     for q in &e.find_out {
@@ -192,6 +238,13 @@ pub fn check_case(pack: &Pack, case: &Case) -> Vec<String> {
             level.id(),
             d.consult.level.id()
         ));
+        if !d.consult.because.is_empty() {
+            out.push(format!(
+                "    `{}` because of: {}",
+                d.consult.level.id(),
+                why::ticks(&d.consult.because)
+            ));
+        }
     }
     if let Some(want) = e.no_dilemma
         && d.no_dilemma != want
@@ -242,6 +295,9 @@ pub fn check_case(pack: &Pack, case: &Case) -> Vec<String> {
                 "- action `{a}` must be among the first {} steps, but {where_}",
                 engine::SHORT_STEPS
             ));
+            if !d.has_step(a) {
+                out.extend(why::step_off(pack, &d, a));
+            }
         }
     }
     if case.kind == CaseKind::Control {
@@ -339,5 +395,243 @@ pub fn coverage(pack: &Pack) -> Coverage {
         tensions: missing(&mut pack.tensions.iter().map(|t| &t.id), &tensions),
         questions: missing(&mut pack.questions.iter().map(|q| &q.id), &answered),
         actions: missing(&mut pack.actions.iter().map(|a| &a.id), &steps),
+    }
+}
+
+/// Why an expectation of a case failed: the condition that decided it and the answers that
+/// made it true or false, or what it waits on. Each line is indented under the failure.
+mod why {
+    use crate::condition::{Expr, Fact};
+    use crate::engine::{Decision, LeftOutReason};
+    use crate::pack::Pack;
+
+    /// The longest a condition is quoted, in characters.
+    const LONGEST: usize = 240;
+
+    /// Ids as a list of code spans.
+    pub(super) fn ticks(ids: &[String]) -> String {
+        ids.iter()
+            .map(|i| format!("`{i}`"))
+            .collect::<Vec<_>>()
+            .join(", ")
+    }
+
+    fn quoted(e: &Expr) -> String {
+        let s = e.to_string();
+        if s.chars().count() <= LONGEST {
+            return s;
+        }
+        let cut: String = s.chars().take(LONGEST).collect();
+        format!("{cut}…")
+    }
+
+    /// The answers behind a truth: `harm_risk = no`, `situation includes child_at_risk`.
+    fn answers(d: &Decision, facts: &[Fact]) -> String {
+        let list: Vec<String> = facts
+            .iter()
+            .map(|f| match f {
+                Fact::Answer { question } => match d.answers.get(question) {
+                    Some(v) => format!("{question} = {}", v.code()),
+                    None => format!("{question} not answered"),
+                },
+                Fact::Includes { question, option } => format!("{question} includes {option}"),
+                Fact::Excludes { question, option } => {
+                    format!("{question} does not include {option}")
+                }
+            })
+            .collect();
+        if list.is_empty() {
+            "no answer".to_string()
+        } else {
+            list.join(", ")
+        }
+    }
+
+    fn line(s: String) -> String {
+        format!("    {s}")
+    }
+
+    /// A `when` that is false: it, and the answers that made it so.
+    fn false_when(d: &Decision, what: &str, when: &Expr) -> Vec<String> {
+        match when.falsity(&d.answers) {
+            Some(facts) => vec![
+                line(format!("{what} `when` is `{}`", quoted(when))),
+                line(format!("false because {}", answers(d, &facts))),
+            ],
+            None => match when.hinges(&d.answers) {
+                Some(q) => vec![line(format!(
+                    "{what} `when` `{}` waits on unsure answers: {}",
+                    quoted(when),
+                    ticks(&q)
+                ))],
+                None => vec![line(format!(
+                    "{what} `when` `{}` holds for these answers",
+                    quoted(when)
+                ))],
+            },
+        }
+    }
+
+    fn waits(d: &Decision, id: &str) -> Option<Vec<String>> {
+        let p = d.depends_on.iter().find(|p| p.id == id)?;
+        Some(vec![line(format!(
+            "it waits on unsure answers: {}",
+            ticks(&p.hinges_on)
+        ))])
+    }
+
+    /// Why an obligation does not apply.
+    pub(super) fn obligation_off(pack: &Pack, d: &Decision, id: &str) -> Vec<String> {
+        if let Some(w) = waits(d, id) {
+            return w;
+        }
+        match pack.obligation(id).map(|o| o.when.as_ref()) {
+            None => vec![line("the pack has no obligation with this id".into())],
+            Some(None) => vec![line(
+                "it has no `when`: a duty of the frame, not of this case".into(),
+            )],
+            Some(Some(when)) => false_when(d, "its", when),
+        }
+    }
+
+    /// Why a tension does not arise.
+    pub(super) fn tension_off(pack: &Pack, d: &Decision, id: &str) -> Vec<String> {
+        if let Some(w) = waits(d, id) {
+            return w;
+        }
+        match pack.tension(id) {
+            None => vec![line("the pack has no tension with this id".into())],
+            Some(t) => false_when(d, "its", &t.when),
+        }
+    }
+
+    /// Why a condition holds.
+    pub(super) fn holds(d: &Decision, when: Option<&Expr>) -> Vec<String> {
+        match when {
+            None => Vec::new(),
+            Some(when) => {
+                let facts = when.trace(&d.answers).unwrap_or_default();
+                vec![
+                    line(format!("its `when` is `{}`", quoted(when))),
+                    line(format!("true because {}", answers(d, &facts))),
+                ]
+            }
+        }
+    }
+
+    /// Why an obligation or tension does not apply, in a few words.
+    fn caller_off(pack: &Pack, d: &Decision, id: &str) -> String {
+        if let Some(p) = d.depends_on.iter().find(|p| p.id == id) {
+            return format!("`{id}` waits on {}", ticks(&p.hinges_on));
+        }
+        let when = pack
+            .obligation(id)
+            .and_then(|o| o.when.as_ref())
+            .or_else(|| pack.tension(id).map(|t| &t.when));
+        match when.and_then(|w| w.falsity(&d.answers)) {
+            Some(facts) => format!("`{id}` is off because {}", answers(d, &facts)),
+            None => format!("`{id}` does not apply"),
+        }
+    }
+
+    /// Why a step is not in the course: left out (its `when`, `done` or service), waiting on
+    /// an unsure answer, or called for by nothing that applies.
+    pub(super) fn step_off(pack: &Pack, d: &Decision, action: &str) -> Vec<String> {
+        if let Some(l) = d.left_out.iter().find(|l| l.action == action) {
+            let a = pack.action(action);
+            let mut out = vec![line(format!(
+                "called for by {}, but left out",
+                ticks(&l.because)
+            ))];
+            match l.reason {
+                LeftOutReason::DoesNotFit => match a.and_then(|a| a.when.as_ref()) {
+                    Some(when) => out.extend(false_when(d, "the step's", when)),
+                    None => out.push(line(
+                        "none of its parties is at risk without causing the harm".into(),
+                    )),
+                },
+                LeftOutReason::Done => {
+                    if let Some(done) = a.and_then(|a| a.done.as_ref()) {
+                        let facts = done.trace(&d.answers).unwrap_or_default();
+                        out.push(line(format!(
+                            "the answers say it is done: its `done` is `{}`, true because {}",
+                            quoted(done),
+                            answers(d, &facts)
+                        )));
+                    }
+                }
+                LeftOutReason::NoService => {
+                    out.push(line("no service it refers to serves this person".into()))
+                }
+            }
+            return out;
+        }
+        if let Some(w) = waits(d, action) {
+            return w;
+        }
+        let callers: Vec<&str> = pack
+            .obligations
+            .iter()
+            .filter(|o| o.actions.iter().any(|x| x == action))
+            .map(|o| o.id.as_str())
+            .chain(
+                pack.tensions
+                    .iter()
+                    .filter(|t| t.actions.iter().any(|x| x == action))
+                    .map(|t| t.id.as_str()),
+            )
+            .collect();
+        if callers.is_empty() {
+            return vec![line(
+                "no obligation or tension of the pack calls for it".into(),
+            )];
+        }
+        let mut out = vec![line(format!(
+            "no obligation or tension that calls for it applies ({})",
+            callers.len()
+        ))];
+        const SHOWN: usize = 6;
+        for c in callers.iter().take(SHOWN) {
+            out.push(line(format!("  {}", caller_off(pack, d, c))));
+        }
+        if callers.len() > SHOWN {
+            out.push(line(format!("  and {} more", callers.len() - SHOWN)));
+        }
+        out
+    }
+
+    /// Why a step is in the course: what calls for it, and why its `when` holds.
+    pub(super) fn step_on(pack: &Pack, d: &Decision, action: &str) -> Vec<String> {
+        let mut out = Vec::new();
+        if let Some(s) = d.course.iter().find(|s| s.action == action)
+            && !s.because.is_empty()
+        {
+            out.push(line(format!("called for by {}", ticks(&s.because))));
+        }
+        if let Some(when) = pack.action(action).and_then(|a| a.when.as_ref()) {
+            let facts = when.trace(&d.answers).unwrap_or_default();
+            out.push(line(format!(
+                "the step's `when` is `{}`, true because {}",
+                quoted(when),
+                answers(d, &facts)
+            )));
+        }
+        out
+    }
+
+    /// Why an obligation, tension or step does not wait on an unsure answer.
+    pub(super) fn not_pending(pack: &Pack, d: &Decision, id: &str) -> Vec<String> {
+        if d.fired(id) || d.has_tension(id) || d.has_step(id) {
+            return vec![line(
+                "it applies already: no unsure answer decides it".into(),
+            )];
+        }
+        if pack.obligation(id).is_some() {
+            return obligation_off(pack, d, id);
+        }
+        if pack.tension(id).is_some() {
+            return tension_off(pack, d, id);
+        }
+        step_off(pack, d, id)
     }
 }

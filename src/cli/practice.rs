@@ -21,13 +21,17 @@ pub struct Args {
     /// The case to practise or grade (see `etika list cases`); asked for when left out
     pub case: Option<String>,
     /// Grade these answer files without asking anything (one file: full feedback; several:
-    /// a table, one row per file)
+    /// a table, one row per file, and a class summary)
     #[arg(long, value_name = "FILE", num_args = 1..)]
     pub answers: Vec<PathBuf>,
+    /// Write the feedback or grades to FILE (mode 0600) instead of standard output, replacing
+    /// it at once; one already there only with --force
+    #[arg(long, value_name = "FILE", requires = "answers")]
+    pub out: Option<PathBuf>,
     /// Save the student's answers and chosen course to FILE (mode 0600), to hand in
     #[arg(long, value_name = "FILE", conflicts_with = "answers")]
     pub save: Option<PathBuf>,
-    /// Let --save replace a file that is already there
+    /// Let --save or --out replace a file that is already there
     #[arg(long)]
     pub force: bool,
     /// Output format
@@ -41,13 +45,14 @@ pub enum FeedbackFormat {
     Table,
     Markdown,
     Json,
+    Csv,
 }
 
 fn find_case<'p>(cx: &Context, pack: &'p Pack, id: &str) -> Result<&'p Case> {
     if let Some(c) = pack.case(id) {
         return Ok(c);
     }
-    let hint = crate::vocab::suggest::closest(id, pack.cases.iter().map(|c| c.id.as_str()));
+    let hint = crate::vocab::suggest::close_names(id, pack.cases.iter().map(|c| c.id.as_str()));
     Err(Failure::say(
         cx.lang,
         (
@@ -56,8 +61,14 @@ fn find_case<'p>(cx: &Context, pack: &'p Pack, id: &str) -> Result<&'p Case> {
         ),
         Some(match hint {
             Some(s) => (
-                format!("maksud Anda `{s}`?"),
-                format!("did you mean `{s}`?"),
+                format!(
+                    "maksud Anda {}?",
+                    crate::vocab::suggest::or_list(cx.lang, &s, '`')
+                ),
+                format!(
+                    "did you mean {}?",
+                    crate::vocab::suggest::or_list(cx.lang, &s, '`')
+                ),
             ),
             None => (
                 "`etika list cases` menampilkan kasus paket ini".into(),
@@ -157,7 +168,7 @@ pub fn run(cx: &Context, args: Args) -> Result<Exit> {
         );
     }
     let f = grade(&pack, case, &done.answers, done.course.as_deref());
-    let text = render_one(&pack, case, &f, None, cx, args.format);
+    let text = render_one(&pack, case, &f, None, &cx.style, args.format);
     if args.format == FeedbackFormat::Table {
         show(cx, &text)?;
     } else {
@@ -171,14 +182,22 @@ fn render_one(
     case: &Case,
     f: &Feedback,
     file: Option<&str>,
-    cx: &Context,
+    style: &render::Style,
     format: FeedbackFormat,
 ) -> String {
-    let v = feedback_view(pack, case, f, file, cx.lang);
+    let v = feedback_view(pack, case, f, file, style.lang);
     match format {
-        FeedbackFormat::Table => cx.style.finish(render::feedback_table(&v, &cx.style)),
-        FeedbackFormat::Markdown => render::feedback_markdown(&v, cx.lang),
+        FeedbackFormat::Table => style.finish(render::feedback_table(&v, style)),
+        FeedbackFormat::Markdown => render::feedback_markdown(&v, style.lang),
         FeedbackFormat::Json => render::to_json(&v),
+        FeedbackFormat::Csv => {
+            let rows = [(file.unwrap_or("-").to_string(), Ok(f.clone()))];
+            let views = view::grade_rows(pack, &rows, style.lang);
+            let class = view::class_view(pack, &rows, style.lang);
+            let questions: Vec<String> =
+                class.questions.iter().map(|q| q.question.clone()).collect();
+            render::grade_csv(&views, &questions)
+        }
     }
 }
 
@@ -259,19 +278,96 @@ fn grade_one(
     Ok((case_id, grade(pack, case, &file.answers, course.as_deref())))
 }
 
+/// `--out`, checked before anything is graded: a link or a folder is refused, one of the
+/// answer files is refused (it would be lost), and a file already there is replaced only
+/// with `--force`.
+fn check_out(cx: &Context, args: &Args) -> Result<Option<PathBuf>> {
+    let Some(out) = args.out.as_deref().filter(|p| !super::input::is_stdin(p)) else {
+        return Ok(None);
+    };
+    let what = ("nilai", "the grades");
+    let kind = super::output::target(out).map_err(|e| {
+        let (message, help) = super::output::write_failure(out, what, &e);
+        Failure::say(cx.lang, message, help)
+    })?;
+    if let Some(a) = args
+        .answers
+        .iter()
+        .find(|a| !super::input::is_stdin(a) && super::output::same_file(out, a))
+    {
+        let (o, a) = (shown(out), shown(a));
+        return Err(Failure::say(
+            cx.lang,
+            (
+                format!(
+                    "`--out {o}` adalah berkas jawaban `{a}`: menulisnya akan menghapus jawaban itu"
+                ),
+                format!(
+                    "`--out {o}` is the answers file `{a}`: writing it would destroy those answers"
+                ),
+            ),
+            Some((
+                "tulis ke berkas lain".into(),
+                "write to another file".into(),
+            )),
+        )
+        .into());
+    }
+    if !args.force && matches!(kind, super::output::Target::File) {
+        let o = shown(out);
+        return Err(Failure::say(
+            cx.lang,
+            (
+                format!("`{o}` sudah ada"),
+                format!("`{o}` is already there"),
+            ),
+            Some((
+                "pilih nama lain, atau timpa dengan `--force`".into(),
+                "choose another name, or replace it with `--force`".into(),
+            )),
+        )
+        .into());
+    }
+    Ok(Some(out.to_path_buf()))
+}
+
+/// Print `text`, or write it to the `--out` file (atomically, mode 0600) and say so.
+fn emit(cx: &Context, out: Option<&Path>, text: &str) -> Result<()> {
+    let Some(path) = out else {
+        return super::print(cx, text);
+    };
+    super::output::write_file(path, &super::output::terminal_safe(text, false)).map_err(|e| {
+        let (message, help) = super::output::write_failure(path, ("nilai", "the grades"), &e);
+        Failure::say(cx.lang, message, help)
+    })?;
+    eprintln!(
+        "{} {}",
+        cx.lang.pick("Ditulis ke", "Written to"),
+        shown(path)
+    );
+    Ok(())
+}
+
 fn grade_files(cx: &Context, pack: &Pack, args: &Args) -> Result<Exit> {
-    if args.answers.len() == 1 {
+    let out = check_out(cx, args)?;
+    let out = out.as_deref();
+    if args.answers.len() == 1 && args.format != FeedbackFormat::Csv {
         let path = &args.answers[0];
         let (case_id, f) = grade_one(cx, pack, path, args.case.as_deref())?;
         let case = pack.case(&case_id).expect("graded cases exist");
-        super::print(
+        let mut style = cx.style;
+        if out.is_some() {
+            style.color = false;
+        }
+        emit(
             cx,
+            out,
             &render_one(
                 pack,
                 case,
                 &f,
                 Some(&super::input::raw_name(path)),
-                cx,
+                &style,
                 args.format,
             ),
         )?;
@@ -301,9 +397,9 @@ fn grade_files(cx: &Context, pack: &Pack, args: &Args) -> Result<Exit> {
                     Err(e) => serde_json::json!({"file": file, "error": e}),
                 })
                 .collect();
-            super::print(cx, &render::to_json(&items))?;
+            emit(cx, out, &render::to_json(&items))?;
         }
-        _ => {
+        format => {
             // Cleaned before the table is laid out, so an escaped name keeps its columns.
             let clean = crate::diag::clean_inline;
             let rows: Vec<(String, Result<Feedback, String>)> = rows
@@ -311,7 +407,25 @@ fn grade_files(cx: &Context, pack: &Pack, args: &Args) -> Result<Exit> {
                 .map(|(file, r)| (clean(&file), r.map_err(|e| clean(&e))))
                 .collect();
             let views = view::grade_rows(pack, &rows, cx.lang);
-            super::print(cx, &cx.style.finish(render::grade_table(&views, &cx.style)))?;
+            let class = view::class_view(pack, &rows, cx.lang);
+            let mut style = cx.style;
+            if out.is_some() {
+                style.color = false;
+            }
+            let text = match format {
+                FeedbackFormat::Csv => {
+                    let questions: Vec<String> =
+                        class.questions.iter().map(|q| q.question.clone()).collect();
+                    render::grade_csv(&views, &questions)
+                }
+                FeedbackFormat::Markdown => render::grade_markdown(&views, &class, cx.lang),
+                _ => style.finish(format!(
+                    "{}{}",
+                    render::grade_table(&views, &style),
+                    render::class_table(&class, &style)
+                )),
+            };
+            emit(cx, out, &text)?;
         }
     }
     Ok(if failed { Exit::Failure } else { Exit::Success })

@@ -413,3 +413,68 @@ fn the_embedded_pack_is_clean_under_strict_and_passes_its_own_cases() {
     let text = stdout(&out);
     assert!(text.contains(" passed, 0 failed"), "{text}");
 }
+
+/// A failing expectation says why: the condition that decided it and the answers that made
+/// it true or false, or for a step, what calls for it and why none of those applies.
+#[test]
+fn a_failed_expectation_says_which_answers_decided_it() {
+    let pack = PackCopy::new();
+    pack.edit(
+        THREAT,
+        r#"fire = ["protect_life_over_secrecy","#,
+        r#"fire = ["report_child_at_risk", "protect_life_over_secrecy","#,
+    );
+    pack.edit(
+        THREAT,
+        r#"not_fire = ["report_child_at_risk"]"#,
+        r#"not_fire = ["report_child_at_risk", "keep_confidentiality"]"#,
+    );
+    pack.edit(
+        THREAT,
+        r#"actions = ["warn_or_notify_threatened_person","#,
+        r#"actions = ["report_child_protection", "warn_or_notify_threatened_person","#,
+    );
+    let out = run_test(&pack, &[]);
+    assert_eq!(out.status.code(), Some(1));
+    let text = stdout(&out);
+    let lines: Vec<&str> = text.lines().map(str::trim).collect();
+    let after = |failure: &str| -> Vec<&str> {
+        let at = lines
+            .iter()
+            .position(|l| *l == failure)
+            .unwrap_or_else(|| panic!("no `{failure}` in:\n{text}"));
+        lines[at + 1..]
+            .iter()
+            .take_while(|l| !l.starts_with("- ") && !l.starts_with("+ ") && !l.is_empty())
+            .copied()
+            .collect()
+    };
+    assert_eq!(
+        after("- obligation `report_child_at_risk` must apply, but does not"),
+        [
+            "its `when` is `'child_at_risk' in situation or harm_target == 'child'`",
+            "false because situation does not include child_at_risk, harm_target = identifiable_person",
+        ]
+    );
+    assert_eq!(
+        after("+ obligation `keep_confidentiality` must not apply, but does"),
+        [
+            "its `when` is `client_wants_secrecy`",
+            "true because client_wants_secrecy = yes",
+        ]
+    );
+    let step =
+        after("- action `report_child_protection` must be in the course of action, but is not");
+    assert_eq!(
+        step[0], "no obligation or tension that calls for it applies (3)",
+        "{text}"
+    );
+    assert!(
+        step.contains(
+            &"`report_child_at_risk` is off because situation does not include child_at_risk, harm_target = identifiable_person"
+        ),
+        "{text}"
+    );
+    // The diff lines themselves are as before.
+    assert_eq!(diff_lines(&text).len(), 3, "{text}");
+}

@@ -824,3 +824,171 @@ fn practice_save_keeps_the_case_the_course_and_the_answers() {
         (Some(9), Some(15))
     );
 }
+
+/// A class graded as CSV: one row per file with its score, maximum, a 1 or 0 per question of
+/// the model reading, and the course chosen; a file that cannot be graded keeps its row with
+/// the error; fields are quoted as RFC 4180 says.
+#[test]
+fn a_class_graded_as_csv() {
+    let dir = temp_dir();
+    write(dir.path(), "a.toml", STUDENT_A);
+    write(dir.path(), "b.toml", STUDENT_B);
+    write(dir.path(), "c,\"d\".toml", BROKEN);
+    let out = practice_in(
+        dir.path(),
+        &[
+            CASE,
+            "--answers",
+            "a.toml",
+            "b.toml",
+            "c,\"d\".toml",
+            "--format",
+            "csv",
+        ],
+    );
+    assert_eq!(out.status.code(), Some(1), "{}", stderr(&out));
+    let text = stdout(&out);
+    let rows: Vec<&str> = text.split('\n').collect();
+    assert_eq!(
+        rows[0],
+        "file,case,score,max,client_age,situation,harm_risk,harm_target,harm_imminent,\
+         client_wants_secrecy,limits_explained,is_student,course,error"
+    );
+    assert_eq!(
+        rows[1],
+        "a.toml,threat_to_third_party,7,15,1,1,1,1,0,1,0,1,keep_secret,"
+    );
+    assert_eq!(
+        rows[2],
+        "b.toml,threat_to_third_party,10,15,1,0,1,1,1,1,1,1,call_police_secretly,"
+    );
+    assert!(rows[3].starts_with("\"c,\"\"d\"\".toml\",,,,"), "{text}");
+    assert_eq!(rows[4], "", "a final line feed: {text:?}");
+}
+
+/// The class table in Markdown, with the class summary: per question how many answered as
+/// the model does and the most common other answer; `--out` writes it, atomically and once.
+#[test]
+fn a_class_summary_in_markdown_written_with_out() {
+    let dir = temp_dir();
+    write(dir.path(), "a.toml", STUDENT_A);
+    write(dir.path(), "b.toml", STUDENT_B);
+    write(dir.path(), "c.toml", STUDENT_C);
+    let args = [
+        CASE,
+        "--answers",
+        "a.toml",
+        "b.toml",
+        "c.toml",
+        "--format",
+        "markdown",
+        "--out",
+        "grades.md",
+    ];
+    let out = practice_in(dir.path(), &args);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    assert!(stdout(&out).is_empty());
+    assert!(
+        stderr(&out).contains("Written to grades.md"),
+        "{}",
+        stderr(&out)
+    );
+    let md = std::fs::read_to_string(dir.path().join("grades.md")).unwrap();
+    has(
+        &md,
+        &[
+            "| File | Score | Main misses |",
+            "| a.toml | 7 / 15 |",
+            "| b.toml | 10 / 15 | model course not chosen |",
+            "## Class summary",
+            "| Question | As the model | Most common other answer |",
+            "| Could the harm happen soon (within days)? | 1 of 3 | no (2) |",
+            "| Is anyone's life or physical safety seriously at risk? | 3 of 3 | — |",
+            "The model course: chosen by 0 of 3.",
+        ],
+    );
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        let mode = std::fs::metadata(dir.path().join("grades.md"))
+            .unwrap()
+            .permissions()
+            .mode();
+        assert_eq!(mode & 0o777, 0o600);
+    }
+    // Not replaced without --force; an answers file is never the output.
+    let err = fails(&practice_in(dir.path(), &args));
+    assert!(err.contains("`grades.md` is already there"), "{err}");
+    let mut to_answers = args.to_vec();
+    to_answers.pop();
+    to_answers.extend(["a.toml", "--force"]);
+    let err = fails(&practice_in(dir.path(), &to_answers));
+    assert!(err.contains("is the answers file `a.toml`"), "{err}");
+    assert_eq!(
+        std::fs::read_to_string(dir.path().join("a.toml")).unwrap(),
+        STUDENT_A
+    );
+    // The table has the same summary.
+    let table = ok(&practice_in(dir.path(), &args[..5]));
+    has(&table, &["CLASS SUMMARY", "As the model", "no (2)"]);
+}
+
+/// Feedback names the steps an answer adds or removes, and gives no what-if for a question
+/// the model reading never asks: it says which answer it follows from.
+#[test]
+fn feedback_names_steps_and_has_no_what_if_for_a_question_never_asked() {
+    let dir = temp_dir();
+    write(dir.path(), "b.toml", STUDENT_B);
+    let out = practice_in(
+        dir.path(),
+        &[CASE, "--answers", "b.toml", "--format", "json"],
+    );
+    let json: serde_json::Value = serde_json::from_str(&ok(&out)).unwrap();
+    let diffs = json["differences"].as_array().unwrap();
+    let harm = diffs
+        .iter()
+        .find(|d| d["question"] == "child_harm")
+        .expect("child_harm differs");
+    assert_eq!(harm["asked"], false);
+    assert_eq!(harm["follows_from"], serde_json::json!(["situation"]));
+    let md = ok(&practice_in(
+        dir.path(),
+        &[CASE, "--answers", "b.toml", "--format", "markdown"],
+    ));
+    has(
+        &md,
+        &[
+            "not asked in the model reading: it follows from the answer to “What does this situation involve? (choose all that apply)”",
+            "adds steps: Report as your agency's SOP says; ",
+        ],
+    );
+    assert!(!md.contains("changes nothing"), "{md}");
+    assert!(!md.contains(" 3 steps"), "{md}");
+}
+
+/// The case can be read again: the last choice among the courses shows the narrative and
+/// asks again; the review of answers offers it too.
+#[test]
+fn the_case_can_be_read_again_before_choosing_a_course() {
+    let mut pty = Pty::spawn(&["--lang", "en", "practice", CASE]);
+    pty.expect("You are a social worker at a social services agency in Surabaya.");
+    answer_threat_case(&mut pty, "y");
+    pty.expect("Review your answers");
+    pty.expect("Done, show the report");
+    pty.expect("Read the case again → A threat against a former employer");
+    pty.send(ENTER);
+    pty.expect("Which course of action would you take?");
+    pty.expect("Read the case again");
+    for _ in 0..3 {
+        pty.send(DOWN);
+    }
+    pty.send(ENTER);
+    // The narrative again, then the same choice.
+    pty.expect("You are a social worker at a social services agency in Surabaya.");
+    pty.expect("Which course of action would you take?");
+    pty.send(DOWN);
+    pty.send(ENTER);
+    pty.expect("Score: 15 / 15");
+    let (code, screen) = pty.finish();
+    assert_eq!(code, 0, "{screen}");
+}
