@@ -596,11 +596,9 @@ fn none_of_these_is_offered_and_the_report_says_what_it_does_not_cover() {
     pty.send(DOWN);
     pty.send(ENTER);
     pty.expect("How old is the client? → 18 to 59");
-    // Typing filters the list to the row; Space ticks it.
-    pty.answer(
-        "What does this situation involve?",
-        &["none of", SPACE, ENTER],
-    );
+    // Typing filters the list to the row; Space ticks it (and clears the filter, so a
+    // filter is a word or a number: a space typed in it is a tick).
+    pty.answer("What does this situation involve?", &["none", SPACE, ENTER]);
     pty.expect("What does this situation involve? (choose all that apply) → None of these");
     pty.answer(
         "Is anyone's life or physical safety seriously at risk?",
@@ -709,11 +707,13 @@ fn progress_counts_up_and_its_estimate_follows_the_answers() {
     pty.answer("[3/≈", &["y", ENTER]);
     pty.expect("[4/≈");
     let later = estimate(&pty, 4);
+    // The threat case asks 8 questions: the estimate starts near that, where counting only
+    // the questions asked of everyone gave 4, and stays near it as the answers come in.
     assert!(
-        later > first,
-        "a threat to life brings more questions: ≈{first} then ≈{later}"
+        (6..=10).contains(&first),
+        "the estimate at the first question: ≈{first}"
     );
-    assert!(later >= 4);
+    assert!((6..=10).contains(&later), "≈{first} then ≈{later}");
     pty.send(CTRL_C);
     pty.answer("Discard 3 answer(s) and stop? (y/N)", &["y", ENTER]);
     let (code, _) = pty.finish();
@@ -833,7 +833,7 @@ fn a_filter_that_matches_nothing_says_so() {
     for key in ["z", "q", "x"] {
         pty.send(key);
     }
-    pty.expect("nothing matches; clear the filter with Backspace");
+    pty.expect("nothing matches; delete the filter with Backspace");
     // Cleared, the list is whole again and an answer can be chosen.
     for _ in 0..3 {
         pty.send(BACKSPACE);
@@ -844,7 +844,7 @@ fn a_filter_that_matches_nothing_says_so() {
     for key in ["z", "q", "x"] {
         pty.send(key);
     }
-    pty.expect("nothing matches; clear the filter with Backspace");
+    pty.expect("nothing matches; delete the filter with Backspace");
     pty.send(SPACE);
     pty.send(ENTER);
     pty.expect("Tick at least one");
@@ -929,26 +929,6 @@ fn a_report_taller_than_the_terminal_is_paged_unless_told_not_to() {
             !screen.contains("PAGED"),
             "{rows} rows {extra:?}:\n{screen}"
         );
-    }
-}
-
-/// The threat case with answers that are not the first option anywhere, by progress mark.
-fn threat_case_not_first(pty: &mut Pty) {
-    let keys: [&[&str]; 8] = [
-        &[DOWN, ENTER],  // age: 18 to 59
-        &[SPACE, ENTER], // situation: the client threatens someone else
-        &["y", ENTER],   // life at risk
-        &[DOWN, ENTER],  // an identifiable person
-        &["?", ENTER],   // soon? not sure yet
-        &["y", ENTER],   // asks for secrecy
-        &["n", ENTER],   // limits not explained
-        &["n", ENTER],   // not a student
-    ];
-    for (i, k) in keys.iter().enumerate() {
-        pty.expect(&format!("? [{}/≈", i + 1));
-        for key in *k {
-            pty.send(key);
-        }
     }
 }
 
