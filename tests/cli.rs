@@ -10,6 +10,8 @@ mod answers_files;
 mod assess;
 #[path = "cli/colour.rs"]
 mod colour;
+#[path = "cli/config.rs"]
+mod config;
 #[path = "cli/diff_export.rs"]
 mod diff_export;
 #[path = "cli/files.rs"]
@@ -28,6 +30,8 @@ mod list_show;
 mod man_completions;
 #[path = "cli/pack_tests.rs"]
 mod pack_tests;
+#[path = "cli/plain.rs"]
+mod plain;
 #[path = "cli/practice.rs"]
 mod practice;
 #[path = "cli/pty.rs"]
@@ -42,7 +46,3 @@ mod sessions;
 mod validate;
 #[path = "cli/validate_errors.rs"]
 mod validate_errors;
-#[path = "cli/config.rs"]
-mod config;
-#[path = "cli/plain.rs"]
-mod plain;

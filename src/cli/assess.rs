@@ -279,6 +279,10 @@ fn check_out(cx: &Context, args: &Args) -> Result<()> {
     let Some(out) = out_file(args) else {
         return Ok(());
     };
+    // A case note named .pdf would be a text file a PDF reader cannot open.
+    if let Some((message, help)) = crate::render::refused_out(out) {
+        return Err(Failure::say(cx.lang, message, Some(help)).into());
+    }
     let kind = match target(out) {
         // A link or a folder is refused now, not after every question has been answered.
         Err(e) => {

@@ -88,8 +88,7 @@ impl Format {
 /// A report file etika cannot write, by its extension: a PDF. Its message and help, each in
 /// both languages (Indonesian, English), for refusing `--out` before anything is asked; a
 /// text report in a file named `.pdf` would not open as one.
-// To be called by `assess`'s check of `--out`, before the first question.
-#[allow(dead_code)]
+/// Called by `assess`'s check of `--out`, before the first question.
 pub fn refused_out(path: &std::path::Path) -> Option<((String, String), (String, String))> {
     let ext = path.extension()?.to_str()?.to_ascii_lowercase();
     if ext != "pdf" {

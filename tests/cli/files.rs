@@ -203,3 +203,29 @@ fn validate_as_json_for_editors_and_ci() {
     assert!(d["column"].as_u64().unwrap() > 0);
     assert!(d["help"].is_string());
 }
+
+/// A case note named `.pdf` would be a text file no PDF reader opens: it is refused, in both
+/// languages, pointing to the HTML page and the browser's print, and nothing is written.
+#[test]
+fn out_to_a_pdf_is_refused_with_the_way_to_make_one() {
+    let dir = temp_dir();
+    let answers = write(dir.path(), "answers.toml", THREAT_TO_LIFE);
+    for (lang, name, words) in [
+        ("en", "note.pdf", "etika does not write PDF"),
+        ("id", "note.PDF", "etika tidak menulis PDF"),
+    ] {
+        let out_path = dir.path().join(name);
+        let out = etika()
+            .args(["--lang", lang, "assess", "--answers"])
+            .arg(&answers)
+            .arg("--out")
+            .arg(&out_path)
+            .output()
+            .unwrap();
+        assert_eq!(out.status.code(), Some(1), "--lang {lang}");
+        let err = stderr(&out);
+        assert!(err.contains(words), "{err}");
+        assert!(err.contains("--format html --out"), "{err}");
+        assert!(!out_path.exists(), "nothing is written to {name}");
+    }
+}
