@@ -110,10 +110,16 @@ fn shown_answers(
                 .first_error()
                 .map(|d| format!("{}: {}", d.location(), d.message(cx.lang)))
                 .unwrap_or_default();
+            let place = diags
+                .first_error()
+                .map(|d| d.location().to_string())
+                .unwrap_or_default();
             let n = diags.errors();
+            // One problem is shown in full above; the last line only says where and what to
+            // do, so the message is not printed twice.
             Err(Reported(match (n, cx.lang) {
-                (1, Lang::En) => format!("{first}; fix it and run again"),
-                (1, Lang::Id) => format!("{first}; perbaiki lalu jalankan lagi"),
+                (1, Lang::En) => format!("{place}: fix the problem above and run again"),
+                (1, Lang::Id) => format!("{place}: perbaiki masalah di atas lalu jalankan lagi"),
                 (n, Lang::En) => format!(
                     "{first}; and {} more problems: fix them and run again",
                     n - 1

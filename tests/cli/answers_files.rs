@@ -26,9 +26,17 @@ fn assert_fails_at(text: &str, line_col: &str, wanted: &[&str]) -> String {
         assert!(err.contains(w), "no `{w}` in:\n{err}");
     }
     assert!(
-        err.contains("fix it and run again"),
+        err.contains("fix the problem above and run again")
+            || err.contains("more problems: fix them and run again"),
         "says what to do:\n{err}"
     );
+    // The problem is shown once: the last line names the place, not the message again.
+    let first = err
+        .lines()
+        .next()
+        .and_then(|l| l.strip_prefix("error: "))
+        .unwrap_or_default();
+    assert_eq!(err.matches(first).count(), 1, "said twice:\n{err}");
     err
 }
 
@@ -406,7 +414,7 @@ fn standard_input_is_named_stdin_in_every_message() {
     assert_eq!(code, Some(1), "{err}");
     assert!(err.contains("--> <stdin>:2:14"), "{err}");
     assert!(
-        err.contains("error: <stdin>:2:14: question `client_age`"),
+        err.contains("error: <stdin>:2:14: fix the problem above"),
         "{err}"
     );
     // The warning about a question left out.
