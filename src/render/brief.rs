@@ -6,7 +6,7 @@
 //! explanations, every step, steps left out) is in `--full` and the case note.
 
 use super::Style;
-use super::text::wrap;
+use super::text::{without_asides, wrap};
 use crate::view::{Report, StepView};
 use crate::vocab::{Lang, Weight};
 use crate::words::words;
@@ -101,7 +101,12 @@ pub fn to_brief(r: &Report, style: &Style) -> String {
         for a in &deciding {
             line(
                 &mut out,
-                &format!("• {} → {}", a.prompt, a.answer_text),
+                // The asides in brackets are examples for the interview; the case note keeps them.
+                &format!(
+                    "• {} → {}",
+                    without_asides(&a.prompt),
+                    without_asides(&a.answer_text)
+                ),
                 width,
                 "  ",
             );

@@ -9,7 +9,7 @@
 use std::collections::HashMap;
 
 use super::Style;
-use super::text::wrap;
+use super::text::{without_asides, wrap};
 use crate::view::{Report, WhyView};
 use crate::vocab::Lang;
 use crate::words::{Words, words};
@@ -170,7 +170,12 @@ pub fn to_table(r: &Report, style: &Style) -> String {
         style.section(&mut out, w.situation);
         for a in &r.situation {
             if let Some(l) = letters.of(&a.question) {
-                let line = format!("{l:<3}{} → {}", a.prompt, a.answer_text);
+                // The asides in brackets are examples for the interview; the case note keeps them.
+                let line = format!(
+                    "{l:<3}{} → {}",
+                    without_asides(&a.prompt),
+                    without_asides(&a.answer_text)
+                );
                 out.push_str(&wrap(&line, width, "   "));
                 out.push('\n');
             }

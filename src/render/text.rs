@@ -147,6 +147,39 @@ pub fn breakable(text: &str, width: usize) -> String {
     out
 }
 
+/// `text` without the asides in brackets that only give examples or say how to answer (" (a
+/// relative, a neighbour, …)", " (choose all that apply)"), for the short report; an aside
+/// that qualifies ("(within days)", "(often the client)") stays. An aside is an example list
+/// when it holds a comma. The text itself if nothing would be left.
+pub fn without_asides(text: &str) -> String {
+    const HOW_TO_ANSWER: [&str; 2] = ["choose all that apply", "pilih semua yang sesuai"];
+    let mut out = String::with_capacity(text.len());
+    let mut rest = text;
+    while let Some(open) = rest.find('(') {
+        let Some(len) = rest[open..].find(')') else {
+            break;
+        };
+        let aside = &rest[open + 1..open + len];
+        out.push_str(&rest[..open]);
+        if !(aside.contains(',') || HOW_TO_ANSWER.contains(&aside) || aside.contains('(')) {
+            out.push_str(&rest[open..=open + len]);
+        }
+        rest = &rest[open + len + 1..];
+    }
+    out.push_str(rest);
+    // The space left before a removed aside, or before the comma that followed it.
+    let out = out
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ")
+        .replace(" ,", ",");
+    if out.trim().is_empty() {
+        text.to_string()
+    } else {
+        out.trim().to_string()
+    }
+}
+
 /// Text with box drawing and marks replaced by ASCII, one character for one, so that tables
 /// laid out for the Unicode characters keep their columns. Other characters are kept.
 pub fn ascii(text: &str) -> String {
@@ -196,5 +229,24 @@ mod tests {
         let cut = breakable(&long, 40);
         assert_eq!(cut.lines().count(), 2500);
         assert!(cut.lines().all(|l| l.len() == 40));
+    }
+
+    #[test]
+    fn asides_in_brackets_are_left_out_and_nothing_else() {
+        use super::without_asides;
+        assert_eq!(
+            without_asides("What is going on? (choose all that apply)"),
+            "What is going on?"
+        );
+        assert_eq!(
+            without_asides("A tie (a relative, a gift), Decide who (limited) receives help"),
+            "A tie, Decide who (limited) receives help"
+        );
+        assert_eq!(
+            without_asides("Could the harm happen soon (within days)?"),
+            "Could the harm happen soon (within days)?"
+        );
+        assert_eq!(without_asides("(a, b)"), "(a, b)");
+        assert_eq!(without_asides("unbalanced (a, b"), "unbalanced (a, b");
     }
 }
