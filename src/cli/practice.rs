@@ -9,7 +9,7 @@ use super::session::{SaveTo, Start};
 use super::{Cancelled, Context, Exit, Failure, Reported};
 use crate::answers;
 use crate::diag::{DiagKind, Diagnostic, Diagnostics, render_all};
-use crate::interview::{Session, Stop, Terminal, choose_case, practise};
+use crate::interview::{Plain, Prompter, Session, Stop, Terminal, choose_case, practise};
 use crate::pack::{Case, Pack};
 use crate::practice::{Feedback, grade};
 use crate::render;
@@ -131,7 +131,17 @@ pub fn run(cx: &Context, args: Args) -> Result<Exit> {
         None => None,
     };
     super::signals::install();
-    let mut terminal = Terminal::new(cx.color_err, cx.prompt_width, cx.prompt_height);
+    // Plain lines for a screen reader or a dumb terminal (`--plain`, `TERM=dumb`), as `assess`.
+    let mut plain;
+    let mut terminal;
+    let prompter: &mut dyn Prompter = if cx.plain {
+        super::signals::plain();
+        plain = Plain::new(std::io::stdin().lock(), std::io::stderr(), cx.prompt_width);
+        &mut plain
+    } else {
+        terminal = Terminal::new(cx.color_err, cx.prompt_width, cx.prompt_height);
+        &mut terminal
+    };
     let stopped = |e: Stop| -> anyhow::Error {
         if let (Stop::Cancelled, Some(to)) = (&e, &save_to) {
             to.stopped();
@@ -143,7 +153,7 @@ pub fn run(cx: &Context, args: Args) -> Result<Exit> {
     };
     let case = match case {
         Some(c) => c,
-        None => choose_case(&pack, &mut terminal, lang).map_err(stopped)?,
+        None => choose_case(&pack, prompter, lang).map_err(stopped)?,
     };
     let mut saved = |a: &Answers| match &save_to {
         Some(to) => to.save(&practice_toml(&pack, &case.id, a, None), !a.is_empty()),
@@ -154,7 +164,7 @@ pub fn run(cx: &Context, args: Args) -> Result<Exit> {
         saved: &mut saved,
         saving: save_to.is_some(),
     };
-    let done = practise(&pack, &mut terminal, Some(case), &mut session).map_err(stopped)?;
+    let done = practise(&pack, prompter, Some(case), &mut session).map_err(stopped)?;
     if let Some(to) = &save_to {
         to.save(
             &practice_toml(&pack, &case.id, &done.answers, done.course.as_deref()),

@@ -158,3 +158,40 @@ fn saves_and_resumes_as_the_drawn_questionnaire_does() {
         assert!(saved.contains("harm_imminent = true"), "{saved}");
     }
 }
+
+/// `practice` asks in plain lines too: the case's questions, the review and the course, then
+/// the feedback, with not one escape code, in both languages.
+#[test]
+fn practice_asks_in_plain_lines_too() {
+    for (lang, heading) in [
+        ("en", "THE COURSE YOU CHOSE"),
+        ("id", "LANGKAH YANG ANDA PILIH"),
+    ] {
+        let mut pty = Pty::spawn_at(
+            60,
+            30,
+            &[
+                "--plain",
+                "--lang",
+                lang,
+                "practice",
+                "threat_to_third_party",
+            ],
+        );
+        for (n, text) in [(1, "2"), (2, "1"), (3, "y"), (4, "2"), (5, "?")] {
+            line(&mut pty, n, text);
+        }
+        line(&mut pty, 6, "y");
+        line(&mut pty, 7, "n");
+        line(&mut pty, 8, "n");
+        pty.expect(">");
+        pty.send(ENTER);
+        pty.expect(">");
+        pty.send(&format!("1{ENTER}"));
+        pty.expect(heading);
+        pty.settle();
+        assert_no_escape(&pty, &format!("practice --lang {lang}"));
+        let (code, screen) = pty.finish();
+        assert_eq!(code, 0, "{screen}");
+    }
+}
