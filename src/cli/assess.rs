@@ -324,19 +324,7 @@ fn check_out(cx: &Context, args: &Args) -> Result<()> {
         }
     }
     if !args.force && matches!(kind, Target::File) {
-        let o = shown(out);
-        return Err(Failure::say(
-            cx.lang,
-            (
-                format!("`{o}` sudah ada"),
-                format!("`{o}` is already there"),
-            ),
-            Some((
-                "pilih nama lain, atau timpa dengan `--force`".into(),
-                "choose another name, or replace it with `--force`".into(),
-            )),
-        )
-        .into());
+        return Err(super::output::already_there(cx.lang, out));
     }
     Ok(())
 }

@@ -188,6 +188,35 @@ fn shown_own(
     .into()
 }
 
+/// The value of a setting that is one of a fixed set of words (`lang`, `color`, `format`), with
+/// its line; a word not in the set is an error at its place naming those that are.
+fn choice_from<T: ValueEnum>(
+    file: &SourceFile,
+    given: Option<Spanned<String>>,
+    lang: Lang,
+    color: bool,
+) -> Result<Option<FromFile<T>>> {
+    let Some(v) = given else {
+        return Ok(None);
+    };
+    let span = v.span();
+    match T::from_str(v.get_ref(), true) {
+        Ok(value) => Ok(Some(FromFile {
+            value,
+            line: file.line_col(span.start).0,
+        })),
+        Err(_) => {
+            let names = T::value_variants()
+                .iter()
+                .filter_map(|v| v.to_possible_value())
+                .map(|p| format!("`{}`", p.get_name()))
+                .collect::<Vec<_>>()
+                .join(", ");
+            Err(bad_value(file, span, v.get_ref(), &names, lang, color))
+        }
+    }
+}
+
 /// A value of a known key that etika cannot take: `expected` says what it can.
 fn bad_value(
     file: &SourceFile,
@@ -240,80 +269,9 @@ fn parse(file: &SourceFile, path: &Path, lang: Lang, color: bool) -> Result<Conf
         path: Some(path.to_path_buf()),
         ..Config::default()
     };
-    fn choice<T: ValueEnum>(s: &str) -> Option<T> {
-        T::from_str(s, true).ok()
-    }
-    fn names<T: ValueEnum>() -> String {
-        T::value_variants()
-            .iter()
-            .filter_map(|v| v.to_possible_value())
-            .map(|p| format!("`{}`", p.get_name()))
-            .collect::<Vec<_>>()
-            .join(", ")
-    }
-    if let Some(v) = raw.lang {
-        let span = v.span();
-        match choice::<LangArg>(v.get_ref()) {
-            Some(value) => {
-                config.lang = Some(FromFile {
-                    value,
-                    line: line(&span),
-                })
-            }
-            None => {
-                return Err(bad_value(
-                    file,
-                    span,
-                    v.get_ref(),
-                    &names::<LangArg>(),
-                    lang,
-                    color,
-                ));
-            }
-        }
-    }
-    if let Some(v) = raw.color {
-        let span = v.span();
-        match choice::<ColorArg>(v.get_ref()) {
-            Some(value) => {
-                config.color = Some(FromFile {
-                    value,
-                    line: line(&span),
-                })
-            }
-            None => {
-                return Err(bad_value(
-                    file,
-                    span,
-                    v.get_ref(),
-                    &names::<ColorArg>(),
-                    lang,
-                    color,
-                ));
-            }
-        }
-    }
-    if let Some(v) = raw.format {
-        let span = v.span();
-        match choice::<Format>(v.get_ref()) {
-            Some(value) => {
-                config.format = Some(FromFile {
-                    value,
-                    line: line(&span),
-                })
-            }
-            None => {
-                return Err(bad_value(
-                    file,
-                    span,
-                    v.get_ref(),
-                    &names::<Format>(),
-                    lang,
-                    color,
-                ));
-            }
-        }
-    }
+    config.lang = choice_from::<LangArg>(file, raw.lang, lang, color)?;
+    config.color = choice_from::<ColorArg>(file, raw.color, lang, color)?;
+    config.format = choice_from::<Format>(file, raw.format, lang, color)?;
     if let Some(v) = raw.width {
         let span = v.span();
         match u16::try_from(*v.get_ref()) {

@@ -258,6 +258,23 @@ pub fn write_file(path: &Path, contents: &str) -> Result<(), WriteError> {
     }
 }
 
+/// The refusal to replace the file at `path` without `--force`.
+pub fn already_there(lang: crate::vocab::Lang, path: &Path) -> anyhow::Error {
+    let o = shown(path);
+    super::Failure::say(
+        lang,
+        (
+            format!("`{o}` sudah ada"),
+            format!("`{o}` is already there"),
+        ),
+        Some((
+            "pilih nama lain, atau timpa dengan `--force`".into(),
+            "choose another name, or replace it with `--force`".into(),
+        )),
+    )
+    .into()
+}
+
 /// Open a device or a FIFO to write, without waiting: a FIFO nobody is reading is an error
 /// ("no one is reading"), not a wait for ever. Once open, writes wait for a slow reader as
 /// usual.

@@ -265,24 +265,7 @@ pub fn grade_markdown(rows: &[GradeRowView], class: &ClassView, lang: Lang) -> S
         lang.pick("Yang terlewat", "Main misses"),
     );
     for r in rows {
-        let (score, misses) = match (&r.score, &r.error) {
-            (Some((s, m)), _) => (
-                format!("{s} / {m}"),
-                if r.misses.is_empty() {
-                    "—".to_string()
-                } else {
-                    r.misses
-                        .iter()
-                        .map(|m| cell(m))
-                        .collect::<Vec<_>>()
-                        .join("<br>")
-                },
-            ),
-            (None, e) => (
-                lang.pick("galat", "error").to_string(),
-                cell(e.as_deref().unwrap_or_default()),
-            ),
-        };
+        let (score, misses) = score_and_misses(r, lang, &cell, "<br>");
         let _ = writeln!(out, "| {} | {score} | {misses} |", cell(&r.file));
     }
     let _ = writeln!(out, "\n*{}*\n", esc(&crate::view::score_rule(lang)));
@@ -361,6 +344,34 @@ pub fn grade_csv(rows: &[GradeRowView], questions: &[String]) -> String {
     out
 }
 
+/// A graded file's score ("3 / 5", or "error") and its main misses (or the error), each text
+/// made by `cell` and the misses joined by `join`.
+fn score_and_misses(
+    r: &GradeRowView,
+    lang: Lang,
+    cell: &dyn Fn(&str) -> String,
+    join: &str,
+) -> (String, String) {
+    match (&r.score, &r.error) {
+        (Some((s, m)), _) => (
+            format!("{s} / {m}"),
+            if r.misses.is_empty() {
+                "—".to_string()
+            } else {
+                r.misses
+                    .iter()
+                    .map(|m| cell(m))
+                    .collect::<Vec<_>>()
+                    .join(join)
+            },
+        ),
+        (None, e) => (
+            lang.pick("galat", "error").to_string(),
+            cell(e.as_deref().unwrap_or_default()),
+        ),
+    }
+}
+
 pub fn grade_table(rows: &[GradeRowView], style: &Style) -> String {
     let lang = style.lang;
     let mut t = style.table(&[
@@ -369,20 +380,7 @@ pub fn grade_table(rows: &[GradeRowView], style: &Style) -> String {
         lang.pick("Yang terlewat", "Main misses"),
     ]);
     for r in rows {
-        let (score, misses) = match (&r.score, &r.error) {
-            (Some((s, m)), _) => (
-                format!("{s} / {m}"),
-                if r.misses.is_empty() {
-                    "—".to_string()
-                } else {
-                    r.misses.join("\n")
-                },
-            ),
-            (None, e) => (
-                lang.pick("galat", "error").to_string(),
-                e.clone().unwrap_or_default(),
-            ),
-        };
+        let (score, misses) = score_and_misses(r, lang, &|m: &str| m.to_string(), "\n");
         t.add_row(style.cells([r.file.as_str(), &score, &misses]));
     }
     format!(
