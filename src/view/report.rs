@@ -756,7 +756,12 @@ fn summary(r: &Report, lang: Lang) -> Vec<String> {
                 .iter()
                 .find(|f| Some(&f.question) == s.question.as_ref())
         });
-    if let Some(f) = weighty.or(r.find_out.first()) {
+    // Otherwise one only where the verdict waits on it ("go ahead once checked"): a fact that
+    // changes nothing that matters much is in the report, not on its first screen.
+    let waited_on = (r.verdict == Verdict::NoDilemma && !r.depends_on.is_empty())
+        .then(|| r.find_out.first())
+        .flatten();
+    if let Some(f) = weighty.or(waited_on) {
         out.push(format!("? {}: {}", w.short_first, f.prompt));
     }
     if !r.not_covered.is_empty() {
