@@ -11,10 +11,20 @@ use crate::view::{Report, StepView};
 use crate::vocab::{Lang, Weight};
 use crate::words::words;
 
-/// The head of a citation: up to its first parenthesis or semicolon, the rest being detail
+/// The head of a citation: up to its first explanation in brackets or semicolon, the rest being detail
 /// that `--full` and the case note give.
 fn source_head(source: &str) -> &str {
-    let end = source.find([';', '(']).unwrap_or(source.len());
+    // An explanation in brackets ends the head; a number in brackets is part of the citation
+    // ("Pasal 76 ayat (2)", "Article 26(1)(c)").
+    let explains = |at: usize| {
+        let inside = &source[at + 1..];
+        let len = inside.find(')').unwrap_or(inside.len());
+        len > 3 || inside[..len].contains(' ')
+    };
+    let end = source
+        .char_indices()
+        .find(|&(i, c)| c == ';' || (c == '(' && explains(i)))
+        .map_or(source.len(), |(i, _)| i);
     source[..end].trim_end_matches([',', ' ', '.'])
 }
 
@@ -303,4 +313,21 @@ pub fn to_brief(r: &Report, style: &Style) -> String {
         trimmed.push('\n');
     }
     trimmed
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn a_source_head_keeps_numbers_in_brackets_and_ends_at_an_explanation() {
+        use super::source_head;
+        assert_eq!(
+            source_head("UU 17/2023, Pasal 76 ayat (2) (larangan pemasungan) dan Pasal 434"),
+            "UU 17/2023, Pasal 76 ayat (2)"
+        );
+        assert_eq!(
+            source_head("Law 35/2014, Article 26(1)(c) (parents' duty); NASW"),
+            "Law 35/2014, Article 26(1)(c)"
+        );
+        assert_eq!(source_head("NASW 1.07(c); Dolgoff"), "NASW 1.07(c)");
+    }
 }
