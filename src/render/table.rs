@@ -307,7 +307,17 @@ pub fn to_table(r: &Report, style: &Style) -> String {
                 }
                 crate::engine::LeftOutReason::NoService => w.no_service.to_string(),
             };
-            let line = format!("– {} ({} {reason})", l.short, w.because,);
+            // A step whose condition needs a question the answers never reached has no answer
+            // to cite: it does not apply here.
+            let line = if reason.is_empty() {
+                format!(
+                    "– {} ({})",
+                    l.short,
+                    r.lang.pick("tidak berlaku di sini", "does not apply here")
+                )
+            } else {
+                format!("– {} ({} {reason})", l.short, w.because)
+            };
             out.push_str(&wrap(&line, width, "  "));
             out.push('\n');
         }
