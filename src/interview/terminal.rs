@@ -691,12 +691,14 @@ impl Prompter for Terminal {
     }
 
     fn confirm_discard(&mut self, n: usize, lang: Lang) -> Result<bool, Stop> {
-        let title = self.wrap(
+        // Room on the last line for the default inquire writes after it, "(tidak)" or "(no)".
+        let room = words::yes_no(lang, false).chars().count() + 3;
+        let title = self.title(
             &match lang {
                 Lang::En => format!("Discard {n} answer(s) and stop? (y/N)"),
                 Lang::Id => format!("Buang {n} jawaban dan berhenti? (y/T)"),
             },
-            2,
+            room,
         );
         let parser = |s: &str| parse_yes_no(s).ok_or(());
         let formatter = |b: bool| self.echo(words::yes_no(lang, b));

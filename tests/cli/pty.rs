@@ -1075,3 +1075,25 @@ fn space_on_the_nothing_matches_row_ticks_nothing() {
     let (code, _) = pty.finish();
     assert_eq!(code, 130);
 }
+
+/// The question before discarding answers keeps its default ("(tidak)", "(no)") on its own
+/// line at 40 columns, in both languages: nothing runs into the last column.
+#[test]
+fn the_discard_question_fits_at_40_columns() {
+    for (lang, age, discard) in [
+        ("id", "Berapa usia klien?", "Buang 1 jawaban"),
+        ("en", "How old is the client?", "Discard 1 answer(s)"),
+    ] {
+        let mut pty = Pty::spawn_at(40, 30, &["--lang", lang, "assess"]);
+        pty.answer(age, &[ENTER]);
+        pty.expect("[2/≈");
+        pty.send(CTRL_C);
+        pty.expect(discard);
+        pty.settle();
+        pty.assert_inside_the_edge(&format!("the discard question ({lang})"));
+        pty.send("y");
+        pty.send(ENTER);
+        let (code, screen) = pty.finish();
+        assert_eq!(code, 130, "{screen}");
+    }
+}
