@@ -378,3 +378,28 @@ fn what_if_twice_for_one_question_or_with_no_option_is_refused() {
         stderr(&out)
     );
 }
+
+/// An answer that the pack labels "Something else" is named as such where the report says what
+/// it does not cover, not only as "None of these", in both languages.
+#[test]
+fn something_else_is_named_where_the_report_says_what_it_does_not_cover() {
+    let dir = temp_dir();
+    let file = write(
+        dir.path(),
+        "a.toml",
+        "[answers]\ndecision = [\"disclose\"]\nsituation = [\"other\"]\n",
+    );
+    for (lang, words) in [
+        ("en", "\"None of these\" or \"Something else\""),
+        ("id", "\"Tidak satu pun dari ini\" atau \"Hal lain\""),
+    ] {
+        let out = etika_bare()
+            .args(["--lang", lang, "--width", "200", "assess", "--answers"])
+            .arg(&file)
+            .output()
+            .unwrap();
+        assert_eq!(out.status.code(), Some(0));
+        let text = stdout(&out);
+        assert!(text.contains(words), "--lang {lang}:\n{text}");
+    }
+}
