@@ -42,36 +42,10 @@ pub fn close_names<'a>(
     (!found.is_empty()).then(|| found.join("\n"))
 }
 
-/// Every close candidate, closest first, within the same budget as `search`.
+/// Every close candidate, closest first (at most `MOST`).
 fn all_close<'a>(word: &str, candidates: impl IntoIterator<Item = &'a str>) -> Vec<&'a str> {
-    let len = word.chars().count();
-    if len > LONGEST {
-        return Vec::new();
-    }
-    let limit = (len / 3).max(2);
-    let mut spent = 0usize;
-    let mut found: Vec<(usize, usize, &'a str)> = Vec::new();
-    for (i, c) in candidates.into_iter().enumerate() {
-        let inside = word.len() >= 4 && c.contains(word);
-        let clen = c.chars().count();
-        if clen.abs_diff(len) > limit && !inside {
-            continue;
-        }
-        if clen > LONGEST * 2 {
-            continue;
-        }
-        let cells = (len + 1) * (clen + 1);
-        if spent + cells > BUDGET {
-            break;
-        }
-        spent += cells;
-        let d = distance(word, c);
-        if (d <= limit || inside) && !found.iter().any(|(_, _, x)| *x == c) {
-            found.push((d, i, c));
-        }
-    }
-    found.sort();
-    found.into_iter().take(MOST).map(|(_, _, c)| c).collect()
+    let (found, _) = scan(word, candidates);
+    found.into_iter().take(MOST).collect()
 }
 
 /// Names from `close_names` (one, or several joined by newlines) as `a`, `b` or `c`, each
@@ -94,14 +68,22 @@ fn search<'a>(
     word: &str,
     candidates: impl IntoIterator<Item = &'a str>,
 ) -> (Option<&'a str>, usize) {
+    let (found, spent) = scan(word, candidates);
+    (found.first().copied(), spent)
+}
+
+/// Every candidate close enough to `word` to be a likely typo, closest first (ties in the
+/// candidates' order), each once; and how many table cells the search cost, at most `BUDGET`.
+fn scan<'a>(word: &str, candidates: impl IntoIterator<Item = &'a str>) -> (Vec<&'a str>, usize) {
     let len = word.chars().count();
     if len > LONGEST {
-        return (None, 0);
+        return (Vec::new(), 0);
     }
     let limit = (len / 3).max(2);
     let mut spent = 0usize;
-    let mut best: Option<(usize, &'a str)> = None;
-    for c in candidates {
+    let mut found: Vec<(usize, usize, &'a str)> = Vec::new();
+    let mut seen = std::collections::HashSet::new();
+    for (i, c) in candidates.into_iter().enumerate() {
         // A word contained in a longer id is a likely shorthand for it.
         let inside = word.len() >= 4 && c.contains(word);
         // The distance is at least the difference in length: skip the rest cheaply, so a
@@ -119,11 +101,12 @@ fn search<'a>(
         }
         spent += cells;
         let d = distance(word, c);
-        if (d <= limit || inside) && best.is_none_or(|(b, _)| d < b) {
-            best = Some((d, c));
+        if (d <= limit || inside) && seen.insert(c) {
+            found.push((d, i, c));
         }
     }
-    (best.map(|(_, c)| c), spent)
+    found.sort();
+    (found.into_iter().map(|(_, _, c)| c).collect(), spent)
 }
 
 #[cfg(test)]
