@@ -360,6 +360,15 @@ impl Pty {
         }
     }
 
+    /// Stop with Ctrl-C, discard the answers given, and expect etika to end with 130.
+    pub(crate) fn discard_and_stop(mut self) {
+        self.send(CTRL_C);
+        self.send("y");
+        self.send(ENTER);
+        let (code, screen) = self.finish();
+        assert_eq!(code, 130, "{screen}");
+    }
+
     /// Read to the end of output and return the exit code.
     pub(crate) fn finish(mut self) -> (i32, String) {
         let start = Instant::now();
@@ -1042,11 +1051,7 @@ fn a_question_without_not_sure_says_so_when_asked_with_a_question_mark() {
         pty.expect(hint);
         pty.settle();
         pty.assert_inside_the_edge("with the hint");
-        pty.send(CTRL_C);
-        pty.send("y");
-        pty.send(ENTER);
-        let (code, _) = pty.finish();
-        assert_eq!(code, 130);
+        pty.discard_and_stop();
     }
 }
 
@@ -1069,11 +1074,7 @@ fn space_on_the_nothing_matches_row_ticks_nothing() {
     pty.send(BACKSPACE);
     pty.send(ENTER);
     pty.expect("Tick at least one");
-    pty.send(CTRL_C);
-    pty.send("y");
-    pty.send(ENTER);
-    let (code, _) = pty.finish();
-    assert_eq!(code, 130);
+    pty.discard_and_stop();
 }
 
 /// The question before discarding answers keeps its default ("(tidak)", "(no)") on its own
