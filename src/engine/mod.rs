@@ -379,9 +379,10 @@ pub(crate) fn decide_with(
 ///   the ranking, or where a duty serving it calls for an emergency step now (a decisive
 ///   safety step that brings in the authorities: an ambulance, the police);
 /// - the law settles it, where a binding duty applies that settles what the worker decides
-///   (its `decides` names one of the `decision` answers, or is empty);
-/// - a dilemma, where a tension arises, or a binding duty or tension that protects life waits
-///   on something not yet known;
+///   (its `decides` names one of the `decision` answers, or is empty) and is not one that only
+///   says how the work is done (`settles = false`);
+/// - a dilemma, where a tension arises that no binding duty settles, or a binding duty or
+///   tension that protects life waits on something not yet known;
 /// - the law settles it, where a binding duty applies beside the decision and nothing else
 ///   conflicts;
 /// - not covered, where the decision or the situation is "None of these", or another answer is
@@ -420,10 +421,13 @@ fn verdict(pack: &Pack, answers: &Answers, found: Found, steps: &[Step]) -> Verd
     let decided = |o: &crate::pack::Obligation| {
         o.decides.is_empty() || o.decides.iter().any(|d| decisions.contains(d))
     };
+    // A binding duty that only says how the work is done (`settles = false`) is listed with the
+    // others but settles no conflict, so it never makes the verdict.
     let binding: Vec<&crate::pack::Obligation> = obligations
         .iter()
         .filter(|o| o.binding)
         .filter_map(|o| pack.obligation(&o.id))
+        .filter(|o| o.settles)
         .collect();
     if binding.iter().any(|o| decided(o)) {
         return Verdict::Binding;
@@ -440,7 +444,11 @@ fn verdict(pack: &Pack, answers: &Answers, found: Found, steps: &[Step]) -> Verd
             .is_some_and(|o| o.binding && serves_top(&o.principles)),
         _ => false,
     };
-    if !tensions.is_empty() || pending.iter().any(weighty) {
+    // A tension that a binding duty settles is no dilemma: the law says which way, or, for a
+    // duty that only says how the work is done, how to do it. Only one the ranking must settle
+    // is weighed.
+    let weighed = tensions.iter().any(|t| t.settled_by.is_empty());
+    if weighed || pending.iter().any(weighty) {
         return Verdict::Dilemma;
     }
     if !binding.is_empty() {
@@ -485,7 +493,9 @@ fn settle(
         .iter()
         .filter(|(f, o)| {
             if t.settled_by.is_empty() {
-                principles.iter().any(|p| serves(o, p))
+                // A duty that only says how the work is done settles a tension only where the
+                // tension names it.
+                o.settles && principles.iter().any(|p| serves(o, p))
             } else {
                 t.settled_by.contains(&f.id)
             }

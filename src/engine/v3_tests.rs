@@ -492,6 +492,49 @@ fn each_verdict() {
 }
 
 #[test]
+fn a_duty_that_only_says_how_never_takes_the_verdict() {
+    let mut pack = pack();
+    let how = pack
+        .obligations
+        .iter_mut()
+        .find(|o| o.id == "name_kept_out")
+        .unwrap();
+    how.settles = false;
+    let verdict = |pack: &Pack, a: &Answers| decide(pack, a).verdict;
+    let side = |decision: &str| {
+        report(&[
+            ("decision", many(&[decision])),
+            ("at_risk", many(&["client"])),
+        ])
+    };
+    // Alone, or on the very decision it names, it is listed but the worker goes ahead.
+    for decision in ["self", "disclose"] {
+        let d = decide(&pack, &side(decision));
+        assert!(d.binding().any(|f| f.id == "name_kept_out"), "{decision}");
+        assert_eq!(d.verdict, Verdict::NoDilemma, "{decision}");
+    }
+    // Beside a tension it does not name, the tension is weighed: a dilemma.
+    assert_eq!(verdict(&pack, &side("recommend")), Verdict::Dilemma);
+    // A tension that names it among the duties that settle it is settled the way it says:
+    // no dilemma left, and still no "the law settles it".
+    pack.tensions
+        .iter_mut()
+        .find(|t| t.id == "autonomy_vs_privacy")
+        .unwrap()
+        .settled_by = vec!["name_kept_out".into()];
+    let d = decide(&pack, &side("recommend"));
+    assert_eq!(d.tensions[0].settled_by, ["name_kept_out"]);
+    assert_eq!(d.verdict, Verdict::NoDilemma);
+    // A duty that settles keeps the verdict it had.
+    pack.obligations
+        .iter_mut()
+        .find(|o| o.id == "name_kept_out")
+        .unwrap()
+        .settles = true;
+    assert_eq!(verdict(&pack, &side("self")), Verdict::Binding);
+}
+
+#[test]
 fn none_of_these_is_not_covered_and_goes_to_the_supervisor() {
     let pack = pack();
     // Every choice question offers it, last.

@@ -166,6 +166,14 @@ pub struct Obligation {
     /// For a binding duty, the decisions it settles; empty: any.
     #[serde(default)]
     pub decides: Vec<String>,
+    /// For a binding duty: false where it only says how the work is done and settles no
+    /// conflict, so it never makes the verdict.
+    #[serde(default = "settles_default")]
+    pub settles: bool,
+}
+
+fn settles_default() -> bool {
+    true
 }
 
 #[derive(Debug, Clone, Serialize, Deserialize)]

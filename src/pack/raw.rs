@@ -406,6 +406,16 @@ pub struct RawObligation {
     #[serde(default)]
     #[schemars(with = "Vec<String>")]
     pub decides: Vec<Spanned<String>>,
+    /// For a binding duty: whether it settles a conflict (the default) or only says how the
+    /// work is done (consent in writing, who decides without a court ruling). A duty with
+    /// `settles = false` is listed with the binding duties but never makes the verdict "the law
+    /// settles it": beside no tension the verdict is go ahead, beside one a dilemma.
+    #[serde(default = "yes")]
+    pub settles: bool,
+}
+
+fn yes() -> bool {
+    true
 }
 
 #[derive(Debug, Clone, Deserialize, JsonSchema)]

@@ -652,19 +652,25 @@ fn verdict_text(r: &Report, lang: Lang) -> String {
         } else {
             &t.principle_names[0]
         };
+        let by = if t.settled_by == "ranking" {
+            w.by_ranking
+        } else {
+            w.by_law
+        };
         match lang {
             Lang::En => format!(
-                "{}: {} comes before {other} by the pack's ranking; take it to supervision.",
+                "{}: {} comes before {other} {by}; take it to supervision.",
                 t.title, t.prevails_name
             ),
             Lang::Id => format!(
-                "{}: {} didahulukan atas {other} menurut urutan prinsip paket ini; bawa ke supervisi.",
+                "{}: {} didahulukan atas {other} {by}; bawa ke supervisi.",
                 t.title, t.prevails_name
             ),
         }
     };
     match (r.verdict, tension) {
         (Verdict::NoDilemma, _) if !r.depends_on.is_empty() => w.verdict_go_after_check.into(),
+        (Verdict::NoDilemma, _) if !r.binding.is_empty() => w.verdict_go_within_law.into(),
         (Verdict::NoDilemma, _) => w.verdict_no_dilemma.into(),
         (Verdict::Binding, _) => w.verdict_binding.into(),
         (Verdict::NotCovered, _) => w.verdict_not_covered.into(),

@@ -293,6 +293,7 @@ pub(super) fn obligations(
                 consult: o.consult,
                 decisive,
                 decides,
+                settles: o.settles,
             }
         })
         .collect()
