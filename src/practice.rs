@@ -563,6 +563,10 @@ mod why {
                 LeftOutReason::NoService => {
                     out.push(line("no service it refers to serves this person".into()))
                 }
+                LeftOutReason::RuledOut => out.push(line(format!(
+                    "ruled out by {}: the law forbids what it would defer to",
+                    ticks(&l.ruled_out_by)
+                ))),
             }
             return out;
         }

@@ -7,8 +7,8 @@
 use std::collections::HashMap;
 
 use super::{
-    ActiveTension, ConsultAdvice, Fired, LeftOut, LeftOutReason, Pending, Reuse, SHORT_STEPS,
-    ServiceUse, Slotted, Step,
+    ActiveTension, ConsultAdvice, Fired, LeftOut, LeftOutReason, Pending, Reuse, RuledOut,
+    SHORT_STEPS, ServiceUse, Slotted, Step,
 };
 use crate::condition::Truth;
 use crate::pack::Pack;
@@ -28,6 +28,8 @@ pub(super) struct Calls<'a> {
     pub tensions: &'a [ActiveTension],
     pub frame: &'a [String],
     pub not_covered: &'a [String],
+    /// The steps the duties that apply rule out.
+    pub ruled_out: &'a RuledOut<'a>,
 }
 
 /// Where an action already stands in the plan.
@@ -49,6 +51,7 @@ struct Builder<'r> {
     /// A decision whose steps' truths may be reused, and where this one records them.
     reuse: Option<&'r Reuse<'r>>,
     truths: &'r mut Vec<Option<Truth>>,
+    ruled_out: &'r RuledOut<'r>,
 }
 
 /// The services that meet a step's needs and serve this person, or why there are none.
@@ -141,19 +144,34 @@ impl Builder<'_> {
             Some(Slot::Pending) => return,
             None => {}
         }
+        let mut because = Vec::new();
+        add(&mut because);
+        // A duty that applies rules it out: the law forbids what it would defer to.
+        let ruled_out_by = self.ruled_out.step(action);
+        if !ruled_out_by.is_empty() {
+            self.left_out.push(LeftOut {
+                action: action.to_string(),
+                because,
+                reason: LeftOutReason::RuledOut,
+                why: Vec::new(),
+                ruled_out_by,
+            });
+            let slot = Slot::LeftOut(self.left_out.len() - 1);
+            self.slots.insert(action.to_string(), slot);
+            return;
+        }
         let when = pack.step_condition(index);
         let truth = when.map_or(Truth::True, |w| {
             Reuse::truth(self.reuse, |m| m.actions[index], w).unwrap_or_else(|| w.eval(answers))
         });
         self.truths[index] = Some(truth);
-        let mut because = Vec::new();
-        add(&mut because);
         let mut left_out = |b: &mut Self, reason, why| {
             b.left_out.push(LeftOut {
                 action: action.to_string(),
                 because: std::mem::take(&mut because),
                 reason,
                 why,
+                ruled_out_by: Vec::new(),
             });
             Slot::LeftOut(b.left_out.len() - 1)
         };
@@ -297,6 +315,7 @@ pub(super) fn plan(
         detail,
         reuse,
         truths,
+        ruled_out: calls.ruled_out,
     };
     for f in calls.obligations {
         if let Some(o) = pack.obligation(&f.id) {

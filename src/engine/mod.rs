@@ -119,6 +119,8 @@ pub enum LeftOutReason {
     Done,
     /// No service meets what it refers to and serves this person.
     NoService,
+    /// A duty that applies rules it out (`rules_out`): the law forbids what it would defer to.
+    RuledOut,
 }
 
 /// A step an obligation asks for, left out because it does not fit these answers.
@@ -129,6 +131,9 @@ pub struct LeftOut {
     pub reason: LeftOutReason,
     /// The answers that make its `when` false, or its `done` true.
     pub why: Vec<Fact>,
+    /// The duties that rule it out, for `RuledOut`.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub ruled_out_by: Vec<String>,
 }
 
 /// Something that would apply or not depending on an unsure answer.
@@ -306,11 +311,17 @@ pub(crate) fn decide_with(
         .filter(|f| f.binding)
         .filter_map(|f| Some((f, pack.obligation(&f.id)?)))
         .collect();
+    // What the duties that apply rule out: steps that would defer to a wish the law forbids,
+    // tensions that would weigh it.
+    let ruled_out = RuledOut::of(pack, &obligations);
     let mut tensions = Vec::new();
     for (i, t) in pack.tensions.iter().enumerate() {
         let truth =
             Reuse::truth(reuse, |m| m.tensions[i], &t.when).unwrap_or_else(|| t.when.eval(&look));
         memo.tensions[i] = Some(truth);
+        if !ruled_out.tension(&t.id).is_empty() {
+            continue;
+        }
         match truth {
             Truth::True => tensions.push(settle(pack, t, &binding, &look, detail)),
             Truth::Unknown => depends_on.push(Pending {
@@ -339,6 +350,7 @@ pub(crate) fn decide_with(
             tensions: &tensions,
             frame: &frame,
             not_covered: &not_covered,
+            ruled_out: &ruled_out,
         },
         detail,
         (reuse, &mut memo.actions),
@@ -469,6 +481,40 @@ fn verdict(pack: &Pack, answers: &Answers, found: Found, steps: &[Step]) -> Verd
         return Verdict::NotCovered;
     }
     Verdict::NoDilemma
+}
+
+/// The steps and tensions that the duties which apply rule out, each with those duties.
+pub(super) struct RuledOut<'p> {
+    by: Vec<(&'p crate::pack::RulesOut, &'p str)>,
+}
+
+impl<'p> RuledOut<'p> {
+    fn of(pack: &'p Pack, fired: &[Fired]) -> Self {
+        let by = fired
+            .iter()
+            .filter_map(|f| pack.obligation(&f.id))
+            .filter(|o| !o.rules_out.is_empty())
+            .map(|o| (&o.rules_out, o.id.as_str()))
+            .collect();
+        RuledOut { by }
+    }
+
+    /// The duties that rule out the step `action`; empty where none does.
+    pub(super) fn step(&self, action: &str) -> Vec<String> {
+        self.find(|r| &r.steps, action)
+    }
+
+    fn tension(&self, id: &str) -> Vec<String> {
+        self.find(|r| &r.tensions, id)
+    }
+
+    fn find(&self, list: impl Fn(&crate::pack::RulesOut) -> &Vec<String>, id: &str) -> Vec<String> {
+        self.by
+            .iter()
+            .filter(|(r, _)| list(r).iter().any(|x| x == id))
+            .map(|(_, o)| o.to_string())
+            .collect()
+    }
 }
 
 /// What the verdict is made of.

@@ -535,6 +535,41 @@ fn a_duty_that_only_says_how_never_takes_the_verdict() {
 }
 
 #[test]
+fn a_duty_that_applies_rules_out_the_steps_and_tensions_it_names() {
+    let mut pack = pack();
+    let a = report(&[
+        ("decision", many(&["recommend"])),
+        ("at_risk", many(&["client"])),
+    ]);
+    let before = decide(&pack, &a);
+    assert!(
+        before
+            .tensions
+            .iter()
+            .any(|t| t.id == "autonomy_vs_privacy")
+    );
+    assert!(step(&before, "note").is_some());
+    let duty = pack
+        .obligations
+        .iter_mut()
+        .find(|o| o.id == "name_kept_out")
+        .unwrap();
+    duty.rules_out.steps = vec!["note".into()];
+    duty.rules_out.tensions = vec!["autonomy_vs_privacy".into()];
+    let d = decide(&pack, &a);
+    assert!(d.tensions.iter().all(|t| t.id != "autonomy_vs_privacy"));
+    assert!(step(&d, "note").is_none());
+    let l = left_out(&d, "note").expect("listed as left out");
+    assert_eq!(l.reason, LeftOutReason::RuledOut);
+    assert_eq!(l.ruled_out_by, ["name_kept_out"]);
+    // Where the duty does not apply, it rules nothing out.
+    let elsewhere = report(&[("decision", many(&["recommend"]))]);
+    let d = decide(&pack, &elsewhere);
+    assert!(d.obligations.iter().all(|o| o.id != "name_kept_out"));
+    assert!(d.tensions.iter().any(|t| t.id == "autonomy_vs_privacy"));
+}
+
+#[test]
 fn none_of_these_is_not_covered_and_goes_to_the_supervisor() {
     let pack = pack();
     // Every choice question offers it, last.

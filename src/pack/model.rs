@@ -170,6 +170,24 @@ pub struct Obligation {
     /// conflict, so it never makes the verdict.
     #[serde(default = "settles_default")]
     pub settles: bool,
+    /// The steps and tensions it rules out where it applies.
+    #[serde(default)]
+    pub rules_out: RulesOut,
+}
+
+/// What a duty rules out where it applies.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct RulesOut {
+    #[serde(default)]
+    pub steps: Vec<String>,
+    #[serde(default)]
+    pub tensions: Vec<String>,
+}
+
+impl RulesOut {
+    pub fn is_empty(&self) -> bool {
+        self.steps.is_empty() && self.tensions.is_empty()
+    }
 }
 
 fn settles_default() -> bool {

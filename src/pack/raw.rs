@@ -412,6 +412,25 @@ pub struct RawObligation {
     /// settles it": beside no tension the verdict is go ahead, beside one a dilemma.
     #[serde(default = "yes")]
     pub settles: bool,
+    /// Steps and tensions this duty rules out where it applies: a duty that forbids an act
+    /// rules out the steps that would defer to a wish about that act, and the tensions that
+    /// would weigh it.
+    #[serde(default)]
+    pub rules_out: RawRulesOut,
+}
+
+/// What a duty rules out where it applies.
+#[derive(Debug, Clone, Default, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct RawRulesOut {
+    /// Action ids.
+    #[serde(default)]
+    #[schemars(with = "Vec<String>")]
+    pub steps: Vec<Spanned<String>>,
+    /// Tension ids.
+    #[serde(default)]
+    #[schemars(with = "Vec<String>")]
+    pub tensions: Vec<Spanned<String>>,
 }
 
 fn yes() -> bool {

@@ -349,13 +349,12 @@ pub fn to_html(r: &Report) -> String {
             esc(w.left_out_note)
         );
         for l in &r.left_out {
-            let _ = writeln!(
-                o,
-                "<li>{} ({} {})</li>",
-                esc(&l.text),
-                esc(w.because),
+            let reason = if l.note.is_empty() {
                 why_text(&l.why)
-            );
+            } else {
+                esc(&l.note)
+            };
+            let _ = writeln!(o, "<li>{} ({} {reason})</li>", esc(&l.text), esc(w.because));
         }
         let _ = writeln!(o, "</ul>\n</section>");
     }

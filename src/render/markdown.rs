@@ -239,13 +239,12 @@ pub fn to_markdown(r: &Report) -> String {
         let _ = writeln!(out, "## {}\n", w.left_out);
         let _ = writeln!(out, "{}\n", esc(w.left_out_note));
         for l in &r.left_out {
-            let _ = writeln!(
-                out,
-                "- {} ({} {})",
-                esc(&l.text),
-                w.because,
+            let reason = if l.note.is_empty() {
                 why_text(&l.why)
-            );
+            } else {
+                esc(&l.note)
+            };
+            let _ = writeln!(out, "- {} ({} {reason})", esc(&l.text), w.because);
         }
         out.push('\n');
     }

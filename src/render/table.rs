@@ -305,7 +305,8 @@ pub fn to_table(r: &Report, style: &Style) -> String {
                 crate::engine::LeftOutReason::Done => {
                     format!("{}: {}", w.already_done, letters.cite(&l.why))
                 }
-                crate::engine::LeftOutReason::NoService => w.no_service.to_string(),
+                crate::engine::LeftOutReason::NoService
+                | crate::engine::LeftOutReason::RuledOut => l.note.clone(),
             };
             // A step whose condition needs a question the answers never reached has no answer
             // to cite: it does not apply here.

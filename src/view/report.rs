@@ -141,10 +141,16 @@ pub struct LeftOutView {
     pub short: String,
     pub text: String,
     pub because: Vec<String>,
-    /// `does_not_fit`, `done` or `no_service`.
+    /// `does_not_fit`, `done`, `no_service` or `ruled_out`.
     #[schemars(with = "String")]
     pub reason: LeftOutReason,
     pub why: Vec<WhyView>,
+    /// For `ruled_out`: the duties that rule it out.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub ruled_out_by: Vec<String>,
+    /// The reason in words where no answer gives it (no service; ruled out by a duty).
+    #[serde(skip_serializing_if = "String::is_empty")]
+    pub note: String,
 }
 
 /// A service the course names.
@@ -450,6 +456,19 @@ pub fn report(
             because: l.because.clone(),
             reason: l.reason,
             why: why(pack, d, &l.why, lang),
+            ruled_out_by: l.ruled_out_by.clone(),
+            note: match l.reason {
+                LeftOutReason::NoService => w.no_service.into(),
+                LeftOutReason::RuledOut => {
+                    let titles: Vec<String> = l
+                        .ruled_out_by
+                        .iter()
+                        .map(|o| title_of(pack, o, lang))
+                        .collect();
+                    format!("{}: {}", w.ruled_out_by, titles.join("; "))
+                }
+                _ => String::new(),
+            },
         })
         .collect();
     let not_covered = d

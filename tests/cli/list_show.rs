@@ -45,6 +45,7 @@ fn list_obligations_json_uses_the_toml_field_names() {
                 "decisive",
                 "id",
                 "principles",
+                "rules_out",
                 "settles",
                 "source",
                 "text",

@@ -28,6 +28,15 @@ const ROWS: &[Row] = &[
         &[("obligations/society.toml", "title = {", "titel = {")],
     ),
     (
+        "unknown_rules_out",
+        "en",
+        &[(
+            "obligations/law.toml",
+            "consult = \"authorities\"",
+            "rules_out = { steps = [\"safety_plan_with_clent\"], tensions = [\"no_such_tension\"] }\nconsult = \"authorities\"",
+        )],
+    ),
+    (
         "wrong_type",
         "en",
         &[(

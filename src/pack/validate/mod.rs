@@ -532,6 +532,10 @@ pub fn validate(
     let questions = questions::questions(&mut cx, questions, &mut locations);
     let services = rules::services(&mut cx, services);
     let actions = rules::actions(&mut cx, actions, &mut locations);
+    cx.ids(
+        ItemKind::Tension,
+        tensions.iter().map(|t| (t.file, &t.item.id)),
+    );
     let mut obligations = rules::obligations(&mut cx, obligations, &mut locations);
     rules::amendments(&mut cx, amendments, &mut obligations);
     let tensions = rules::tensions(&mut cx, tensions, &mut locations);

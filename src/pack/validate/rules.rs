@@ -294,6 +294,10 @@ pub(super) fn obligations(
                 decisive,
                 decides,
                 settles: o.settles,
+                rules_out: crate::pack::model::RulesOut {
+                    steps: cx.references(f, o.rules_out.steps, ItemKind::Action),
+                    tensions: cx.references(f, o.rules_out.tensions, ItemKind::Tension),
+                },
             }
         })
         .collect()
@@ -304,7 +308,7 @@ pub(super) fn tensions(
     raw: Vec<At<RawTension>>,
     locations: &mut Locations,
 ) -> Vec<Tension> {
-    cx.ids(ItemKind::Tension, raw.iter().map(|t| (t.file, &t.item.id)));
+    // Their ids are known before the obligations, which may rule tensions out.
     raw.into_iter()
         .filter_map(|At { file: f, item: t }| {
             let id_span = t.id.span();
