@@ -337,7 +337,7 @@ pub(crate) fn decide_with(
     let not_covered: Vec<String> = pack
         .questions
         .iter()
-        .filter(|q| answers.get(&q.id).is_some_and(Value::is_other))
+        .filter(|q| answers.get(&q.id).is_some_and(|v| q.outside(v)))
         .map(|q| q.id.clone())
         .collect();
 
@@ -470,9 +470,11 @@ fn verdict(pack: &Pack, answers: &Answers, found: Found, steps: &[Step]) -> Verd
     // else, or an answer is and no duty applies at all. A "None of these" beside options that
     // fit ("and something else"), or on a detail beside duties that do apply, is listed as not
     // covered without taking the verdict.
-    let only_other = |q: &str| match answers.get(q) {
-        Some(Value::Many(ids)) => !ids.is_empty() && ids.iter().all(|i| i == crate::vocab::OTHER),
-        _ => false,
+    let only_other = |q: &str| {
+        let question = pack.question(q);
+        answers
+            .get(q)
+            .is_some_and(|v| question.is_some_and(|x| x.only_outside(v)))
     };
     let central = not_covered
         .iter()

@@ -570,6 +570,41 @@ fn a_duty_that_applies_rules_out_the_steps_and_tensions_it_names() {
 }
 
 #[test]
+fn an_option_marked_outside_is_not_covered_like_none_of_these() {
+    let mut pack = pack();
+    let decision = pack
+        .questions
+        .iter_mut()
+        .find(|q| q.id == "decision")
+        .unwrap();
+    decision.options.insert(
+        0,
+        crate::pack::Choice {
+            id: "technical".into(),
+            label: crate::vocab::Text::same("A technical task"),
+            outside: true,
+        },
+    );
+    let alone = answers(&[
+        ("decision", many(&["technical"])),
+        ("situation", many(&["ordinary"])),
+        ("client_age", one("adult")),
+    ]);
+    let d = decide(&pack, &alone);
+    assert_eq!(d.not_covered, ["decision"]);
+    assert_eq!(d.verdict, Verdict::NotCovered);
+    let q = pack.question("decision").unwrap();
+    assert!(q.names_a_task_outside(&many(&["technical"])));
+    assert!(!q.names_a_task_outside(&many(&[OTHER])));
+    // Beside a decision the pack covers, it is listed and does not take the verdict.
+    let mut beside = alone.clone();
+    beside.insert("decision".into(), many(&["technical", "disclose"]));
+    let d = decide(&pack, &beside);
+    assert_eq!(d.not_covered, ["decision"]);
+    assert_eq!(d.verdict, Verdict::NoDilemma);
+}
+
+#[test]
 fn none_of_these_is_not_covered_and_goes_to_the_supervisor() {
     let pack = pack();
     // Every choice question offers it, last.

@@ -9,6 +9,7 @@ use std::collections::HashMap;
 use serde::{Deserialize, Serialize};
 
 use crate::condition::Expr;
+use crate::vocab::Value;
 use crate::vocab::{
     Answers, CaseKind, Consult, ItemKind, Phase, QuestionKind, Text, Verdict, Weight,
 };
@@ -93,12 +94,50 @@ impl Question {
     pub fn option(&self, id: &str) -> Option<&Choice> {
         self.options.iter().find(|o| o.id == id)
     }
+
+    /// Whether the option `id` lies outside the pack: "None of these", or one marked `outside`.
+    fn is_outside(&self, id: &str) -> bool {
+        id == crate::vocab::OTHER || self.option(id).is_some_and(|o| o.outside)
+    }
+
+    /// Whether an answer names something outside the pack.
+    pub fn outside(&self, v: &Value) -> bool {
+        match v {
+            Value::One(s) => self.is_outside(s),
+            Value::Many(ids) => ids.iter().any(|s| self.is_outside(s)),
+            _ => false,
+        }
+    }
+
+    /// Whether an answer names nothing but what lies outside the pack.
+    pub fn only_outside(&self, v: &Value) -> bool {
+        match v {
+            Value::One(s) => self.is_outside(s),
+            Value::Many(ids) => !ids.is_empty() && ids.iter().all(|s| self.is_outside(s)),
+            _ => false,
+        }
+    }
+
+    /// Whether an answer names an option marked `outside` (a task for another authority),
+    /// not only "None of these".
+    pub fn names_a_task_outside(&self, v: &Value) -> bool {
+        let marked =
+            |s: &String| s != crate::vocab::OTHER && self.option(s).is_some_and(|o| o.outside);
+        match v {
+            Value::One(s) => marked(s),
+            Value::Many(ids) => ids.iter().any(marked),
+            _ => false,
+        }
+    }
 }
 
 #[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct Choice {
     pub id: String,
     pub label: Text,
+    /// Outside what the pack's ethics can settle: reported as not covered.
+    #[serde(default)]
+    pub outside: bool,
 }
 
 #[derive(Debug, Clone, Serialize, Deserialize)]

@@ -285,6 +285,11 @@ pub struct RawChoice {
     #[schemars(with = "String")]
     pub id: Spanned<String>,
     pub label: RawText,
+    /// An answer whose matter lies outside what the pack's ethics can settle (a technical or
+    /// legal task that belongs to another authority): reported as not covered, like "None of
+    /// these".
+    #[serde(default)]
+    pub outside: bool,
 }
 
 #[derive(Debug, Clone, Deserialize, JsonSchema)]

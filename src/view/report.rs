@@ -173,6 +173,9 @@ pub struct NotCoveredView {
     pub answer: String,
     pub prompt: String,
     pub text: String,
+    /// The answer names a task that belongs to another authority (an option marked `outside`),
+    /// not only "None of these".
+    pub task: bool,
 }
 
 #[derive(Debug, Clone, Serialize, JsonSchema)]
@@ -477,11 +480,18 @@ pub fn report(
         .filter_map(|q| {
             let question = pack.question(q)?;
             let v = d.answers.get(q)?;
+            let task = question.names_a_task_outside(v);
             Some(NotCoveredView {
                 question: q.clone(),
                 answer: v.code(),
                 prompt: question.prompt.get(lang).into(),
-                text: w.not_covered_item.into(),
+                text: if task {
+                    w.not_covered_task
+                } else {
+                    w.not_covered_item
+                }
+                .into(),
+                task,
             })
         })
         .collect();
@@ -692,6 +702,9 @@ fn verdict_text(r: &Report, lang: Lang) -> String {
         (Verdict::NoDilemma, _) if !r.binding.is_empty() => w.verdict_go_within_law.into(),
         (Verdict::NoDilemma, _) => w.verdict_no_dilemma.into(),
         (Verdict::Binding, _) => w.verdict_binding.into(),
+        (Verdict::NotCovered, _) if r.not_covered.iter().any(|n| n.task) => {
+            w.verdict_task_outside.into()
+        }
         (Verdict::NotCovered, _) => w.verdict_not_covered.into(),
         (Verdict::LifeFirst, Some(t)) => format!("{}. {}", w.verdict_life_first, weighed(t)),
         (Verdict::LifeFirst, None) => w.verdict_life_now.into(),
@@ -789,8 +802,14 @@ fn summary(r: &Report, lang: Lang) -> Vec<String> {
     if let Some(f) = weighty.or(waited_on) {
         out.push(format!("? {}: {}", w.short_first, f.prompt));
     }
-    if !r.not_covered.is_empty() {
-        let prompts: Vec<&str> = r.not_covered.iter().map(|n| n.prompt.as_str()).collect();
+    // A task for another authority is said by the verdict and its steps already.
+    let prompts: Vec<&str> = r
+        .not_covered
+        .iter()
+        .filter(|n| !n.task)
+        .map(|n| n.prompt.as_str())
+        .collect();
+    if !prompts.is_empty() {
         out.push(format!("{}: {}", w.not_covered, prompts.join(" · ")));
     }
     out.truncate(8);

@@ -45,15 +45,6 @@ impl Value {
             Value::Unsure => UNSURE.to_string(),
         }
     }
-
-    /// Whether the answer is, or includes, "None of these".
-    pub fn is_other(&self) -> bool {
-        match self {
-            Value::One(s) => s == OTHER,
-            Value::Many(items) => items.iter().any(|s| s == OTHER),
-            _ => false,
-        }
-    }
 }
 
 /// Answers keyed by question id.

@@ -82,6 +82,7 @@ pub(super) fn questions(
             options.push(Choice {
                 id: o.id.into_inner(),
                 label,
+                outside: o.outside,
             });
         }
         // Every choice question offers "None of these": an answer the pack does not cover.
@@ -89,6 +90,7 @@ pub(super) fn questions(
             options.push(Choice {
                 id: OTHER.to_string(),
                 label: none_of_these(),
+                outside: false,
             });
         }
         let mut formerly = Vec::with_capacity(q.formerly.len());
