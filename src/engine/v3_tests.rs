@@ -605,6 +605,24 @@ fn an_option_marked_outside_is_not_covered_like_none_of_these() {
 }
 
 #[test]
+fn a_rule_that_reads_the_decision_alone_gives_the_frame_not_the_answer() {
+    let pack = pack();
+    // `report_harm` reads the decision and the concern: its steps answer the decision.
+    let d = decide(&pack, &report(&[]));
+    assert!(step(&d, "safe_bed").unwrap().answers, "{:?}", d.course);
+    // `consent` reads only that something is disclosed: its steps are the general frame.
+    let d = decide(
+        &pack,
+        &answers(&[
+            ("decision", many(&["disclose"])),
+            ("situation", many(&["ordinary"])),
+            ("client_age", one("adult")),
+        ]),
+    );
+    assert!(!step(&d, "ask_consent").unwrap().answers, "{:?}", d.course);
+}
+
+#[test]
 fn none_of_these_is_not_covered_and_goes_to_the_supervisor() {
     let pack = pack();
     // Every choice question offers it, last.
