@@ -397,7 +397,8 @@ pub(crate) fn decide_with(
 ///   tension that protects life waits on something not yet known;
 /// - the law settles it, where a binding duty applies beside the decision and nothing else
 ///   conflicts;
-/// - not covered, where the decision or the situation is "None of these", or another answer is
+/// - not covered, where the decision or the situation is "None of these" (or names a task for
+///   another authority, an option marked `outside`), or another answer is
 ///   and no duty applies;
 /// - otherwise no dilemma: go ahead.
 fn verdict(pack: &Pack, answers: &Answers, found: Found, steps: &[Step]) -> Verdict {
@@ -476,9 +477,17 @@ fn verdict(pack: &Pack, answers: &Answers, found: Found, steps: &[Step]) -> Verd
             .get(q)
             .is_some_and(|v| question.is_some_and(|x| x.only_outside(v)))
     };
-    let central = not_covered
-        .iter()
-        .any(|q| (q == crate::vocab::DECISION || q == crate::vocab::SITUATION) && only_other(q));
+    // A task for another authority among what is decided (an option marked `outside`), with
+    // nothing in conflict: the answer lies with that authority, not "go ahead".
+    let task = |q: &str| {
+        let question = pack.question(q);
+        answers
+            .get(q)
+            .is_some_and(|v| question.is_some_and(|x| x.names_a_task_outside(v)))
+    };
+    let central = not_covered.iter().any(|q| {
+        (q == crate::vocab::DECISION || q == crate::vocab::SITUATION) && (only_other(q) || task(q))
+    });
     if central || (!not_covered.is_empty() && obligations.is_empty()) {
         return Verdict::NotCovered;
     }

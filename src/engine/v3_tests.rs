@@ -596,12 +596,22 @@ fn an_option_marked_outside_is_not_covered_like_none_of_these() {
     let q = pack.question("decision").unwrap();
     assert!(q.names_a_task_outside(&many(&["technical"])));
     assert!(!q.names_a_task_outside(&many(&[OTHER])));
-    // Beside a decision the pack covers, it is listed and does not take the verdict.
+    // Beside a decision the pack covers, with nothing in conflict, the task still sets the
+    // verdict; beside a duty that settles the decision, that duty does.
     let mut beside = alone.clone();
     beside.insert("decision".into(), many(&["technical", "disclose"]));
     let d = decide(&pack, &beside);
     assert_eq!(d.not_covered, ["decision"]);
-    assert_eq!(d.verdict, Verdict::NoDilemma);
+    assert_eq!(d.verdict, Verdict::NotCovered);
+    let d = decide(
+        &pack,
+        &report(&[("decision", many(&["technical", "report"]))]),
+    );
+    assert_eq!(d.verdict, Verdict::Binding);
+    // "None of these" beside a covered decision does not.
+    let mut other = alone.clone();
+    other.insert("decision".into(), many(&[OTHER, "disclose"]));
+    assert_eq!(decide(&pack, &other).verdict, Verdict::NoDilemma);
 }
 
 #[test]
