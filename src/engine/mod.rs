@@ -471,20 +471,16 @@ fn verdict(pack: &Pack, answers: &Answers, found: Found, steps: &[Step]) -> Verd
     // else, or an answer is and no duty applies at all. A "None of these" beside options that
     // fit ("and something else"), or on a detail beside duties that do apply, is listed as not
     // covered without taking the verdict.
-    let only_other = |q: &str| {
-        let question = pack.question(q);
-        answers
-            .get(q)
-            .is_some_and(|v| question.is_some_and(|x| x.only_outside(v)))
+    // The answer to `q`, read by its question.
+    let reads = |q: &str, f: fn(&crate::pack::Question, &Value) -> bool| {
+        pack.question(q)
+            .zip(answers.get(q))
+            .is_some_and(|(x, v)| f(x, v))
     };
+    let only_other = |q: &str| reads(q, crate::pack::Question::only_outside);
     // A task for another authority among what is decided (an option marked `outside`), with
     // nothing in conflict: the answer lies with that authority, not "go ahead".
-    let task = |q: &str| {
-        let question = pack.question(q);
-        answers
-            .get(q)
-            .is_some_and(|v| question.is_some_and(|x| x.names_a_task_outside(v)))
-    };
+    let task = |q: &str| reads(q, crate::pack::Question::names_a_task_outside);
     let central = not_covered.iter().any(|q| {
         (q == crate::vocab::DECISION || q == crate::vocab::SITUATION) && (only_other(q) || task(q))
     });

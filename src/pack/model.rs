@@ -102,32 +102,21 @@ impl Question {
 
     /// Whether an answer names something outside the pack.
     pub fn outside(&self, v: &Value) -> bool {
-        match v {
-            Value::One(s) => self.is_outside(s),
-            Value::Many(ids) => ids.iter().any(|s| self.is_outside(s)),
-            _ => false,
-        }
+        v.ids().iter().any(|s| self.is_outside(s))
     }
 
     /// Whether an answer names nothing but what lies outside the pack.
     pub fn only_outside(&self, v: &Value) -> bool {
-        match v {
-            Value::One(s) => self.is_outside(s),
-            Value::Many(ids) => !ids.is_empty() && ids.iter().all(|s| self.is_outside(s)),
-            _ => false,
-        }
+        let ids = v.ids();
+        !ids.is_empty() && ids.iter().all(|s| self.is_outside(s))
     }
 
     /// Whether an answer names an option marked `outside` (a task for another authority),
     /// not only "None of these".
     pub fn names_a_task_outside(&self, v: &Value) -> bool {
-        let marked =
-            |s: &String| s != crate::vocab::OTHER && self.option(s).is_some_and(|o| o.outside);
-        match v {
-            Value::One(s) => marked(s),
-            Value::Many(ids) => ids.iter().any(marked),
-            _ => false,
-        }
+        v.ids()
+            .iter()
+            .any(|s| s != crate::vocab::OTHER && self.option(s).is_some_and(|o| o.outside))
     }
 }
 
@@ -207,7 +196,7 @@ pub struct Obligation {
     pub decides: Vec<String>,
     /// For a binding duty: false where it only says how the work is done and settles no
     /// conflict, so it never makes the verdict.
-    #[serde(default = "settles_default")]
+    #[serde(default = "crate::pack::raw::yes")]
     pub settles: bool,
     /// The steps and tensions it rules out where it applies.
     #[serde(default)]
@@ -227,10 +216,6 @@ impl RulesOut {
     pub fn is_empty(&self) -> bool {
         self.steps.is_empty() && self.tensions.is_empty()
     }
-}
-
-fn settles_default() -> bool {
-    true
 }
 
 #[derive(Debug, Clone, Serialize, Deserialize)]

@@ -438,7 +438,8 @@ pub struct RawRulesOut {
     pub tensions: Vec<Spanned<String>>,
 }
 
-fn yes() -> bool {
+/// The default of a flag that holds unless the pack says otherwise.
+pub(crate) fn yes() -> bool {
     true
 }
 

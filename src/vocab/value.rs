@@ -37,6 +37,15 @@ pub enum Value {
 impl Value {
     /// The answer as a short machine string: `yes`/`no`, an option id, ids joined by `, `,
     /// or `unsure`.
+    /// The option ids it names: one, several, or none (a yes/no or "not sure yet").
+    pub fn ids(&self) -> &[String] {
+        match self {
+            Value::One(s) => std::slice::from_ref(s),
+            Value::Many(items) => items,
+            _ => &[],
+        }
+    }
+
     pub fn code(&self) -> String {
         match self {
             Value::Yes(b) => if *b { "yes" } else { "no" }.to_string(),
