@@ -445,13 +445,29 @@ fn verdict(pack: &Pack, answers: &Answers, found: Found, steps: &[Step]) -> Verd
     if binding.iter().any(|o| decided(o)) {
         return Verdict::Binding;
     }
-    // What waits on an unsure answer keeps the verdict open only where a life may hang on it:
-    // a tension or a binding duty that serves the top principle. A rule or a consent not yet
-    // checked is something to find out before going ahead, not a conflict.
+    // The answer to `q`, read by its question.
+    let reads = |q: &str, f: fn(&crate::pack::Question, &Value) -> bool| {
+        pack.question(q)
+            .zip(answers.get(q))
+            .is_some_and(|(x, v)| f(x, v))
+    };
+    let only_other = |q: &str| reads(q, crate::pack::Question::only_outside);
+    // What waits on an unsure answer keeps the verdict open where it could still be a conflict:
+    // a tension between two principles the ranking weighs (unless all that is decided lies
+    // outside the pack, where no choice of the worker's is weighed), or a binding duty that
+    // serves the top principle. A rule, a consent or a duty to the agency not yet checked
+    // (a tension with a principle outside the ranking) is something to find out before going
+    // ahead, not a conflict.
+    let ranked = |principles: &[String]| {
+        principles
+            .iter()
+            .all(|p| pack.meta.ranking.order.contains(p))
+    };
+    let outside_only = only_other(crate::vocab::DECISION);
     let weighty = |p: &Pending| match p.kind {
-        ItemKind::Tension => pack
-            .tension(&p.id)
-            .is_some_and(|t| serves_top(&t.principles)),
+        ItemKind::Tension => {
+            !outside_only && pack.tension(&p.id).is_some_and(|t| ranked(&t.principles))
+        }
         ItemKind::Obligation => pack
             .obligation(&p.id)
             .is_some_and(|o| o.binding && serves_top(&o.principles)),
@@ -471,13 +487,6 @@ fn verdict(pack: &Pack, answers: &Answers, found: Found, steps: &[Step]) -> Verd
     // else, or an answer is and no duty applies at all. A "None of these" beside options that
     // fit ("and something else"), or on a detail beside duties that do apply, is listed as not
     // covered without taking the verdict.
-    // The answer to `q`, read by its question.
-    let reads = |q: &str, f: fn(&crate::pack::Question, &Value) -> bool| {
-        pack.question(q)
-            .zip(answers.get(q))
-            .is_some_and(|(x, v)| f(x, v))
-    };
-    let only_other = |q: &str| reads(q, crate::pack::Question::only_outside);
     // A task for another authority among what is decided (an option marked `outside`), with
     // nothing in conflict: the answer lies with that authority, not "go ahead".
     let task = |q: &str| reads(q, crate::pack::Question::names_a_task_outside);

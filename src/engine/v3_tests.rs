@@ -22,7 +22,8 @@ fn pack() -> Pack {
         "id = \"v3\"\nname = {n}\nedition = \"1\"\neffective = \"2026-01-01\"\nlanguages = [\"id\", \"en\"]\ndisclaimer = {n}\n[ranking]\norder = [\"life\", \"autonomy\", \"privacy\"]\nsource = {n}\n[frame]\nduties = []\nsteps = [\"note\"]\n",
         n = t("v3")
     );
-    let principles: String = ["life", "autonomy", "privacy"]
+    // "agency" is a principle the ranking does not weigh.
+    let principles: String = ["life", "autonomy", "privacy", "agency"]
         .iter()
         .map(|p| {
             format!(
@@ -75,6 +76,16 @@ fn pack() -> Pack {
         q("at_risk_is_woman", "yes_no", ""),
         q("consent_given", "yes_no", ""),
         q("concern", "one_of", &options(&["disclosure", "worry"])),
+        q(
+            "wish",
+            "one_of",
+            &format!("unsure = true\n{}", options(&["agrees", "refuses"])),
+        ),
+        q(
+            "rule",
+            "one_of",
+            &format!("unsure = true\n{}", options(&["none", "forbids"])),
+        ),
     ]
     .concat();
     let services = format!(
@@ -206,7 +217,7 @@ fn pack() -> Pack {
     .concat()
         + "[[obligation]]\nid = \"child_data_rule\"\ntitle = \"t\"\ntext = \"t\"\nsource = \"law\"\nprinciples = [\"privacy\"]\nwhen = \"'disclose' in decision and 'ordinary' in situation and client_age == 'child' and consent_given\"\nbinding = true\nactions = [\"note\"]\n";
     let tensions = format!(
-        "[[tension]]\nid = \"life_vs_privacy\"\ntitle = {p}\nprinciples = [\"privacy\", \"life\"]\nwhen = \"'disclose' in decision and 'child' in at_risk\"\nexplanation = {p}\n\n[[tension]]\nid = \"autonomy_vs_privacy\"\ntitle = {p}\nprinciples = [\"privacy\", \"autonomy\"]\nwhen = \"'recommend' in decision\"\nexplanation = {p}\n",
+        "[[tension]]\nid = \"life_vs_privacy\"\ntitle = {p}\nprinciples = [\"privacy\", \"life\"]\nwhen = \"'disclose' in decision and 'child' in at_risk\"\nexplanation = {p}\n\n[[tension]]\nid = \"autonomy_vs_privacy\"\ntitle = {p}\nprinciples = [\"privacy\", \"autonomy\"]\nwhen = \"'recommend' in decision\"\nexplanation = {p}\n\n[[tension]]\nid = \"wish_vs_privacy\"\ntitle = {p}\nprinciples = [\"autonomy\", \"privacy\"]\nwhen = \"wish == 'refuses'\"\nexplanation = {p}\n\n[[tension]]\nid = \"agency_vs_privacy\"\ntitle = {p}\nprinciples = [\"agency\", \"privacy\"]\nwhen = \"rule == 'forbids'\"\nexplanation = {p}\n",
         p = t("t")
     );
     let loaded = load_files(
@@ -489,6 +500,52 @@ fn each_verdict() {
     );
     assert!(d.is_pending("child_data_rule"));
     assert_eq!(d.verdict, Verdict::NoDilemma);
+}
+
+#[test]
+fn a_tension_waiting_on_a_fact_keeps_the_verdict_open_unless_it_waits_on_a_rule() {
+    let pack = pack();
+    let ordinary = |extra: &[(&str, Value)]| {
+        let mut a = answers(&[
+            ("decision", many(&["disclose"])),
+            ("situation", many(&["ordinary"])),
+            ("client_age", one("adult")),
+        ]);
+        a.extend(extra.iter().map(|(k, v)| (k.to_string(), v.clone())));
+        a
+    };
+    // A refusal not yet known, between two principles the ranking weighs: not settled yet,
+    // whatever the rank of the principles (neither is the top one).
+    let d = decide(&pack, &ordinary(&[("wish", Value::Unsure)]));
+    assert!(d.is_pending("wish_vs_privacy"), "{:?}", d.depends_on);
+    assert_eq!(d.verdict, Verdict::Dilemma);
+    // Known either way, it is a dilemma or nothing.
+    let d = decide(&pack, &ordinary(&[("wish", one("refuses"))]));
+    assert!(d.has_tension("wish_vs_privacy"));
+    assert_eq!(d.verdict, Verdict::Dilemma);
+    let d = decide(&pack, &ordinary(&[("wish", one("agrees"))]));
+    assert_eq!(d.verdict, Verdict::NoDilemma);
+    // A tension with a duty outside the ranking that waits on whether a rule applies is
+    // something to find out before going ahead.
+    let d = decide(&pack, &ordinary(&[("rule", Value::Unsure)]));
+    assert!(d.is_pending("agency_vs_privacy"), "{:?}", d.depends_on);
+    assert_eq!(d.verdict, Verdict::NoDilemma);
+    // Where all that is decided is a task for another authority, no choice is weighed.
+    let mut pack = pack;
+    let decision = pack
+        .questions
+        .iter_mut()
+        .find(|q| q.id == "decision")
+        .unwrap();
+    decision.options.push(crate::pack::Choice {
+        id: "technical".into(),
+        label: crate::vocab::Text::same("A technical task"),
+        outside: true,
+    });
+    let task = ordinary(&[("decision", many(&["technical"])), ("wish", Value::Unsure)]);
+    let d = decide(&pack, &task);
+    assert!(d.is_pending("wish_vs_privacy"), "{:?}", d.depends_on);
+    assert_eq!(d.verdict, Verdict::NotCovered);
 }
 
 #[test]
