@@ -784,10 +784,17 @@ fn summary(r: &Report, lang: Lang) -> Vec<String> {
         format!("{}; {}", r.consult.text, r.consult.services_text.join(", "))
     };
     out.push(format!("{}: {consult}", w.short_consult));
-    // The first thing to find out: one a decisive step stands for, if any.
+    // The first thing to find out: one a decisive step stands for, if any; where life comes
+    // first and help is to be got now (a safety step leads the course), getting it comes
+    // before finding anything out, and the course keeps the rest.
+    let help_now = r.verdict == Verdict::LifeFirst
+        && r.course_of_action
+            .first()
+            .is_some_and(|s| s.phase == Phase::Safety && s.question.is_none());
     let weighty = r
         .course_of_action
         .iter()
+        .filter(|_| !help_now)
         .find(|s| s.question.is_some() && s.weight == Weight::Decisive)
         .and_then(|s| {
             r.find_out

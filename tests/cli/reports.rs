@@ -410,6 +410,46 @@ harm_risk = false
     assert!(text.contains("? Find out first: Does a law"), "{text}");
 }
 
+#[test]
+fn an_emergency_in_a_home_gets_help_and_cover_first_and_finds_out_later() {
+    // A child in a home, at night, in a medical emergency; whether a rule governs it is not
+    // known. Help comes first, then cover for the others in the worker's care; the unchecked
+    // rule stays in the course, not on the first screen.
+    let answers = r#"[answers]
+decision = ["protect_against_wishes"]
+situation = ["health_information"]
+worker_service = "residential"
+client_age = "child"
+client_status = "current"
+setting = "residential"
+supervisor_reachable = false
+rule_in_play = "unsure"
+harm_risk = true
+at_risk = ["client", "child"]
+harm_from = ["circumstance"]
+danger_now = true
+danger_kind = ["medical"]
+overdose_or_poisoning = false
+"#;
+    let text = assess_embedded(answers, &["--lang", "en", "--width", "100"]);
+    let short = text.split("■ THE SITUATION").next().unwrap();
+    assert!(short.contains("Protect life first"), "{text}");
+    assert!(
+        short.contains("→ 1. Call 119 or get them to a hospital ER (IGD) now"),
+        "{text}"
+    );
+    assert!(
+        short.contains("→ 2. Get cover for the others in your care"),
+        "{text}"
+    );
+    assert!(!short.contains("Find out first"), "{text}");
+    assert!(text.contains("? Find out: Read the agency's SOP"), "{text}");
+    // At home, with no one else in the worker's care, there is no cover to find.
+    let home = answers.replace("setting = \"residential\"", "setting = \"home_visit\"");
+    let text = assess_embedded(&home, &["--lang", "en", "--width", "100"]);
+    assert!(!text.contains("Get cover for the others"), "{text}");
+}
+
 /// Burns on a child's arm, with what is not known yet left unsure: several obligations and a
 /// step wait on these answers.
 const BURNS_UNSURE: &str = r#"[answers]
