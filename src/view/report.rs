@@ -809,11 +809,14 @@ fn summary(r: &Report, lang: Lang) -> Vec<String> {
     if let Some(f) = weighty.or(waited_on) {
         out.push(format!("? {}: {}", w.short_first, f.prompt));
     }
-    // A task for another authority is said by the verdict and its steps already.
+    // A task for another authority is said by the verdict and its steps already; "None of
+    // these" on a detail is in the report's Not covered section, not on the first screen, which
+    // names only what is decided or what is going on that the pack does not cover.
     let prompts: Vec<&str> = r
         .not_covered
         .iter()
         .filter(|n| !n.task)
+        .filter(|n| n.question == crate::vocab::DECISION || n.question == crate::vocab::SITUATION)
         .map(|n| n.prompt.as_str())
         .collect();
     if !prompts.is_empty() {

@@ -450,6 +450,37 @@ overdose_or_poisoning = false
     assert!(!text.contains("Get cover for the others"), "{text}");
 }
 
+#[test]
+fn none_of_these_on_a_detail_is_in_the_report_not_on_the_first_screen() {
+    // "None of these" on what concerns the worker themself: the report's Not covered section
+    // names it; the first screen does not.
+    let answers = r#"[answers]
+decision = ["self"]
+situation = ["ordinary"]
+worker_service = "ngo"
+client_age = "adult"
+client_status = "current"
+setting = "office"
+supervisor_reachable = true
+rule_in_play = "none"
+self_issue = ["other"]
+harm_risk = false
+"#;
+    let text = assess_embedded(answers, &["--lang", "en", "--width", "100"]);
+    let (short, rest) = text.split_once("■ THE SITUATION").unwrap();
+    assert!(!short.contains("Not covered"), "{text}");
+    assert!(rest.contains("■ NOT COVERED"), "{text}");
+    assert!(rest.contains("What concerns you yourself?"), "{text}");
+    // "None of these" on what is decided stays on the first screen.
+    let decided = answers.replace(r#"decision = ["self"]"#, r#"decision = ["self", "other"]"#);
+    let text = assess_embedded(&decided, &["--lang", "en", "--width", "100"]);
+    let short = text.split("■ THE SITUATION").next().unwrap();
+    assert!(
+        short.contains("Not covered: What do you have to decide"),
+        "{text}"
+    );
+}
+
 /// Burns on a child's arm, with what is not known yet left unsure: several obligations and a
 /// step wait on these answers.
 const BURNS_UNSURE: &str = r#"[answers]
