@@ -458,16 +458,9 @@ fn verdict(pack: &Pack, answers: &Answers, found: Found, steps: &[Step]) -> Verd
     // serves the top principle. A rule, a consent or a duty to the agency not yet checked
     // (a tension with a principle outside the ranking) is something to find out before going
     // ahead, not a conflict.
-    let ranked = |principles: &[String]| {
-        principles
-            .iter()
-            .all(|p| pack.meta.ranking.order.contains(p))
-    };
     let outside_only = only_other(crate::vocab::DECISION);
     let weighty = |p: &Pending| match p.kind {
-        ItemKind::Tension => {
-            !outside_only && pack.tension(&p.id).is_some_and(|t| ranked(&t.principles))
-        }
+        ItemKind::Tension => !outside_only && pack.tension_weighs(&p.id),
         ItemKind::Obligation => pack
             .obligation(&p.id)
             .is_some_and(|o| o.binding && serves_top(&o.principles)),

@@ -467,6 +467,20 @@ impl Pack {
             .map(|&i| &self.obligations[i])
     }
 
+    /// Whether the ranking weighs every one of these principles (a tension between two of them
+    /// is one the ranking can settle; one with a duty outside it is found out first).
+    pub fn ranks_all(&self, principles: &[String]) -> bool {
+        principles
+            .iter()
+            .all(|p| self.meta.ranking.order.contains(p))
+    }
+
+    /// Whether a tension, while it waits on an unsure answer, keeps the verdict open.
+    pub fn tension_weighs(&self, id: &str) -> bool {
+        self.tension(id)
+            .is_some_and(|t| self.ranks_all(&t.principles))
+    }
+
     pub fn tension(&self, id: &str) -> Option<&Tension> {
         self.index.tensions.get(id).map(|&i| &self.tensions[i])
     }

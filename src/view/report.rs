@@ -188,6 +188,9 @@ pub struct PendingView {
     pub hinges_on_text: Vec<String>,
     #[serde(skip)]
     pub binding: bool,
+    /// A tension the ranking weighs: while it waits, the verdict is not settled yet.
+    #[serde(skip)]
+    pub weighs: bool,
 }
 
 /// The shape `engine::Delta` serialises to, for the schema (the engine stays free of it).
@@ -514,6 +517,7 @@ pub fn report(
                 .collect(),
             binding: p.kind == ItemKind::Obligation
                 && pack.obligation(&p.id).is_some_and(|o| o.binding),
+            weighs: p.kind == ItemKind::Tension && pack.tension_weighs(&p.id),
         })
         .collect();
     let find_out: Vec<FindOutView> = d
@@ -801,12 +805,28 @@ fn summary(r: &Report, lang: Lang) -> Vec<String> {
                 .iter()
                 .find(|f| Some(&f.question) == s.question.as_ref())
         });
+    // Where the verdict is "not settled yet" (a tension waits on a fact), that fact first.
+    let unsettled = (r.verdict == Verdict::Dilemma && r.tensions.is_empty())
+        .then(|| {
+            r.find_out.iter().find(|f| {
+                r.depends_on
+                    .iter()
+                    .any(|p| p.weighs && p.hinges_on.contains(&f.question))
+            })
+        })
+        .flatten();
     // Otherwise one only where the verdict waits on it ("go ahead once checked"): a fact that
     // changes nothing that matters much is in the report, not on its first screen.
     let waited_on = (r.verdict == Verdict::NoDilemma && !r.depends_on.is_empty())
         .then(|| r.find_out.first())
         .flatten();
-    if let Some(f) = weighty.or(waited_on) {
+    // A task for another authority: the verdict says where to take it, and nothing here is
+    // to be found out first.
+    let first_out = unsettled
+        .or(weighty)
+        .or(waited_on)
+        .filter(|_| r.verdict != Verdict::NotCovered);
+    if let Some(f) = first_out {
         out.push(format!("? {}: {}", w.short_first, f.prompt));
     }
     // A task for another authority is said by the verdict and its steps already; "None of

@@ -481,6 +481,58 @@ harm_risk = false
     );
 }
 
+#[test]
+fn not_settled_yet_names_first_what_the_conflict_waits_on() {
+    // An older resident who may refuse help, capacity not known, and whether a rule applies
+    // not known either: the verdict waits on the refusal and capacity (a tension the ranking
+    // weighs), so that is what to find out first, not the rule.
+    let answers = r#"[answers]
+decision = ["protect_against_wishes"]
+situation = ["adult_at_risk"]
+worker_service = "residential"
+civil_servant = true
+client_age = "older"
+client_status = "current"
+setting = "residential"
+supervisor_reachable = true
+rule_in_play = "unsure"
+asked_by = ["client"]
+harm_risk = false
+adult_risk_kind = ["older"]
+client_capacity = "unsure"
+legal_representative = "self"
+client_refuses_help = "unsure"
+less_restrictive_option = true
+"#;
+    let text = assess_embedded(answers, &["--lang", "en", "--width", "100"]);
+    let short = text.split("■ THE SITUATION").next().unwrap();
+    assert!(short.contains("Not settled yet"), "{text}");
+    assert!(
+        short.contains("? Find out first: Can the person understand and decide"),
+        "{text}"
+    );
+    assert!(!short.contains("Find out first: Does a law"), "{text}");
+    // A task for another authority: the verdict says where to take it; nothing is to be found
+    // out first.
+    let task = r#"[answers]
+decision = ["technical"]
+situation = ["ordinary"]
+worker_service = "justice"
+civil_servant = true
+client_age = "adult"
+client_status = "current"
+setting = "office"
+supervisor_reachable = true
+rule_in_play = "unsure"
+task_for = ["sentence_dates"]
+harm_risk = false
+"#;
+    let text = assess_embedded(task, &["--lang", "en", "--width", "100"]);
+    let short = text.split("■ THE SITUATION").next().unwrap();
+    assert!(short.contains("Not an ethical question"), "{text}");
+    assert!(!short.contains("Find out first"), "{text}");
+}
+
 /// Burns on a child's arm, with what is not known yet left unsure: several obligations and a
 /// step wait on these answers.
 const BURNS_UNSURE: &str = r#"[answers]
