@@ -378,6 +378,16 @@ fn an_unsure_answer_in_indonesian_markdown_and_json() {
 }
 
 /// Ordinary work where only a rule is not yet checked: go ahead once it is, not "not settled".
+/// The English table report at width 100 of an answers file read with the embedded pack, split
+/// into its first screen (In short) and the rest.
+fn first_screen(answers: &str) -> (String, String) {
+    let text = assess_embedded(answers, &["--lang", "en", "--width", "100"]);
+    let (short, rest) = text
+        .split_once("■ THE SITUATION")
+        .expect("a situation section");
+    (short.to_string(), rest.to_string())
+}
+
 #[test]
 fn an_unchecked_rule_in_ordinary_work_is_a_go_ahead_once_checked() {
     let answers = r#"[answers]
@@ -431,8 +441,8 @@ danger_now = true
 danger_kind = ["medical"]
 overdose_or_poisoning = false
 "#;
-    let text = assess_embedded(answers, &["--lang", "en", "--width", "100"]);
-    let short = text.split("■ THE SITUATION").next().unwrap();
+    let (short, rest) = first_screen(answers);
+    let text = format!("{short}{rest}");
     assert!(short.contains("Protect life first"), "{text}");
     assert!(
         short.contains("→ 1. Call 119 or get them to a hospital ER (IGD) now"),
@@ -466,15 +476,15 @@ rule_in_play = "none"
 self_issue = ["other"]
 harm_risk = false
 "#;
-    let text = assess_embedded(answers, &["--lang", "en", "--width", "100"]);
-    let (short, rest) = text.split_once("■ THE SITUATION").unwrap();
+    let (short, rest) = first_screen(answers);
+    let text = format!("{short}{rest}");
     assert!(!short.contains("Not covered"), "{text}");
     assert!(rest.contains("■ NOT COVERED"), "{text}");
     assert!(rest.contains("What concerns you yourself?"), "{text}");
     // "None of these" on what is decided stays on the first screen.
     let decided = answers.replace(r#"decision = ["self"]"#, r#"decision = ["self", "other"]"#);
-    let text = assess_embedded(&decided, &["--lang", "en", "--width", "100"]);
-    let short = text.split("■ THE SITUATION").next().unwrap();
+    let (short, rest) = first_screen(&decided);
+    let text = format!("{short}{rest}");
     assert!(
         short.contains("Not covered: What do you have to decide"),
         "{text}"
@@ -504,8 +514,8 @@ legal_representative = "self"
 client_refuses_help = "unsure"
 less_restrictive_option = true
 "#;
-    let text = assess_embedded(answers, &["--lang", "en", "--width", "100"]);
-    let short = text.split("■ THE SITUATION").next().unwrap();
+    let (short, rest) = first_screen(answers);
+    let text = format!("{short}{rest}");
     assert!(short.contains("Not settled yet"), "{text}");
     assert!(
         short.contains("? Find out first: Can the person understand and decide"),
@@ -527,8 +537,8 @@ rule_in_play = "unsure"
 task_for = ["sentence_dates"]
 harm_risk = false
 "#;
-    let text = assess_embedded(task, &["--lang", "en", "--width", "100"]);
-    let short = text.split("■ THE SITUATION").next().unwrap();
+    let (short, rest) = first_screen(task);
+    let text = format!("{short}{rest}");
     assert!(short.contains("Not an ethical question"), "{text}");
     assert!(!short.contains("Find out first"), "{text}");
 }
