@@ -1,7 +1,7 @@
 //! The report a person reads in a minute, the table format's default: the verdict and "in
 //! short", the answers that decided something, the binding duties, a short course (at most
-//! eight numbered steps, decisive first, and the routine steps on one line), whom to consult,
-//! what to find out and what each finding would change, what is not covered, the tensions and
+//! eight numbered steps, decisive first, and the routine steps on one line; whom to consult is
+//! in "in short"), what to find out and what each finding would change, what is not covered, the tensions and
 //! obligations a line each, and the disclaimer. Everything else (duties in full, tension
 //! explanations, every step, steps left out) is in `--full` and the case note.
 
@@ -205,13 +205,7 @@ pub fn to_brief(r: &Report, style: &Style) -> String {
         );
     }
 
-    style.section(&mut out, w.consult);
-    let mut consult = r.consult.text.clone();
-    if !r.consult.services_text.is_empty() && r.consult.level != crate::vocab::Consult::Authorities
-    {
-        consult = format!("{consult}; {}", r.consult.services_text.join(", "));
-    }
-    style.para(&mut out, &consult);
+    // Whom to consult is said once, in In short; `--full` and the case note give the reasons.
 
     if !r.find_out.is_empty() {
         style.section(&mut out, w.find_out);
