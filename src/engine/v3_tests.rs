@@ -514,8 +514,8 @@ fn a_tension_waiting_on_a_fact_keeps_the_verdict_open_unless_it_waits_on_a_rule(
         a.extend(extra.iter().map(|(k, v)| (k.to_string(), v.clone())));
         a
     };
-    // A refusal not yet known, between two principles the ranking weighs: not settled yet,
-    // whatever the rank of the principles (neither is the top one).
+    // A refusal not yet known, between two principles the ranking weighs (neither of them the
+    // top one): not settled yet.
     let d = decide(&pack, &ordinary(&[("wish", Value::Unsure)]));
     assert!(d.is_pending("wish_vs_privacy"), "{:?}", d.depends_on);
     assert_eq!(d.verdict, Verdict::Dilemma);

@@ -1,9 +1,10 @@
 //! The report a person reads in a minute, the table format's default: the verdict and "in
-//! short", the answers that decided something, the binding duties, a short course (at most
-//! eight numbered steps, decisive first, and the routine steps on one line; whom to consult is
-//! in "in short"), what to find out and what each finding would change, what is not covered, the tensions and
-//! obligations a line each, and the disclaimer. Everything else (duties in full, tension
-//! explanations, every step, steps left out) is in `--full` and the case note.
+//! short" (which also says whom to consult), the answers that decided something, the binding
+//! duties, a short course (at most eight numbered steps, decisive first, and the routine steps
+//! on one line), what to find out and what each finding would change, what is not covered, the
+//! tensions and obligations a line each, and the disclaimer. Everything else (duties in full,
+//! tension explanations, every step, steps left out, whom to consult and why) is in `--full` and
+//! the case note.
 
 use super::Style;
 use super::text::{without_asides, wrap};
