@@ -243,6 +243,25 @@ fn pack() -> Pack {
     }
 }
 
+/// The test pack with a decision option marked `outside`: a technical task for another
+/// authority.
+fn with_technical_task(mut pack: Pack) -> Pack {
+    let decision = pack
+        .questions
+        .iter_mut()
+        .find(|q| q.id == "decision")
+        .expect("a decision question");
+    decision.options.insert(
+        0,
+        crate::pack::Choice {
+            id: "technical".into(),
+            label: crate::vocab::Text::same("A technical task"),
+            outside: true,
+        },
+    );
+    pack
+}
+
 fn many(ids: &[&str]) -> Value {
     Value::Many(ids.iter().map(|s| s.to_string()).collect())
 }
@@ -531,17 +550,7 @@ fn a_tension_waiting_on_a_fact_keeps_the_verdict_open_unless_it_waits_on_a_rule(
     assert!(d.is_pending("agency_vs_privacy"), "{:?}", d.depends_on);
     assert_eq!(d.verdict, Verdict::NoDilemma);
     // Where all that is decided is a task for another authority, no choice is weighed.
-    let mut pack = pack;
-    let decision = pack
-        .questions
-        .iter_mut()
-        .find(|q| q.id == "decision")
-        .unwrap();
-    decision.options.push(crate::pack::Choice {
-        id: "technical".into(),
-        label: crate::vocab::Text::same("A technical task"),
-        outside: true,
-    });
+    let pack = with_technical_task(pack);
     let task = ordinary(&[("decision", many(&["technical"])), ("wish", Value::Unsure)]);
     let d = decide(&pack, &task);
     assert!(d.is_pending("wish_vs_privacy"), "{:?}", d.depends_on);
@@ -628,20 +637,7 @@ fn a_duty_that_applies_rules_out_the_steps_and_tensions_it_names() {
 
 #[test]
 fn an_option_marked_outside_is_not_covered_like_none_of_these() {
-    let mut pack = pack();
-    let decision = pack
-        .questions
-        .iter_mut()
-        .find(|q| q.id == "decision")
-        .unwrap();
-    decision.options.insert(
-        0,
-        crate::pack::Choice {
-            id: "technical".into(),
-            label: crate::vocab::Text::same("A technical task"),
-            outside: true,
-        },
-    );
+    let pack = with_technical_task(pack());
     let alone = answers(&[
         ("decision", many(&["technical"])),
         ("situation", many(&["ordinary"])),
