@@ -13,6 +13,18 @@ pub fn fill(text: &str, width: usize, first: &str, rest: &str) -> String {
     textwrap::fill(text, opts)
 }
 
+/// A paragraph to show: one that starts with a number, "2. …", hangs its later lines under
+/// its text, as a numbered list does.
+pub fn fill_paragraph(para: &str, width: usize) -> String {
+    let digits = para.chars().take_while(char::is_ascii_digit).count();
+    let hang = if digits > 0 && para[digits..].starts_with(". ") {
+        " ".repeat(digits + 2)
+    } else {
+        String::new()
+    };
+    fill(para, width, "", &hang)
+}
+
 pub fn yes_no(lang: Lang, b: bool) -> &'static str {
     match (lang, b) {
         (Lang::Id, true) => "ya",
@@ -340,5 +352,26 @@ mod tests {
             }
         }
         assert_eq!(super::fill("a b", 20, "  → ", "    "), "  → a b");
+    }
+
+    #[test]
+    fn a_numbered_paragraph_hangs_under_its_text() {
+        let filled = super::fill_paragraph("12. Call 119 or get them to a hospital now", 20);
+        let lines: Vec<&str> = filled.lines().collect();
+        assert!(
+            lines.len() > 1 && lines[0].starts_with("12. Call"),
+            "{filled}"
+        );
+        assert!(
+            lines[1..]
+                .iter()
+                .all(|l| l.starts_with("    ") && !l.starts_with("     "))
+        );
+        // A paragraph that only starts with a number is not a list item.
+        let plain = super::fill_paragraph("2026 was the year the new KUHP came in", 20);
+        assert!(
+            plain.lines().skip(1).all(|l| !l.starts_with(' ')),
+            "{plain}"
+        );
     }
 }

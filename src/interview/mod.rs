@@ -16,9 +16,10 @@ pub use practice::{choose_case, practise};
 pub use terminal::{Terminal, parse_yes_no};
 
 use crate::condition::Truth;
+use crate::engine::decide_with;
 use crate::pack::{Pack, Question, Questionnaire};
-use crate::view::describe_answer;
-use crate::vocab::{Answers, Lang, Value};
+use crate::view::{describe_answer, short_of};
+use crate::vocab::{Answers, Lang, Phase, Value, Verdict, Weight};
 
 /// Why a prompt returned no answer.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -145,6 +146,54 @@ pub fn estimate(q: Questionnaire, answers: &Answers) -> usize {
     sure + (may.saturating_sub(sure) + 4) / 8
 }
 
+/// How many safety steps the interview shows at once in an emergency.
+const ACT_NOW_STEPS: usize = 3;
+
+/// In an emergency, the first safety steps as soon as the answers so far call for them, before
+/// the rest of the questionnaire: a worker with a life at stake learns to call 119 at once, not
+/// after twenty more questions. They are the steps the report would open with on these answers
+/// (the verdict "protect life first", its decisive safety steps, each with the services that
+/// serve this person); the questions not yet answered count as not asked. Returns the steps'
+/// ids, to show them again only when they change, and the text.
+pub fn act_now(pack: &Pack, answers: &Answers, lang: Lang) -> Option<(Vec<String>, String)> {
+    let (d, _) = decide_with(pack, answers, false, None);
+    if d.verdict != Verdict::LifeFirst {
+        return None;
+    }
+    let steps: Vec<_> = d
+        .course
+        .iter()
+        .filter(|s| s.phase == Phase::Safety && s.weight == Weight::Decisive)
+        .take(ACT_NOW_STEPS)
+        .collect();
+    if steps.is_empty() {
+        return None;
+    }
+    let mut text = lang
+        .pick(
+            "Nyawa mungkin dalam bahaya. Lakukan ini sekarang; pertanyaan berlanjut sesudahnya, dan jawaban Anda tetap tersimpan:",
+            "A life may be in danger. Do this now; the questions go on after, and your answers are kept:",
+        )
+        .to_string();
+    for (i, s) in steps.iter().enumerate() {
+        text.push_str(&format!(
+            "\n\n{}. {}",
+            i + 1,
+            short_of(pack, &s.action, lang)
+        ));
+        let services: Vec<String> = s
+            .services
+            .iter()
+            .filter_map(|u| pack.service(&u.id))
+            .map(|v| format!("{}: {}", v.name.get(lang), v.contact.get(lang)))
+            .collect();
+        if !services.is_empty() {
+            text.push_str(&format!(" → {}", services.join("; ")));
+        }
+    }
+    Some((steps.iter().map(|s| s.action.clone()).collect(), text))
+}
+
 /// Run the questionnaire from `start` (empty, or resumed answers).
 pub fn interview(
     pack: &Pack,
@@ -157,6 +206,8 @@ pub fn interview(
     let mut answers = q.effective(&start);
     // Answers taken back with Esc, offered again when their question comes round.
     let mut earlier = Answers::new();
+    // The emergency steps last shown, so they are shown again only when they change.
+    let mut shown: Vec<String> = Vec::new();
     loop {
         if let Some(question) = q.next_unanswered(&answers) {
             let progress = Progress {
@@ -170,6 +221,12 @@ pub fn interview(
                     answers.insert(question.id.clone(), v);
                     answers = q.effective(&answers);
                     save(session, &answers)?;
+                    if let Some((ids, text)) = act_now(pack, &answers, lang)
+                        && ids != shown
+                    {
+                        prompter.show(&text);
+                        shown = ids;
+                    }
                 }
                 Ok(Reply::Back) => {
                     let pos = q.position(&question.id).unwrap_or(0);

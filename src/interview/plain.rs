@@ -365,7 +365,7 @@ impl<R: BufRead, W: Write> Prompter for Plain<R, W> {
             let _ = writeln!(
                 self.out,
                 "{}\n",
-                words::fill(para.trim(), self.width.min(100), "", "")
+                words::fill_paragraph(para.trim(), self.width.min(100))
             );
         }
     }

@@ -685,7 +685,7 @@ impl Prompter for Terminal {
         for para in text.split("\n\n") {
             eprintln!(
                 "{}\n",
-                words::fill(para.trim(), self.width.min(100), "", "")
+                words::fill_paragraph(para.trim(), self.width.min(100))
             );
         }
     }

@@ -223,3 +223,65 @@ fn back_to_the_first_question_and_back_again_asks_before_discarding() {
     assert_eq!(got, Err(Stop::Cancelled));
     assert_eq!(p.discards.len(), 1, "not asked when saving");
 }
+
+/// The embedded pack's answers up to "a life is in danger now", for a resident of a rehab
+/// centre; `danger_kind` is asked next.
+fn up_to_danger_now() -> Answers {
+    let many = |v: &[&str]| Value::Many(v.iter().map(|s| s.to_string()).collect());
+    let mut a = Answers::new();
+    a.insert("decision".into(), many(&["provide_service"]));
+    a.insert("situation".into(), many(&["substance_use"]));
+    a.insert("worker_service".into(), one("rehab"));
+    a.insert("client_age".into(), one("adult"));
+    a.insert("client_status".into(), one("current"));
+    a.insert("setting".into(), one("residential"));
+    a.insert("supervisor_reachable".into(), YES);
+    a.insert("rule_in_play".into(), one("none"));
+    a.insert("asked_by".into(), many(&["nobody"]));
+    a.insert("provide_what".into(), many(&["arrange"]));
+    a.insert("arrange_what".into(), many(&["health_care"]));
+    a.insert("harm_risk".into(), YES);
+    a.insert("at_risk".into(), many(&["client"]));
+    a.insert("harm_from".into(), many(&["circumstance"]));
+    a.insert("danger_now".into(), YES);
+    a
+}
+
+#[test]
+fn an_emergency_shows_what_to_do_now_before_the_rest_of_the_questions() {
+    let pack = crate::embedded::pack(false, Some(Lang::En)).expect("the default pack");
+    let medical = Value::Many(vec!["medical".into()]);
+    // The danger is named; the script then stops (Ctrl-C), the answers being saved.
+    let mut p = Scripted::new(vec![medical.clone(), NO, NO], vec![]);
+    let (got, _) = run(&pack, &mut p, up_to_danger_now(), true);
+    assert_eq!(got, Err(Stop::Cancelled));
+    assert_eq!(p.asked_ids()[0], "danger_kind");
+    assert!(
+        p.asked.len() >= 2,
+        "the questions go on after: {:?}",
+        p.asked_ids()
+    );
+    // Shown once, right after the danger is named, and not again while the steps stay the same.
+    assert_eq!(p.shown.len(), 1, "{:?}", p.shown);
+    let shown = &p.shown[0];
+    assert!(
+        shown.starts_with("A life may be in danger. Do this now"),
+        "{shown}"
+    );
+    assert!(
+        shown.contains("\n\n1. Call 119 or get them to a hospital ER (IGD) now → Ambulance 119"),
+        "{shown}"
+    );
+    // Only the safety steps, at most three: no police for an illness, nothing to decide yet.
+    assert!(
+        !shown.contains("police") && !shown.contains("\n\n4."),
+        "{shown}"
+    );
+
+    // Where no life is in danger now, nothing is shown.
+    let mut calm = up_to_danger_now();
+    calm.insert("danger_now".into(), NO);
+    let mut p = Scripted::new(vec![NO, NO, NO], vec![]);
+    let _ = run(&pack, &mut p, calm, true);
+    assert!(p.shown.is_empty(), "{:?}", p.shown);
+}

@@ -116,6 +116,16 @@ impl Pty {
         env: &[(&str, Option<&str>)],
         args: &[&str],
     ) -> Pty {
+        Pty::spawn_with(&fixture_pack(), size, env, args)
+    }
+
+    /// On the rule pack in `pack`, sized, with variables of the environment set.
+    pub(crate) fn spawn_with(
+        pack: &std::path::Path,
+        size: Option<(u16, u16)>,
+        env: &[(&str, Option<&str>)],
+        args: &[&str],
+    ) -> Pty {
         let etika = env!("CARGO_BIN_EXE_etika");
         let mut cmd = match size {
             None => Command::new(etika),
@@ -142,7 +152,7 @@ impl Pty {
                 None => cmd.env_remove(k),
             };
         }
-        cmd.arg("--rules").arg(fixture_pack());
+        cmd.arg("--rules").arg(pack);
         cmd.args(args);
         let mut session = Session::spawn(cmd).expect("spawn etika in a pty");
         // `expect` below has its own deadline; this bounds expectrl's own waits as well.
@@ -1097,4 +1107,59 @@ fn the_discard_question_fits_at_40_columns() {
         let (code, screen) = pty.finish();
         assert_eq!(code, 130, "{screen}");
     }
+}
+
+#[test]
+fn an_emergency_shows_what_to_do_now_and_the_questions_go_on() {
+    // The repository's own pack, resumed at "a life is in danger now"; the danger is named
+    // next.
+    let rules = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("rules");
+    let meta = std::fs::read_to_string(rules.join("pack.toml")).expect("the pack's own file");
+    let edition = meta
+        .lines()
+        .find(|l| l.starts_with("edition = "))
+        .expect("the pack's edition");
+    let dir = crate::util::temp_dir();
+    let save = dir.path().join("session.toml");
+    std::fs::write(
+        &save,
+        format!("[pack]\nid = \"kode_etik_peksos_id\"\n{edition}\n")
+            + "[answers]\n\
+         decision = [\"provide_service\"]\n\
+         situation = [\"substance_use\"]\n\
+         worker_service = \"rehab\"\n\
+         client_age = \"adult\"\n\
+         client_status = \"current\"\n\
+         setting = \"residential\"\n\
+         supervisor_reachable = true\n\
+         rule_in_play = \"none\"\n\
+         asked_by = [\"nobody\"]\n\
+         provide_what = [\"arrange\"]\n\
+         arrange_what = [\"health_care\"]\n\
+         harm_risk = true\n\
+         at_risk = [\"client\"]\n\
+         harm_from = [\"circumstance\"]\n\
+         danger_now = true\n",
+    )
+    .expect("write the session");
+    let save_arg = save.display().to_string();
+    let mut pty = Pty::spawn_with(
+        &rules,
+        None,
+        &[],
+        &["--lang", "en", "assess", "--resume", &save_arg],
+    );
+    // The third option: a medical emergency.
+    pty.answer("What is the danger right now?", &[DOWN, DOWN, SPACE, ENTER]);
+    pty.expect("A life may be in danger. Do this now");
+    pty.expect("1. Call 119 or get them to a hospital ER (IGD) now");
+    // The questionnaire goes on: poisoning is asked next, and the answers so far are kept.
+    pty.answer(
+        "Has the person taken an overdose or been poisoned",
+        &[CTRL_C],
+    );
+    let (code, screen) = pty.finish();
+    assert_eq!(code, 130, "{screen}");
+    let saved = std::fs::read_to_string(&save).expect("the session was saved");
+    assert!(saved.contains("danger_kind = [\"medical\"]"), "{saved}");
 }
