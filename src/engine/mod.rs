@@ -388,8 +388,10 @@ pub(crate) fn decide_with(
 
 /// The one-line answer, in this order:
 /// - life first, where protection of life (the ranking's first principle) wins a tension by
-///   the ranking, or where a duty serving it calls for an emergency step now (a decisive
-///   safety step that brings in the authorities: an ambulance, the police);
+///   the ranking against a principle outside it, or against a ranked one where a binding duty
+///   serving life applies or waits on a fact; or where a duty serving it calls for an
+///   emergency step now (a decisive safety step that brings in the authorities: an ambulance,
+///   the police);
 /// - the law settles it, where a binding duty applies that settles what the worker decides
 ///   (its `decides` names one of the `decision` answers, or is empty) and is not one that only
 ///   says how the work is done (`settles = false`);
@@ -410,9 +412,14 @@ fn verdict(pack: &Pack, answers: &Answers, found: Found, steps: &[Step]) -> Verd
     } = found;
     let top = pack.meta.ranking.order.first();
     let serves_top = |principles: &[String]| top.is_some_and(|t| principles.contains(t));
-    let life_wins = tensions
-        .iter()
-        .any(|t| t.settled_by.is_empty() && t.prevails.as_ref() == top && top.is_some());
+    let life_wins = |weighed: bool| {
+        tensions.iter().any(|t| {
+            t.settled_by.is_empty()
+                && t.prevails.as_ref() == top
+                && top.is_some()
+                && pack.tension_weighs(&t.id) == weighed
+        })
+    };
     let protects_now = obligations.iter().any(|f| {
         pack.obligation(&f.id).is_some_and(|o| {
             serves_top(&o.principles)
@@ -424,7 +431,25 @@ fn verdict(pack: &Pack, answers: &Answers, found: Found, steps: &[Step]) -> Verd
                 })
         })
     });
-    if life_wins || protects_now {
+    // A rule or a duty to the agency (a principle outside the ranking) that would cost a life
+    // yields to it: life first. Two principles the ranking weighs (confidences against a
+    // serious harm to others) are life first only where the law backs it now: a binding duty
+    // serving protection of life applies, or waits on a fact not yet known. Without one it is
+    // a dilemma the ranking settles towards life.
+    let life_by_law = obligations
+        .iter()
+        .map(|f| f.id.as_str())
+        .chain(
+            pending
+                .iter()
+                .filter(|p| p.kind == ItemKind::Obligation)
+                .map(|p| p.id.as_str()),
+        )
+        .any(|id| {
+            pack.obligation(id)
+                .is_some_and(|o| o.binding && serves_top(&o.principles))
+        });
+    if life_wins(false) || (life_wins(true) && life_by_law) || protects_now {
         return Verdict::LifeFirst;
     }
     let decisions = match answers.get(crate::vocab::DECISION) {

@@ -474,10 +474,22 @@ fn each_verdict() {
     assert!(d.no_dilemma);
     // A binding duty settles it.
     assert_eq!(verdict(&report(&[])), Verdict::Binding);
-    // Life prevails by the ranking over privacy.
+    // Life against privacy: a binding duty serving life that applies (reporting a disclosed
+    // harm) settles the tension, and the law settles it; with none, it is a dilemma the ranking
+    // settles towards life, not "life first" (the pack's `off_the_list_in_the_highlands` has
+    // life against a rule outside the ranking: life first with no binding duty).
     assert_eq!(
-        verdict(&report(&[("decision", many(&["disclose"]))])),
-        Verdict::LifeFirst
+        verdict(&report(&[("decision", many(&["disclose", "report"]))])),
+        Verdict::Binding
+    );
+    let d = decide(&pack, &report(&[("decision", many(&["disclose"]))]));
+    assert_eq!(d.verdict, Verdict::Dilemma);
+    assert!(
+        d.tensions
+            .iter()
+            .any(|t| t.id == "life_vs_privacy" && t.prevails.as_deref() == Some("life")),
+        "{:?}",
+        d.tensions
     );
     // A tension where life is not at stake: a dilemma settled by the ranking.
     assert_eq!(
