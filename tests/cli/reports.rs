@@ -425,8 +425,8 @@ harm_risk = false
 #[test]
 fn an_emergency_in_a_home_gets_help_and_cover_first_and_finds_out_later() {
     // A child in a home, at night, in a medical emergency; whether a rule governs it is not
-    // known. Help comes first, then cover for the others in the worker's care; the unchecked
-    // rule stays in the course, not on the first screen.
+    // known. Help comes first, first aid until it arrives, then cover for the others in the
+    // worker's care; the unchecked rule stays in the course, not on the first screen.
     let answers = r#"[answers]
 decision = ["protect_against_wishes"]
 situation = ["health_information"]
@@ -451,7 +451,11 @@ overdose_or_poisoning = false
         "{text}"
     );
     assert!(
-        short.contains("→ 2. Get cover for the others in your care"),
+        short.contains("→ 2. Until help comes: stay with them, first aid"),
+        "{text}"
+    );
+    assert!(
+        short.contains("→ 3. Get cover for the others in your care"),
         "{text}"
     );
     assert!(!short.contains("Find out first"), "{text}");
