@@ -212,6 +212,15 @@ impl Builder<'_> {
                     Resolved::None => left_out(self, LeftOutReason::NoService, Vec::new()),
                     Resolved::Unknown(hinges) => pending(self, hinges),
                     Resolved::Services(services) => {
+                        // A referral whose only service is the worker's own unit is its
+                        // procedure, not the step that answers the case: it is kept, but
+                        // never among the decisive ones.
+                        let own_only = !services.is_empty() && services.iter().all(|u| u.own);
+                        let weight = match (decisive || a.weight == Weight::Decisive, own_only) {
+                            (true, true) => Weight::Supporting,
+                            (true, false) => Weight::Decisive,
+                            (false, _) => a.weight,
+                        };
                         let parties = a
                             .parties
                             .iter()
@@ -224,7 +233,7 @@ impl Builder<'_> {
                             question: None,
                             because: std::mem::take(&mut because),
                             consult: a.consult,
-                            weight: if decisive { Weight::Decisive } else { a.weight },
+                            weight,
                             answers: answers_decision,
                             binding,
                             parties,

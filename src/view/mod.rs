@@ -67,6 +67,15 @@ pub fn title_of(pack: &Pack, id: &str, lang: Lang) -> String {
     id.to_string()
 }
 
+/// A step's full text. An action may share its id with the obligation it carries out; a step
+/// is always the action.
+pub fn step_text_of(pack: &Pack, id: &str, lang: Lang) -> String {
+    match pack.action(id) {
+        Some(a) => a.text.get(lang).to_string(),
+        None => title_of(pack, id, lang),
+    }
+}
+
 /// A step by its short title; a "find out" step by its question's prompt.
 pub fn short_of(pack: &Pack, id: &str, lang: Lang) -> String {
     match pack.action(id) {

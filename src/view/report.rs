@@ -5,7 +5,7 @@ use std::collections::BTreeMap;
 use schemars::JsonSchema;
 use serde::Serialize;
 
-use super::{change_lines, describe_answer, principle_name, short_of, title_of, why};
+use super::{change_lines, describe_answer, principle_name, short_of, step_text_of, title_of, why};
 use crate::engine::{Change, Decision, LeftOutReason};
 use crate::pack::Pack;
 use crate::vocab::{Answers, Consult, ItemKind, Lang, Phase, Value, Verdict, Weight};
@@ -395,7 +395,7 @@ pub fn report(
                     title_of(pack, &s.action, lang),
                 ),
                 None => (
-                    title_of(pack, &s.action, lang),
+                    step_text_of(pack, &s.action, lang),
                     short_of(pack, &s.action, lang),
                 ),
             };
@@ -458,7 +458,7 @@ pub fn report(
         .map(|l| LeftOutView {
             action: l.action.clone(),
             short: short_of(pack, &l.action, lang),
-            text: title_of(pack, &l.action, lang),
+            text: step_text_of(pack, &l.action, lang),
             because: l.because.clone(),
             reason: l.reason,
             why: why(pack, d, &l.why, lang),

@@ -717,3 +717,36 @@ fn the_case_note_has_a_legend_prompts_and_fields_to_sign() {
         }
     }
 }
+
+#[test]
+fn a_step_sharing_its_id_with_an_obligation_shows_the_steps_own_text() {
+    // `no_marriage_without_own_consent` is both a binding duty and the step that carries it
+    // out; the course shows what to do, not the duty's title again.
+    let answers = r#"[answers]
+decision = ["recommend"]
+situation = ["ordinary"]
+worker_service = "dinas_sosial"
+civil_servant = true
+client_age = "child"
+client_status = "current"
+setting = "office"
+supervisor_reachable = true
+rule_in_play = "requires"
+recommend_to = "court_marriage"
+statutory_mandate = true
+harm_risk = false
+pregnancy = false
+person_agrees = false
+"#;
+    let text = assess_embedded(answers, &["--lang", "en", "--width", "100"]);
+    assert!(
+        text.contains(
+            "1. ● Take no part in a marriage they have not agreed to\n   A marriage rests"
+        ),
+        "{text}"
+    );
+    assert!(
+        !text.contains("the person's own free consent\n2."),
+        "{text}"
+    );
+}
