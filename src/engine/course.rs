@@ -212,14 +212,15 @@ impl Builder<'_> {
                     Resolved::None => left_out(self, LeftOutReason::NoService, Vec::new()),
                     Resolved::Unknown(hinges) => pending(self, hinges),
                     Resolved::Services(services) => {
-                        // A referral whose only service is the worker's own unit is its
-                        // procedure, not the step that answers the case: it is kept, but
-                        // never among the decisive ones.
+                        // A referral that a rule makes decisive, where the only service is
+                        // the worker's own unit, is that unit's procedure, not the step that
+                        // answers the case: it is kept at its own weight. A step its author
+                        // made decisive (care within 72 hours, in one's own hospital) stays so.
                         let own_only = !services.is_empty() && services.iter().all(|u| u.own);
-                        let weight = match (decisive || a.weight == Weight::Decisive, own_only) {
-                            (true, true) => Weight::Supporting,
-                            (true, false) => Weight::Decisive,
-                            (false, _) => a.weight,
+                        let weight = if decisive && !own_only {
+                            Weight::Decisive
+                        } else {
+                            a.weight
                         };
                         let parties = a
                             .parties

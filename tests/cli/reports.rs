@@ -750,3 +750,82 @@ person_agrees = false
         "{text}"
     );
 }
+
+#[test]
+fn a_referral_to_your_own_unit_is_never_the_decisive_step_but_care_in_it_is() {
+    // A resident of a drug rehabilitation centre: the rule that sends a user to an IPWL makes
+    // that referral decisive, but for a worker of the IPWL it is the unit's own procedure.
+    let rehab = r#"[answers]
+decision = ["disclose"]
+situation = ["substance_use"]
+worker_service = "rehab"
+client_age = "adult"
+client_status = "current"
+setting = "residential"
+supervisor_reachable = true
+rule_in_play = "none"
+asked_by = ["family"]
+disclose_what = ["pass_on", "tell_client"]
+harm_risk = false
+client_wants_secrecy = false
+client_refuses_help = false
+substance_user = "client"
+substance_kind = "narcotics"
+substance_dependence = true
+in_recovery = false
+client_agrees_to_share = true
+withholding_info = true
+"#;
+    let json = assess_embedded(rehab, &["--format", "json"]);
+    let v: serde_json::Value = serde_json::from_str(&json).unwrap();
+    let ipwl = v["course_of_action"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|s| s["action"] == "refer_rehabilitation_ipwl")
+        .expect("the IPWL step is in the course");
+    assert_eq!(ipwl["weight"], "supporting", "{json}");
+    assert!(
+        ipwl["services_text"][0]
+            .as_str()
+            .is_some_and(|t| t.contains("your own unit")),
+        "{json}"
+    );
+    // A hospital social worker with a woman raped two days ago: care within 72 hours, in
+    // the worker's own hospital, is still decisive and comes first.
+    let hospital = r#"[answers]
+decision = ["report"]
+situation = ["sexual_violence"]
+worker_service = "health"
+client_age = "adult"
+client_status = "current"
+setting = "hospital"
+supervisor_reachable = true
+rule_in_play = "none"
+asked_by = ["client"]
+harm_risk = true
+at_risk = ["client"]
+harm_from = ["other_person"]
+danger_now = false
+harm_imminent = false
+client_wants_secrecy = false
+concern_basis = "disclosure"
+already_reported = false
+at_risk_is_woman = true
+victim_wants_report = true
+safe_tonight = true
+injury_or_recent_assault = true
+assault_within_72_hours = true
+settlement_pressure = false
+pregnancy = false
+"#;
+    let json = assess_embedded(hospital, &["--format", "json"]);
+    let v: serde_json::Value = serde_json::from_str(&json).unwrap();
+    let first = &v["course_of_action"][0];
+    assert_eq!(first["weight"], "decisive", "{json}");
+    assert!(
+        first["action"] == "medical_care_and_evidence"
+            || first["action"] == "care_within_72_hours_after_sexual_violence",
+        "{json}"
+    );
+}
