@@ -172,19 +172,26 @@ impl<'a> SaveTo<'a> {
             return None;
         }
         let p = shown(&self.path());
+        // Wrapped to the terminal, so that no word is cut at its edge; the command to copy
+        // stands on a line of its own.
+        let fit = |text: &str| match terminal_size::terminal_size_of(std::io::stderr()) {
+            Some((w, _)) => crate::words::fill(text, usize::from(w.0), "", ""),
+            None => text.to_string(),
+        };
         Some(match self.resume_with {
             Some(command) => format!(
-                "{} `{command} {p}`",
-                self.lang.pick(
-                    "Jawaban Anda tersimpan. Lanjutkan dengan",
-                    "Your answers are saved. Continue with"
-                ),
+                "{}
+  {command} {p}",
+                fit(self.lang.pick(
+                    "Jawaban Anda tersimpan. Lanjutkan dengan:",
+                    "Your answers are saved. Continue with:"
+                )),
             ),
-            None => format!(
+            None => fit(&format!(
                 "{} {p}",
                 self.lang
                     .pick("Jawaban Anda tersimpan di", "Your answers are saved in"),
-            ),
+            )),
         })
     }
 

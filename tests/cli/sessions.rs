@@ -627,3 +627,37 @@ fn resume_refuses_a_file_that_belongs_to_someone_else() {
         stderr(&out)
     );
 }
+
+#[test]
+fn the_note_on_stopping_fits_a_40_column_terminal_and_keeps_the_command_whole() {
+    for (lang, says) in [("en", "Continue with:"), ("id", "dengan:")] {
+        let dir = temp_dir();
+        let save = dir.path().join("s.toml");
+        let save_arg = save.display().to_string();
+        let mut pty = Pty::spawn_at(40, 30, &["--lang", lang, "assess", "--save", &save_arg]);
+        pty.answer("? [1/≈", &[DOWN, ENTER]);
+        pty.expect("? [2/≈");
+        pty.send(CTRL_C);
+        pty.expect(says);
+        pty.expect("--resume");
+        pty.settle();
+        // The sentence is wrapped inside the edge (a path is as long as it is), and the
+        // command starts a line of its own, so the terminal never cuts "etika" in two.
+        let rows = pty.rows();
+        let said = rows
+            .iter()
+            .position(|r| r.trim_end().ends_with(says))
+            .unwrap_or_else(|| panic!("{}", rows.join("\n")));
+        assert!(
+            rows[said].trim_end().chars().count() < 40,
+            "{}",
+            rows.join("\n")
+        );
+        assert!(
+            rows[said + 1].starts_with("  etika assess --resume"),
+            "{}",
+            rows.join("\n")
+        );
+        assert_eq!(pty.finish().0, 130);
+    }
+}
