@@ -133,6 +133,12 @@ pub struct Words {
     pub verdict_life_now: &'static str,
     pub verdict_dilemma: &'static str,
     pub verdict_pending: &'static str,
+    /// "Not settled yet", followed by the conflict that waits.
+    pub verdict_pending_on: &'static str,
+    /// In "go ahead once checked": what could still weigh once the fact is known.
+    pub verdict_still_weighs: &'static str,
+    /// The same, for a duty that may still apply.
+    pub verdict_still_applies: &'static str,
     pub verdict_go_after_check: &'static str,
     pub verdict_not_covered: &'static str,
     pub not_covered: &'static str,
@@ -227,6 +233,9 @@ pub fn words(lang: Lang) -> Words {
             verdict_life_now: "Lindungi nyawa lebih dulu: datangkan pertolongan sekarang (langkah pertama di bawah), lalu bawa hal lain ke supervisi.",
             verdict_dilemma: "Dilema yang nyata",
             verdict_pending: "Belum dapat diputuskan: pertentangan kewajiban bergantung pada yang Anda cari tahu lebih dulu.",
+            verdict_pending_on: "Belum dapat diputuskan, bergantung pada yang Anda cari tahu lebih dulu",
+            verdict_still_weighs: "sampai itu pasti, satu pertentangan masih bisa ikut ditimbang",
+            verdict_still_applies: "sampai itu pasti, satu kewajiban mungkin masih berlaku",
             verdict_go_after_check: "Silakan lanjut dengan langkah di bawah setelah memastikan hal yang perlu dicari tahu; tidak ada pertentangan kewajiban lain dalam jawaban ini.",
             verdict_not_covered: "Di luar cakupan paket ini: ikuti langkah umum pengambilan keputusan dan bawa ke supervisor.",
             not_covered: "Tidak tercakup",
@@ -318,6 +327,9 @@ pub fn words(lang: Lang) -> Words {
             verdict_life_now: "Protect life first: get help now (the first steps below), then take the rest to supervision.",
             verdict_dilemma: "A real dilemma",
             verdict_pending: "Not settled yet: whether duties conflict depends on what you find out first.",
+            verdict_pending_on: "Not settled yet, until you have found out what is asked first",
+            verdict_still_weighs: "until then one conflict may still weigh",
+            verdict_still_applies: "until then one duty may still apply",
             verdict_go_after_check: "Go ahead with the steps below once you have checked what is to be found out; nothing else conflicts in these answers.",
             verdict_not_covered: "Outside what this pack covers: follow the general steps of deciding and take it to your supervisor.",
             not_covered: "Not covered",

@@ -167,12 +167,11 @@ pub fn without_asides(text: &str) -> String {
         rest = &rest[open + len + 1..];
     }
     out.push_str(rest);
-    // The space left before a removed aside, or before the comma that followed it.
-    let out = out
-        .split_whitespace()
-        .collect::<Vec<_>>()
-        .join(" ")
-        .replace(" ,", ",");
+    // The space left before a removed aside, or before the mark that followed it.
+    let mut out = out.split_whitespace().collect::<Vec<_>>().join(" ");
+    for mark in [",", "?", ".", ";", ":"] {
+        out = out.replace(&format!(" {mark}"), mark);
+    }
     if out.trim().is_empty() {
         text.to_string()
     } else {
@@ -245,6 +244,10 @@ mod tests {
         assert_eq!(
             without_asides("Could the harm happen soon (within days)?"),
             "Could the harm happen soon (within days)?"
+        );
+        assert_eq!(
+            without_asides("Will they lose you (you leave, you are moved)?"),
+            "Will they lose you?"
         );
         assert_eq!(without_asides("(a, b)"), "(a, b)");
         assert_eq!(without_asides("unbalanced (a, b"), "unbalanced (a, b");

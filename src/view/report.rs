@@ -701,8 +701,27 @@ fn verdict_text(r: &Report, lang: Lang) -> String {
             ),
         }
     };
+    // What waits on a fact not yet known, named: a tension first, then a binding duty.
+    let waiting = |weighty: bool| {
+        r.depends_on
+            .iter()
+            .filter(|p| p.kind == ItemKind::Tension || p.binding)
+            .filter(|p| !weighty || p.weighs || p.binding)
+            .min_by_key(|p| (p.kind != ItemKind::Tension, !p.binding))
+    };
     match (r.verdict, tension) {
-        (Verdict::NoDilemma, _) if !r.depends_on.is_empty() => w.verdict_go_after_check.into(),
+        (Verdict::NoDilemma, _) if !r.depends_on.is_empty() => match waiting(false) {
+            Some(p) => {
+                let go = w.verdict_go_after_check;
+                let (head, tail) = go.split_once("; ").unwrap_or((go, ""));
+                let may = match p.kind {
+                    ItemKind::Tension => w.verdict_still_weighs,
+                    _ => w.verdict_still_applies,
+                };
+                format!("{head}; {may}: {}. {}", p.title, capital(tail))
+            }
+            None => w.verdict_go_after_check.into(),
+        },
         (Verdict::NoDilemma, _) if !r.binding.is_empty() => w.verdict_go_within_law.into(),
         (Verdict::NoDilemma, _) => w.verdict_no_dilemma.into(),
         (Verdict::Binding, _) => w.verdict_binding.into(),
@@ -713,7 +732,19 @@ fn verdict_text(r: &Report, lang: Lang) -> String {
         (Verdict::LifeFirst, Some(t)) => format!("{}. {}", w.verdict_life_first, weighed(t)),
         (Verdict::LifeFirst, None) => w.verdict_life_now.into(),
         (Verdict::Dilemma, Some(t)) => format!("{}: {}", w.verdict_dilemma, weighed(t)),
-        (Verdict::Dilemma, None) => w.verdict_pending.into(),
+        (Verdict::Dilemma, None) => match waiting(true) {
+            Some(p) => format!("{}: {}.", w.verdict_pending_on, p.title),
+            None => w.verdict_pending.into(),
+        },
+    }
+}
+
+/// `s` with its first letter in capitals.
+fn capital(s: &str) -> String {
+    let mut c = s.chars();
+    match c.next() {
+        Some(f) => f.to_uppercase().chain(c).collect(),
+        None => String::new(),
     }
 }
 

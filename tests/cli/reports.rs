@@ -522,7 +522,15 @@ less_restrictive_option = true
 "#;
     let (short, rest) = first_screen(answers);
     let text = format!("{short}{rest}");
-    assert!(short.contains("Not settled yet"), "{text}");
+    // It names the conflict that waits, not only that one does.
+    let flat = short.split_whitespace().collect::<Vec<_>>().join(" ");
+    assert!(
+        flat.contains(
+            "Not settled yet, until you have found out what is asked first: Self-determination \
+             against protection."
+        ),
+        "{text}"
+    );
     assert!(
         short.contains("? Find out first: Can the person understand and decide"),
         "{text}"
@@ -827,5 +835,66 @@ pregnancy = false
         first["action"] == "medical_care_and_evidence"
             || first["action"] == "care_within_72_hours_after_sexual_violence",
         "{json}"
+    );
+}
+
+#[test]
+fn a_go_ahead_once_checked_names_the_conflict_the_check_could_raise() {
+    // An older man's own choice about what his identity card says, backed against his family;
+    // whether his health need is urgent is not known, and only if it is would registration rules
+    // weigh against it. The headline says go ahead, and names that one conflict instead of
+    // saying nothing else could conflict.
+    let answers = r#"[answers]
+decision = ["follow_instruction", "support_a_choice"]
+situation = ["basic_needs", "duress", "culture_religion"]
+worker_service = "programme"
+client_age = "older"
+client_status = "current"
+setting = "home_visit"
+supervisor_reachable = true
+rule_in_play = "forbids"
+asked_by = ["client", "family", "official"]
+sets_policy = false
+harm_risk = "unsure"
+at_risk = ["client"]
+harm_from = ["circumstance"]
+danger_now = false
+harm_imminent = "unsure"
+client_wants_secrecy = false
+pressure_source = ["family", "official"]
+pressed_to = ["other"]
+own_wish = "differs"
+client_refuses_help = false
+basic_need_kind = ["health_care", "documents"]
+in_social_registry = false
+policy_harms_client = true
+raised_internally = false
+practice_harms = false
+own_values_conflict = false
+"#;
+    let (short, rest) = first_screen(answers);
+    let text = format!("{short}{rest}");
+    let headline = short
+        .split_once("■ IN SHORT\n")
+        .map(|(_, s)| s.split("\n→").next().unwrap_or(s))
+        .unwrap_or_default()
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ");
+    assert!(
+        headline.starts_with(
+            "Go ahead with the steps below once you have checked what is to be found out; until \
+             then one conflict may still weigh: Registration rules for aid against urgent need. \
+             Nothing else conflicts in these answers."
+        ),
+        "{text}"
+    );
+    let id = assess_embedded(answers, &["--lang", "id", "--width", "100"]);
+    assert!(
+        id.split_whitespace()
+            .collect::<Vec<_>>()
+            .join(" ")
+            .contains("sampai itu pasti, satu pertentangan masih bisa ikut ditimbang:"),
+        "{id}"
     );
 }
