@@ -701,14 +701,7 @@ fn verdict_text(r: &Report, lang: Lang) -> String {
             ),
         }
     };
-    // What waits on a fact not yet known, named: a tension first, then a binding duty.
-    let waiting = |weighty: bool| {
-        r.depends_on
-            .iter()
-            .filter(|p| p.kind == ItemKind::Tension || p.binding)
-            .filter(|p| !weighty || p.weighs || p.binding)
-            .min_by_key(|p| (p.kind != ItemKind::Tension, !p.binding))
-    };
+    let waiting = |weighty: bool| named_pending(r, weighty);
     match (r.verdict, tension) {
         (Verdict::NoDilemma, _) if !r.depends_on.is_empty() => match waiting(false) {
             Some(p) => {
@@ -737,6 +730,16 @@ fn verdict_text(r: &Report, lang: Lang) -> String {
             None => w.verdict_pending.into(),
         },
     }
+}
+
+/// What waits on a fact not yet known that the verdict names: a tension first, then a binding
+/// duty (with `weighty`, only those that keep the verdict open).
+fn named_pending(r: &Report, weighty: bool) -> Option<&PendingView> {
+    r.depends_on
+        .iter()
+        .filter(|p| p.kind == ItemKind::Tension || p.binding)
+        .filter(|p| !weighty || p.weighs || p.binding)
+        .min_by_key(|p| (p.kind != ItemKind::Tension, !p.binding))
 }
 
 /// `s` with its first letter in capitals.
@@ -848,8 +851,18 @@ fn summary(r: &Report, lang: Lang) -> Vec<String> {
         .flatten();
     // Otherwise one only where the verdict waits on it ("go ahead once checked"): a fact that
     // changes nothing that matters much is in the report, not on its first screen.
+    // That fact is the one the conflict named in the headline waits on, where one is named.
+    let named = named_pending(r, false);
     let waited_on = (r.verdict == Verdict::NoDilemma && !r.depends_on.is_empty())
-        .then(|| r.find_out.first())
+        .then(|| {
+            named
+                .and_then(|p| {
+                    r.find_out
+                        .iter()
+                        .find(|f| p.hinges_on.contains(&f.question))
+                })
+                .or(r.find_out.first())
+        })
         .flatten();
     // A task for another authority: the verdict says where to take it, and nothing here is
     // to be found out first.
