@@ -829,11 +829,20 @@ fn summary(r: &Report, lang: Lang) -> Vec<String> {
         && r.course_of_action
             .first()
             .is_some_and(|s| s.phase == Phase::Safety && s.question.is_none());
+    // Where the law already settles it, only a fact that could still change that (another
+    // binding duty, or a conflict the ranking weighs) comes first: whether some rule or SOP
+    // also applies is in the course, not on the first screen.
+    let could_change = |q: &str| {
+        r.verdict != Verdict::Binding
+            || r.depends_on
+                .iter()
+                .any(|p| (p.binding || p.weighs) && p.hinges_on.iter().any(|h| h == q))
+    };
     let weighty = r
         .course_of_action
         .iter()
         .filter(|_| !help_now)
-        .find(|s| s.question.is_some() && s.weight == Weight::Decisive)
+        .find(|s| s.weight == Weight::Decisive && s.question.as_deref().is_some_and(could_change))
         .and_then(|s| {
             r.find_out
                 .iter()

@@ -898,3 +898,51 @@ own_values_conflict = false
         "{id}"
     );
 }
+
+#[test]
+fn where_the_law_settles_it_an_unchecked_sop_is_not_the_first_thing_to_find_out() {
+    // A victim's right to her companion settles what the worker asked; whether some SOP also
+    // applies is not known, but it could not change that, so the first screen does not send the
+    // worker to find it out before acting. The step the law gives comes first.
+    let answers = r#"[answers]
+decision = ["follow_instruction"]
+situation = ["domestic_violence"]
+worker_service = "uptd_ppa"
+civil_servant = true
+client_age = "adult"
+client_status = "current"
+setting = "office"
+supervisor_reachable = true
+rule_in_play = "unsure"
+asked_by = ["client", "police_or_court"]
+sets_policy = false
+harm_risk = true
+at_risk = ["client"]
+harm_from = ["partner_or_family"]
+danger_now = false
+harm_imminent = "unsure"
+client_wants_secrecy = false
+concern_basis = "disclosure"
+abuser_in_home = false
+children_in_household = false
+at_risk_is_woman = true
+victim_wants_report = true
+safe_tonight = true
+injury_or_recent_assault = false
+kept_from_accompanying = true
+settlement_pressure = false
+client_refuses_help = false
+policy_harms_client = true
+raised_internally = false
+"#;
+    let (short, rest) = first_screen(answers);
+    let text = format!("{short}{rest}");
+    assert!(short.contains("The law or the code settles it"), "{text}");
+    assert!(
+        short.contains("→ 1. Stay with her, politely and firmly"),
+        "{text}"
+    );
+    assert!(!short.contains("Find out first"), "{text}");
+    // It is still in the course.
+    assert!(rest.contains("Find out: Read the agency's SOP"), "{text}");
+}
