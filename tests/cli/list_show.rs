@@ -21,11 +21,6 @@ fn show(id: &str, lang: &str) -> std::process::Output {
         .unwrap()
 }
 
-/// Text without its line breaks, so wrapped words can be matched.
-fn flat(text: &str) -> String {
-    text.split_whitespace().collect::<Vec<_>>().join(" ")
-}
-
 #[test]
 fn list_obligations_json_uses_the_toml_field_names() {
     let v = list_json("obligations");

@@ -24,8 +24,7 @@ const DISCLAIMER_ID: &str = "bukan nasihat hukum";
 
 /// The disclaimer, which may be wrapped over lines in a table: compare without line breaks.
 fn has_disclaimer(text: &str, words: &str) -> bool {
-    let flat: String = text.split_whitespace().collect::<Vec<_>>().join(" ");
-    flat.contains(words)
+    flat(text).contains(words)
 }
 
 #[test]
@@ -523,9 +522,8 @@ less_restrictive_option = true
     let (short, rest) = first_screen(answers);
     let text = format!("{short}{rest}");
     // It names the conflict that waits, not only that one does.
-    let flat = short.split_whitespace().collect::<Vec<_>>().join(" ");
     assert!(
-        flat.contains(
+        flat(&short).contains(
             "Not settled yet, until you have found out what is asked first: Self-determination \
              against protection."
         ),
@@ -874,13 +872,12 @@ own_values_conflict = false
 "#;
     let (short, rest) = first_screen(answers);
     let text = format!("{short}{rest}");
-    let headline = short
-        .split_once("■ IN SHORT\n")
-        .map(|(_, s)| s.split("\n→").next().unwrap_or(s))
-        .unwrap_or_default()
-        .split_whitespace()
-        .collect::<Vec<_>>()
-        .join(" ");
+    let headline = flat(
+        short
+            .split_once("■ IN SHORT\n")
+            .map(|(_, s)| s.split("\n→").next().unwrap_or(s))
+            .unwrap_or_default(),
+    );
     assert!(
         headline.starts_with(
             "Go ahead with the steps below once you have checked what is to be found out; until \
@@ -891,10 +888,7 @@ own_values_conflict = false
     );
     let id = assess_embedded(answers, &["--lang", "id", "--width", "100"]);
     assert!(
-        id.split_whitespace()
-            .collect::<Vec<_>>()
-            .join(" ")
-            .contains("sampai itu pasti, satu pertentangan masih bisa ikut ditimbang:"),
+        flat(&id).contains("sampai itu pasti, satu pertentangan masih bisa ikut ditimbang:"),
         "{id}"
     );
 }

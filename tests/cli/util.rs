@@ -266,3 +266,8 @@ pub fn columns(line: &str) -> usize {
         })
         .sum()
 }
+
+/// Text without its line breaks, so that words wrapped over lines can be matched.
+pub fn flat(text: &str) -> String {
+    text.split_whitespace().collect::<Vec<_>>().join(" ")
+}
