@@ -673,10 +673,16 @@ fn verdict_text(r: &Report, lang: Lang) -> String {
             .tensions
             .iter()
             .find(|t| t.settled_by == "ranking" && t.prevails.as_ref() == top),
+        // Of those the ranking weighs, the one whose winner ranks highest: the weightiest
+        // conflict heads the report, not the first the pack lists.
         _ => r
             .tensions
             .iter()
-            .find(|t| t.settled_by == "ranking")
+            .filter(|t| t.settled_by == "ranking")
+            .min_by_key(|t| {
+                let rank = |p: &str| r.ranking.order.iter().position(|o| o == p);
+                t.prevails.as_deref().and_then(rank).unwrap_or(usize::MAX)
+            })
             .or(r.tensions.first()),
     };
     let weighed = |t: &TensionView| {
