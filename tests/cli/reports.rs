@@ -940,3 +940,50 @@ raised_internally = false
     // It is still in the course.
     assert!(rest.contains("Find out: Read the agency's SOP"), "{text}");
 }
+
+#[test]
+fn a_dilemma_is_headed_by_the_conflict_whose_winner_ranks_highest() {
+    // A family refusing a child's vaccination in an outbreak, and the worker's own agency with
+    // an official asking the worker to threaten their aid: two conflicts the ranking weighs,
+    // and loyalty to the agency is listed first in the pack. Protection of life ranks above
+    // least harm, so the child's health heads the report, whatever order the pack lists them in.
+    let answers = r#"[answers]
+decision = ["follow_instruction", "support_a_choice"]
+situation = ["child_at_risk", "health_information"]
+worker_service = "programme"
+client_age = "child"
+client_status = "current"
+setting = "home_visit"
+supervisor_reachable = true
+rule_in_play = "none"
+asked_by = ["agency", "official"]
+sets_policy = false
+harm_risk = true
+at_risk = ["child", "several"]
+harm_from = ["circumstance"]
+danger_now = false
+harm_imminent = true
+treatment_window = false
+client_wants_secrecy = false
+health_issue = ["family_refuses_for_child"]
+policy_harms_client = true
+raised_internally = false
+"#;
+    let (short, rest) = first_screen(answers);
+    let text = format!("{short}{rest}");
+    assert!(
+        flat(&short).contains(
+            "A real dilemma: The family's refusal against the child's health: Protection of life \
+             comes before Autonomy and freedom"
+        ),
+        "{text}"
+    );
+    assert!(
+        text.contains("Loyalty to the agency against the client's interest"),
+        "{text}"
+    );
+    assert!(
+        text.contains("Tell them the danger signs and where to go at once"),
+        "{text}"
+    );
+}
