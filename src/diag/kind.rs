@@ -166,6 +166,11 @@ pub enum DiagKind {
     UnusedAction {
         id: String,
     },
+    ShadowedConsult {
+        id: String,
+        level: &'static str,
+        by: String,
+    },
     MissingShort {
         id: String,
     },
@@ -366,6 +371,7 @@ impl DiagKind {
                 | FindOutWithoutUnsure { .. }
                 | TensionUnranked { .. }
                 | UnusedAction { .. }
+                | ShadowedConsult { .. }
                 | MissingShort { .. }
                 | ShortTooLong { .. }
                 | OneCourse { .. }
@@ -423,6 +429,7 @@ impl DiagKind {
             TensionUnranked { .. } => "tension_unranked",
             SettledByNotBinding { .. } => "settled_by_not_binding",
             UnusedAction { .. } => "unused_action",
+            ShadowedConsult { .. } => "shadowed_consult",
             MissingShort { .. } => "missing_short",
             ShortTooLong { .. } => "short_too_long",
             NoAtRisk { .. } => "no_at_risk",
@@ -724,6 +731,15 @@ impl DiagKind {
                     "langkah `{id}` tidak dipakai oleh kewajiban, ketegangan, atau kerangka mana pun"
                 ),
                 format!("action `{id}` is used by no obligation or tension"),
+            ),
+            ShadowedConsult { id, level, by } => bi(
+                lang,
+                format!(
+                    "langkah `{id}` tidak dipakai aturan mana pun dan tidak pernah dipilih sebagai konsultasi `{level}`: `{by}`, pada tingkat yang sama tanpa `when`, datang lebih dulu"
+                ),
+                format!(
+                    "action `{id}` is listed by no rule and never chosen as the `{level}` consultation: `{by}`, at the same level with no `when`, comes before it"
+                ),
             ),
             MissingShort { id } => bi(
                 lang,
@@ -1198,6 +1214,10 @@ impl DiagKind {
             UnusedAction { .. } => s(
                 "cantumkan dalam `actions` sebuah kewajiban atau ketegangan, atau hapus",
                 "list it in some obligation's or tension's `actions`, or remove it",
+            ),
+            ShadowedConsult { .. } => s(
+                "langkah konsultasi tanpa `when` dipilih untuk setiap kasus pada tingkat itu; beri langkah yang lebih dulu itu `when`, atau pindahkan yang ini ke atasnya",
+                "a consultation step with no `when` is chosen for every case at its level; give the earlier step a `when`, or move this one above it",
             ),
             MissingShort { .. } | ShortTooLong { .. } => s(
                 "tulis `short = { id = \"…\", en = \"…\" }`: langkah itu sebagai kalimat perintah pendek (paling banyak 60 karakter), untuk \"singkatnya\", pengandaian, dan umpan balik",

@@ -81,6 +81,33 @@ fn strict_passes_once_the_unused_actions_are_used() {
 }
 
 #[test]
+fn a_consultation_step_that_can_never_be_given_is_a_warning() {
+    // A second supervisor-level step that no rule lists, after one with no `when`: the engine
+    // always takes the first, so the second is never given.
+    let pack = PackCopy::new();
+    pack.edit(
+        "actions.toml",
+        "[[action]]\nid = \"check_agency_sop\"",
+        "[[action]]\nid = \"ring_the_duty_supervisor\"\nweight = \"routine\"\n\
+         short = { id = \"Telepon supervisor piket\", en = \"Ring the duty supervisor\" }\n\
+         phase = \"consult\"\nconsult = \"supervisor\"\n\
+         text = { id = \"Telepon supervisor piket.\", en = \"Ring the duty supervisor.\" }\n\n\
+         [[action]]\nid = \"check_agency_sop\"",
+    );
+    let err = fails(&pack.validate(&["--strict"]));
+    has(
+        &err,
+        &[
+            "warning: action `ring_the_duty_supervisor` is listed by no rule and never chosen as \
+             the `supervisor` consultation: `consult_supervisor`, at the same level with no \
+             `when`, comes before it",
+            &pack.at("actions.toml", "\"ring_the_duty_supervisor\""),
+            "give the earlier step a `when`, or move this one above it",
+        ],
+    );
+}
+
+#[test]
 fn toml_syntax_error() {
     let pack = PackCopy::new();
     pack.edit(

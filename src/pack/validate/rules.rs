@@ -392,6 +392,10 @@ pub(super) fn unused_actions(
         .chain(meta.iter().flat_map(|m| &m.frame.steps))
         .map(String::as_str)
         .collect();
+    // The engine gives, for a consultation level no step stands for, the pack's first step at
+    // that level whose `when` holds: one with no `when` at all is chosen every time, and a
+    // later step at that level that no rule lists is then never given.
+    let mut unconditional: Vec<(crate::vocab::Consult, &str)> = Vec::new();
     for (a, (f, span)) in actions.iter().zip(&locations.actions) {
         // A consultation step may be given for the level it stands for.
         if !used.contains(a.id.as_str()) && a.consult.is_none() {
@@ -400,6 +404,21 @@ pub(super) fn unused_actions(
                 Some(span.clone()),
                 DiagKind::UnusedAction { id: a.id.clone() },
             );
+        }
+        let Some(level) = a.consult else { continue };
+        let shadowed = unconditional.iter().find(|(l, _)| *l == level);
+        if let Some((_, by)) = shadowed.filter(|_| !used.contains(a.id.as_str())) {
+            cx.add(
+                *f,
+                Some(span.clone()),
+                DiagKind::ShadowedConsult {
+                    id: a.id.clone(),
+                    level: level.id(),
+                    by: by.to_string(),
+                },
+            );
+        } else if a.when.is_none() {
+            unconditional.push((level, a.id.as_str()));
         }
     }
 }
