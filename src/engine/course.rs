@@ -263,7 +263,8 @@ struct Flags {
 /// Decisive steps first, then supporting, then routine. Among the decisive ones: those that
 /// keep someone safe now; then those a binding duty calls for (the law settles them); then
 /// those that answer what the worker has to decide; then the rest; and the facts to find out
-/// last (what can be done now comes before what is still to be learnt). Each group in phase
+/// last (what can be done now comes before what is still to be learnt), except one that a
+/// binding duty to protect life waits on, which is in the safety phase and comes first. Each group in phase
 /// order. The steps that keep someone safe now come in the pack's own order of steps, which is
 /// the order of urgency its author gives them (reaching a person one cannot see before calling
 /// 119, 119 before the police, and so on), whatever rule called for them first.

@@ -336,6 +336,25 @@ fn a_step_that_does_not_fit_is_left_out_with_its_reason() {
 }
 
 #[test]
+fn finding_out_leads_only_where_a_duty_to_protect_life_waits_on_it() {
+    // Whether the client asked for secrecy is not known: only a duty that is not binding and
+    // protects no life waits on it, so finding it out is an assessment, not the first act.
+    let pack = mini_pack();
+    let a = answers(&[
+        ("risk", Value::Yes(false)),
+        ("secret", Value::Unsure),
+        ("client_role", Value::One("at_risk".into())),
+    ]);
+    let d = decide(&pack, &a);
+    let step = d
+        .course
+        .iter()
+        .find(|s| s.action == "find_out:secret")
+        .expect("a step to find out whether secrecy was asked");
+    assert_eq!(step.phase, Phase::Assess);
+}
+
+#[test]
 fn an_unsure_answer_is_never_a_silent_guess() {
     let pack = mini_pack();
     let a = answers(&[
@@ -360,9 +379,12 @@ fn an_unsure_answer_is_never_a_silent_guess() {
         ]
     );
     assert!(!d.no_dilemma);
-    // A step to find it out, in the `assess` phase, with what each answer would change.
+    // A step to find it out, with what each answer would change. `protect` is a binding duty
+    // to protect life, so finding out whether it applies is itself keeping someone safe: it is
+    // in the `safety` phase and leads the course.
     let step = d.course.iter().find(|s| s.question.is_some()).unwrap();
-    assert_eq!(step.phase, Phase::Assess);
+    assert_eq!(step.phase, Phase::Safety);
+    assert_eq!(d.course[0].action, "find_out:target");
     assert_eq!(step.action, "find_out:target");
     assert_eq!(d.find_out.len(), 1);
     let f = &d.find_out[0];

@@ -253,8 +253,15 @@ pub(super) fn find_out(pack: &Pack, d: &mut Decision, memo: &Memo) {
         let weighty = hinges
             .iter()
             .any(|h| pack.obligation(h).is_some_and(|o| o.binding) || pack.tension(h).is_some());
+        // Finding out whether a life is in danger now is itself keeping someone safe: where a
+        // binding duty to protect life hinges on it, it comes with the steps that do, first.
+        let top = pack.meta.ranking.order.first();
+        let life = hinges.iter().any(|h| {
+            pack.obligation(h)
+                .is_some_and(|o| o.binding && top.is_some_and(|t| o.principles.contains(t)))
+        });
         let mut step = Step::new(
-            Phase::Assess,
+            if life { Phase::Safety } else { Phase::Assess },
             format!("find_out:{q}"),
             None,
             if weighty {

@@ -784,6 +784,9 @@ fn summary(r: &Report, lang: Lang) -> Vec<String> {
     if !binding.is_empty() {
         out.push(format!("⚑ {}: {}", w.short_binding, binding.join("; ")));
     }
+    // Where the course begins by finding something out (whether a life is in danger now),
+    // that line comes before the steps, in the course's order.
+    let steps_at = out.len();
     // The first steps: decisive ones where there are, else the first of the short course;
     // a "find out" step has its own line below.
     let numbered: Vec<&StepView> = r.course_of_action.iter().filter(|s| s.numbered).collect();
@@ -855,15 +858,15 @@ fn summary(r: &Report, lang: Lang) -> Vec<String> {
                 .find(|f| Some(&f.question) == s.question.as_ref())
         });
     // Where the verdict is "not settled yet" (a tension waits on a fact), that fact first.
+    // (The conflict the headline names: a tension the ranking weighs, or a binding duty.)
     let unsettled = (r.verdict == Verdict::Dilemma && r.tensions.is_empty())
-        .then(|| {
-            r.find_out.iter().find(|f| {
-                r.depends_on
-                    .iter()
-                    .any(|p| p.weighs && p.hinges_on.contains(&f.question))
-            })
-        })
-        .flatten();
+        .then(|| named_pending(r, true))
+        .flatten()
+        .and_then(|p| {
+            r.find_out
+                .iter()
+                .find(|f| p.hinges_on.contains(&f.question))
+        });
     // Otherwise one only where the verdict waits on it ("go ahead once checked"): a fact that
     // changes nothing that matters much is in the report, not on its first screen.
     // That fact is the one the conflict named in the headline waits on, where one is named.
@@ -886,7 +889,16 @@ fn summary(r: &Report, lang: Lang) -> Vec<String> {
         .or(waited_on)
         .filter(|_| r.verdict != Verdict::NotCovered);
     if let Some(f) = first_out {
-        out.push(format!("? {}: {}", w.short_first, f.prompt));
+        let line = format!("? {}: {}", w.short_first, f.prompt);
+        let leads = r
+            .course_of_action
+            .first()
+            .is_some_and(|s| s.question.as_ref() == Some(&f.question));
+        if leads {
+            out.insert(steps_at, line);
+        } else {
+            out.push(line);
+        }
     }
     // A task for another authority is said by the verdict and its steps already; "None of
     // these" on a detail is in the report's Not covered section, not on the first screen, which

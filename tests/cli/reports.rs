@@ -716,7 +716,7 @@ fn the_case_note_has_a_legend_prompts_and_fields_to_sign() {
                 .find(|l| {
                     l.contains("? ")
                         && l.contains(&format!("{find_out}: "))
-                        && (l.starts_with("2.") || l.starts_with("<li>"))
+                        && (l.starts_with("1.") || l.starts_with("<li>"))
                 })
                 .unwrap_or_else(|| panic!("no step to find out in:\n{note}"));
             assert_eq!(step.matches(find_out).count(), 1, "{step}");
@@ -984,6 +984,61 @@ raised_internally = false
     );
     assert!(
         text.contains("Tell them the danger signs and where to go at once"),
+        "{text}"
+    );
+}
+
+#[test]
+fn whether_a_life_is_in_danger_now_is_found_out_before_anything_else() {
+    // A sick child at home; the worker cannot tell whether it is an emergency. A duty to help a
+    // person in mortal danger waits on it, so finding that out leads the course and the first
+    // screen, ahead of the paperwork the family asked about.
+    let answers = r#"[answers]
+decision = ["provide_service"]
+situation = ["basic_needs"]
+worker_service = "dinas_sosial"
+civil_servant = true
+client_age = "child"
+client_status = "current"
+setting = "home_visit"
+supervisor_reachable = false
+rule_in_play = "unsure"
+asked_by = ["family"]
+family_is_parent = true
+provide_what = ["legal_or_technical"]
+task_for = ["claim"]
+harm_risk = true
+at_risk = ["client"]
+harm_from = ["circumstance"]
+danger_now = "unsure"
+harm_imminent = true
+treatment_window = false
+danger_kind = ["medical"]
+overdose_or_poisoning = false
+client_wants_secrecy = false
+client_refuses_help = false
+separation_proposed = "none"
+basic_need_kind = ["health_care"]
+in_social_registry = true
+"#;
+    let (short, rest) = first_screen(answers);
+    let text = format!("{short}{rest}");
+    let lines: Vec<&str> = short.lines().collect();
+    let verdict = lines
+        .iter()
+        .position(|l| l.starts_with("Not settled yet"))
+        .expect("the verdict");
+    assert!(
+        lines[verdict + 1]
+            .starts_with("? Find out first: Is this a present, life-threatening emergency"),
+        "{text}"
+    );
+    assert!(
+        rest.contains("1. ● ? Find out: Ask directly now, do not wait"),
+        "{text}"
+    );
+    assert!(
+        flat(&rest).contains("For someone who is ill: are they very drowsy"),
         "{text}"
     );
 }
