@@ -140,6 +140,9 @@ pub struct Words {
     /// The same, for a duty that may still apply.
     pub verdict_still_applies: &'static str,
     pub verdict_go_after_check: &'static str,
+    /// The same verdict's two halves, with what may still weigh between them.
+    pub verdict_go_once_checked: &'static str,
+    pub verdict_nothing_else: &'static str,
     pub verdict_not_covered: &'static str,
     pub not_covered: &'static str,
     pub not_covered_note: &'static str,
@@ -237,6 +240,8 @@ pub fn words(lang: Lang) -> Words {
             verdict_still_weighs: "sampai itu pasti, satu pertentangan masih bisa ikut ditimbang",
             verdict_still_applies: "sampai itu pasti, satu kewajiban mungkin masih berlaku",
             verdict_go_after_check: "Silakan lanjut dengan langkah di bawah setelah memastikan hal yang perlu dicari tahu; tidak ada pertentangan kewajiban lain dalam jawaban ini.",
+            verdict_go_once_checked: "Silakan lanjut dengan langkah di bawah setelah memastikan hal yang perlu dicari tahu",
+            verdict_nothing_else: "Tidak ada pertentangan kewajiban lain dalam jawaban ini.",
             verdict_not_covered: "Di luar cakupan paket ini: ikuti langkah umum pengambilan keputusan dan bawa ke supervisor.",
             not_covered: "Tidak tercakup",
             not_covered_note: "Jawaban \"Tidak satu pun dari ini\" atau \"Hal lain\": saran ini tidak memperhitungkannya.",
@@ -331,6 +336,8 @@ pub fn words(lang: Lang) -> Words {
             verdict_still_weighs: "until then one conflict may still weigh",
             verdict_still_applies: "until then one duty may still apply",
             verdict_go_after_check: "Go ahead with the steps below once you have checked what is to be found out; nothing else conflicts in these answers.",
+            verdict_go_once_checked: "Go ahead with the steps below once you have checked what is to be found out",
+            verdict_nothing_else: "Nothing else conflicts in these answers.",
             verdict_not_covered: "Outside what this pack covers: follow the general steps of deciding and take it to your supervisor.",
             not_covered: "Not covered",
             not_covered_note: "Answered \"None of these\" or \"Something else\": the advice does not take it into account.",

@@ -707,17 +707,17 @@ fn verdict_text(r: &Report, lang: Lang) -> String {
             ),
         }
     };
-    let waiting = |weighty: bool| named_pending(r, weighty);
     match (r.verdict, tension) {
-        (Verdict::NoDilemma, _) if !r.depends_on.is_empty() => match waiting(false) {
+        (Verdict::NoDilemma, _) if !r.depends_on.is_empty() => match named_pending(r, false) {
             Some(p) => {
-                let go = w.verdict_go_after_check;
-                let (head, tail) = go.split_once("; ").unwrap_or((go, ""));
                 let may = match p.kind {
                     ItemKind::Tension => w.verdict_still_weighs,
                     _ => w.verdict_still_applies,
                 };
-                format!("{head}; {may}: {}. {}", p.title, capital(tail))
+                format!(
+                    "{}; {may}: {}. {}",
+                    w.verdict_go_once_checked, p.title, w.verdict_nothing_else
+                )
             }
             None => w.verdict_go_after_check.into(),
         },
@@ -731,7 +731,7 @@ fn verdict_text(r: &Report, lang: Lang) -> String {
         (Verdict::LifeFirst, Some(t)) => format!("{}. {}", w.verdict_life_first, weighed(t)),
         (Verdict::LifeFirst, None) => w.verdict_life_now.into(),
         (Verdict::Dilemma, Some(t)) => format!("{}: {}", w.verdict_dilemma, weighed(t)),
-        (Verdict::Dilemma, None) => match waiting(true) {
+        (Verdict::Dilemma, None) => match named_pending(r, true) {
             Some(p) => format!("{}: {}.", w.verdict_pending_on, p.title),
             None => w.verdict_pending.into(),
         },
@@ -748,13 +748,11 @@ fn named_pending(r: &Report, weighty: bool) -> Option<&PendingView> {
         .min_by_key(|p| (p.kind != ItemKind::Tension, !p.binding))
 }
 
-/// `s` with its first letter in capitals.
-fn capital(s: &str) -> String {
-    let mut c = s.chars();
-    match c.next() {
-        Some(f) => f.to_uppercase().chain(c).collect(),
-        None => String::new(),
-    }
+/// The step to find out the fact that `p` waits on, if there is one.
+fn find_out_for<'r>(r: &'r Report, p: &PendingView) -> Option<&'r FindOutView> {
+    r.find_out
+        .iter()
+        .find(|f| p.hinges_on.contains(&f.question))
 }
 
 /// How to find out an unsure answer, in words.
@@ -862,23 +860,14 @@ fn summary(r: &Report, lang: Lang) -> Vec<String> {
     let unsettled = (r.verdict == Verdict::Dilemma && r.tensions.is_empty())
         .then(|| named_pending(r, true))
         .flatten()
-        .and_then(|p| {
-            r.find_out
-                .iter()
-                .find(|f| p.hinges_on.contains(&f.question))
-        });
+        .and_then(|p| find_out_for(r, p));
     // Otherwise one only where the verdict waits on it ("go ahead once checked"): a fact that
     // changes nothing that matters much is in the report, not on its first screen.
     // That fact is the one the conflict named in the headline waits on, where one is named.
-    let named = named_pending(r, false);
     let waited_on = (r.verdict == Verdict::NoDilemma && !r.depends_on.is_empty())
         .then(|| {
-            named
-                .and_then(|p| {
-                    r.find_out
-                        .iter()
-                        .find(|f| p.hinges_on.contains(&f.question))
-                })
+            named_pending(r, false)
+                .and_then(|p| find_out_for(r, p))
                 .or(r.find_out.first())
         })
         .flatten();
