@@ -352,6 +352,7 @@ fn finding_out_leads_only_where_a_duty_to_protect_life_waits_on_it() {
         .find(|s| s.action == "find_out:secret")
         .expect("a step to find out whether secrecy was asked");
     assert_eq!(step.phase, Phase::Assess);
+    assert_ne!(d.verdict, crate::vocab::Verdict::LifeFirst);
 }
 
 #[test]

@@ -74,6 +74,7 @@ fn pack() -> Pack {
             ),
         ),
         q("at_risk_is_woman", "yes_no", ""),
+        q("danger", "yes_no", "unsure = true"),
         q("consent_given", "yes_no", ""),
         q("concern", "one_of", &options(&["disclosure", "worry"])),
         q(
@@ -178,6 +179,7 @@ fn pack() -> Pack {
             r#"["call_uptd", "safe_bed", "family_meeting", "note", "sop"]"#,
             "decisive = [\"safe_bed\"]\nconsult = \"supervisor\"",
         ),
+        obligation("help_in_danger", "danger", true, r#"["call_119"]"#, ""),
         obligation(
             "medical",
             "'medical' in situation",
@@ -520,6 +522,29 @@ fn each_verdict() {
     let d = decide(&pack, &report(&[("concern", Value::Unsure)]));
     assert!(d.is_pending("report_harm"));
     assert_eq!(d.verdict, Verdict::Dilemma);
+    // A binding duty to protect life that would call for an emergency step, waiting on whether
+    // it is an emergency: life first, with finding that out leading the course.
+    let d = decide(
+        &pack,
+        &report(&[
+            ("decision", many(&["self"])),
+            ("situation", many(&["ordinary"])),
+            ("danger", Value::Unsure),
+        ]),
+    );
+    assert!(d.is_pending("help_in_danger"));
+    assert_eq!(d.verdict, Verdict::LifeFirst);
+    // The same where the law settles the decision: the law's verdict stands.
+    let d = decide(
+        &pack,
+        &report(&[
+            ("decision", many(&["disclose"])),
+            ("at_risk", many(&["client"])),
+            ("danger", Value::Unsure),
+        ]),
+    );
+    assert!(d.is_pending("help_in_danger"));
+    assert_eq!(d.verdict, Verdict::Binding);
     // A binding duty that protects no life and waits on a fact (a consent not yet checked) is
     // something to find out before going ahead, not a dilemma.
     let d = decide(

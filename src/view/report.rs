@@ -729,6 +729,20 @@ fn verdict_text(r: &Report, lang: Lang) -> String {
         }
         (Verdict::NotCovered, _) => w.verdict_not_covered.into(),
         (Verdict::LifeFirst, Some(t)) => format!("{}. {}", w.verdict_life_first, weighed(t)),
+        // No emergency step yet: what leads is finding out whether a life is in danger now.
+        (Verdict::LifeFirst, None)
+            if r.course_of_action
+                .first()
+                .is_some_and(|s| s.question.is_some()) =>
+        {
+            match named_pending(r, true) {
+                Some(p) => format!(
+                    "{} ({}). {}",
+                    w.verdict_life_unsure, p.title, w.verdict_life_unsure_then
+                ),
+                None => format!("{}. {}", w.verdict_life_unsure, w.verdict_life_unsure_then),
+            }
+        }
         (Verdict::LifeFirst, None) => w.verdict_life_now.into(),
         (Verdict::Dilemma, Some(t)) => format!("{}: {}", w.verdict_dilemma, weighed(t)),
         (Verdict::Dilemma, None) => match named_pending(r, true) {

@@ -991,8 +991,9 @@ raised_internally = false
 #[test]
 fn whether_a_life_is_in_danger_now_is_found_out_before_anything_else() {
     // A sick child at home; the worker cannot tell whether it is an emergency. A duty to help a
-    // person in mortal danger waits on it, so finding that out leads the course and the first
-    // screen, ahead of the paperwork the family asked about.
+    // person in mortal danger waits on it, so life comes first: finding that out leads the
+    // course and the first screen, ahead of the paperwork the family asked about, and the
+    // verdict says to treat it as an emergency if one cannot tell.
     let answers = r#"[answers]
 decision = ["provide_service"]
 situation = ["basic_needs"]
@@ -1026,11 +1027,19 @@ in_social_registry = true
     let lines: Vec<&str> = short.lines().collect();
     let verdict = lines
         .iter()
-        .position(|l| l.starts_with("Not settled yet"))
+        .position(|l| l.starts_with("Protect life first: a life may be in danger now"))
         .expect("the verdict");
     assert!(
-        lines[verdict + 1]
-            .starts_with("? Find out first: Is this a present, life-threatening emergency"),
+        flat(&short).contains("if you cannot tell, treat it as an emergency and get help now"),
+        "{text}"
+    );
+    // The next line of its own (not the verdict's wrapped continuation) is the find-out.
+    let next = lines[verdict + 1..]
+        .iter()
+        .find(|l| !l.starts_with(' '))
+        .expect("a line after the verdict");
+    assert!(
+        next.starts_with("? Find out first: Is this a present, life-threatening emergency"),
         "{text}"
     );
     assert!(
@@ -1040,5 +1049,60 @@ in_social_registry = true
     assert!(
         flat(&rest).contains("For someone who is ill: are they very drowsy"),
         "{text}"
+    );
+}
+
+#[test]
+fn harm_from_an_outside_official_keeps_the_own_units_task_and_the_supervisor() {
+    // A Dinas Sosial worker; a village head stands in the family's way. The worker's own office
+    // is not the source, so registering the household stays the worker's own task, and the
+    // supervisor is the one to consult. Where the worker's own head is the source, consultation
+    // goes outside that line instead.
+    let answers = |from: &str| {
+        format!(
+            r#"[answers]
+decision = ["provide_service"]
+situation = ["basic_needs", "discrimination"]
+worker_service = "dinas_sosial"
+civil_servant = true
+client_age = "adult"
+client_status = "prospective"
+setting = "office"
+supervisor_reachable = true
+rule_in_play = "none"
+asked_by = ["client", "official"]
+harm_risk = true
+at_risk = ["client"]
+harm_from = ["{from}", "circumstance"]
+danger_now = false
+harm_imminent = false
+treatment_window = false
+client_wants_secrecy = false
+client_refuses_help = false
+basic_need_kind = ["income"]
+in_social_registry = false
+discrimination_ground = ["other"]
+own_values_conflict = false
+"#
+        )
+    };
+    let outside = flat(&assess_embedded(&answers("official_or_agency"), &[]));
+    assert!(
+        outside.contains("Help register the household in DTSEN"),
+        "{outside}"
+    );
+    assert!(
+        outside.contains("your own unit: follow its procedure"),
+        "{outside}"
+    );
+    assert!(!outside.contains("Consult outside the line"), "{outside}");
+    let own = flat(&assess_embedded(&answers("own_agency"), &[]));
+    assert!(
+        own.contains("Consult outside the line of the manager involved"),
+        "{own}"
+    );
+    assert!(
+        !own.contains("Talk it through with your supervisor today"),
+        "{own}"
     );
 }
