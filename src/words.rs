@@ -160,6 +160,7 @@ pub struct Words {
     pub no_service: &'static str,
     pub ruled_out_by: &'static str,
     pub short_first: &'static str,
+    pub short_cannot_tell: &'static str,
     pub legend_decisive: &'static str,
     pub full_hint: &'static str,
 }
@@ -261,6 +262,7 @@ pub fn words(lang: Lang) -> Words {
             no_service: "tidak ada layanan yang melayani orang ini",
             ruled_out_by: "dikesampingkan oleh kewajiban",
             short_first: "Cari tahu dulu",
+            short_cannot_tell: "Bila Anda tidak dapat menilainya",
             legend_decisive: "● langkah menentukan: menjawab keputusan atau melindungi nyawa",
             full_hint: "Seluruh kewajiban, ketegangan, dan langkah: --full, atau catatan kasus (--format markdown).",
         },
@@ -359,6 +361,7 @@ pub fn words(lang: Lang) -> Words {
             no_service: "no service serves this person",
             ruled_out_by: "ruled out by the duty",
             short_first: "Find out first",
+            short_cannot_tell: "If you cannot tell",
             legend_decisive: "● decisive step: answers the decision or protects life",
             full_hint: "Every duty, tension and step: --full, or the case note (--format markdown).",
         },

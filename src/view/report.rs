@@ -659,8 +659,51 @@ pub fn report(
         disclaimer: meta.disclaimer.get(lang).into(),
     };
     r.verdict_text = verdict_text(&r, lang);
+    let cannot_tell = cannot_tell(&r, pack, lang);
     r.summary = summary(&r, lang);
+    if let Some(line) = cannot_tell {
+        // Right after the find-out that leads the first screen.
+        let at = r
+            .summary
+            .iter()
+            .position(|l| l.starts_with("? "))
+            .map_or(1, |i| i + 1);
+        r.summary.insert(at, line);
+        // Still at most eight lines: the last numbered step gives way (it is in the course).
+        if r.summary.len() > 8
+            && let Some(last) = r.summary.iter().rposition(|l| {
+                l.strip_prefix("→ ")
+                    .is_some_and(|l| l.starts_with(|c: char| c.is_ascii_digit()))
+            })
+        {
+            r.summary.remove(last);
+        }
+        r.summary.truncate(8);
+    }
     r
+}
+
+/// Where life comes first because a duty to protect it waits on whether a life is in danger
+/// now, and finding that out leads the course: the emergency step a "yes" would add, to be
+/// taken if the worker cannot tell ("If you cannot tell: call 119 …").
+fn cannot_tell(r: &Report, pack: &Pack, lang: Lang) -> Option<String> {
+    let first = r.course_of_action.first()?;
+    let question = first.question.as_ref()?;
+    if r.verdict != Verdict::LifeFirst {
+        return None;
+    }
+    let f = r.find_out.iter().find(|f| &f.question == question)?;
+    let step = f.cases.values().find_map(|c| {
+        c.adds.steps.iter().find_map(|id| {
+            pack.action(id)
+                .filter(|a| a.phase == Phase::Safety && a.consult == Some(Consult::Authorities))
+        })
+    })?;
+    Some(format!(
+        "→ {}: {}",
+        words(lang).short_cannot_tell,
+        step.short.get(lang)
+    ))
 }
 
 /// The verdict in one sentence.

@@ -1033,6 +1033,11 @@ in_social_registry = true
         flat(&short).contains("if you cannot tell, treat it as an emergency and get help now"),
         "{text}"
     );
+    // The emergency step a "yes" would add is on the first screen, for a worker who cannot tell.
+    assert!(
+        short.contains("→ If you cannot tell: Call 119 or get them to a hospital ER (IGD) now"),
+        "{text}"
+    );
     // The next line of its own (not the verdict's wrapped continuation) is the find-out.
     let next = lines[verdict + 1..]
         .iter()
