@@ -486,7 +486,30 @@ fn verdict(pack: &Pack, answers: &Answers, found: Found, steps: &[Step]) -> Verd
         .filter_map(|o| pack.obligation(&o.id))
         .filter(|o| o.settles)
         .collect();
-    if binding.iter().any(|o| decided(o)) {
+    // A tension the ranking must weigh (no binding duty settles it).
+    let weighed = tensions.iter().any(|t| t.settled_by.is_empty());
+    // The law settles it where a binding duty settles one of the decisions asked, unless a
+    // weighed tension remains and some decision asked is one no binding duty settles: the
+    // headline then goes to what is still to be weighed (the worker asked whether to admit a
+    // child, and the duty that settles only what may be told of him does not answer that).
+    // Whether to follow an order (a `decision` option marked `order`) is settled with what
+    // the order asks for: where the law settles some other decision asked, it settles the
+    // order to do it too.
+    let is_order = |d: &str| {
+        pack.question(crate::vocab::DECISION)
+            .and_then(|q| q.option(d))
+            .is_some_and(|o| o.order)
+    };
+    let settles = |d: &String| {
+        binding
+            .iter()
+            .any(|o| o.decides.is_empty() || o.decides.contains(d))
+    };
+    let settles_other = decisions.iter().any(|d| !is_order(d) && settles(d));
+    let settles_every_decision = decisions
+        .iter()
+        .all(|d| settles(d) || (is_order(d) && settles_other));
+    if binding.iter().any(|o| decided(o)) && (!weighed || settles_every_decision) {
         return Verdict::Binding;
     }
     // The answer to `q`, read by its question.
@@ -513,7 +536,6 @@ fn verdict(pack: &Pack, answers: &Answers, found: Found, steps: &[Step]) -> Verd
     // A tension that a binding duty settles is no dilemma: the law says which way, or, for a
     // duty that only says how the work is done, how to do it. Only one the ranking must settle
     // is weighed.
-    let weighed = tensions.iter().any(|t| t.settled_by.is_empty());
     if life_pending && !weighed {
         return Verdict::LifeFirst;
     }

@@ -51,7 +51,13 @@ fn pack() -> Pack {
         q(
             "decision",
             "any_of",
-            &options(&["report", "disclose", "recommend", "self"]),
+            &options(&["report", "disclose", "recommend", "self"]).replace(
+                "]",
+                &format!(
+                    ", {{ id = \"order\", order = true, label = {} }}]",
+                    t("order")
+                ),
+            ),
         ),
         q(
             "situation",
@@ -259,6 +265,7 @@ fn with_technical_task(mut pack: Pack) -> Pack {
             id: "technical".into(),
             label: crate::vocab::Text::same("A technical task"),
             outside: true,
+            order: false,
         },
     );
     pack
@@ -518,6 +525,18 @@ fn each_verdict() {
     };
     assert_eq!(side("recommend"), Verdict::Dilemma);
     assert_eq!(side("self"), Verdict::Binding);
+    // The law settles one decision asked (disclosing) while a tension is weighed: where another
+    // decision asked is one no binding duty settles (recommending), the headline goes to what is
+    // still weighed; where the other is an order to do what the law settles, the law settles it.
+    let both = |other: &str| {
+        verdict(&report(&[
+            ("decision", many(&["disclose", other])),
+            ("at_risk", many(&["client"])),
+            ("wish", one("refuses")),
+        ]))
+    };
+    assert_eq!(both("recommend"), Verdict::Dilemma);
+    assert_eq!(both("order"), Verdict::Binding);
     // A binding duty that waits on a fact: not settled yet, so not "go ahead".
     let d = decide(&pack, &report(&[("concern", Value::Unsure)]));
     assert!(d.is_pending("report_harm"));

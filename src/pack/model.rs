@@ -127,6 +127,9 @@ pub struct Choice {
     /// Outside what the pack's ethics can settle: reported as not covered.
     #[serde(default)]
     pub outside: bool,
+    /// An order or a request to do another decision: settled where that one is.
+    #[serde(default)]
+    pub order: bool,
 }
 
 #[derive(Debug, Clone, Serialize, Deserialize)]

@@ -290,6 +290,11 @@ pub struct RawChoice {
     /// these".
     #[serde(default)]
     pub outside: bool,
+    /// On `decision`: an answer that is an order or a request to do one of the other decisions
+    /// (follow, refuse or question an instruction). Where a binding duty settles that other
+    /// decision, it settles the order too.
+    #[serde(default)]
+    pub order: bool,
 }
 
 #[derive(Debug, Clone, Deserialize, JsonSchema)]

@@ -83,6 +83,7 @@ pub(super) fn questions(
                 id: o.id.into_inner(),
                 label,
                 outside: o.outside,
+                order: o.order,
             });
         }
         // Every choice question offers "None of these": an answer the pack does not cover.
@@ -91,6 +92,7 @@ pub(super) fn questions(
                 id: OTHER.to_string(),
                 label: none_of_these(),
                 outside: false,
+                order: false,
             });
         }
         let mut formerly = Vec::with_capacity(q.formerly.len());
