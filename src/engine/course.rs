@@ -421,7 +421,10 @@ pub(super) fn plan(
         if b.steps.iter().any(|s| s.consult == Some(consult.level)) {
             break;
         }
-        if let Some(step) = consult_step(pack, answers, consult.level, &consult.because) {
+        // Never one that a duty which applies rules out.
+        let ruled_out = |id: &str| !b.ruled_out.step(id).is_empty();
+        if let Some(step) = consult_step(pack, answers, consult.level, &consult.because, ruled_out)
+        {
             b.steps.push(step);
             break;
         }
@@ -469,9 +472,11 @@ pub(super) fn consult_step(
     answers: &Slotted,
     level: Consult,
     because: &[String],
+    ruled_out: impl Fn(&str) -> bool,
 ) -> Option<Step> {
     let (_, a) = pack.actions.iter().enumerate().find(|(i, a)| {
         a.consult == Some(level)
+            && !ruled_out(&a.id)
             && pack
                 .step_condition(*i)
                 .is_none_or(|w| w.eval(answers) == Truth::True)

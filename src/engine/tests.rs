@@ -276,6 +276,19 @@ fn consultation_is_the_highest_level_called_for_and_always_has_its_step() {
     // `protect` asks for authorities but lists no such step: the pack's step for that level
     // is added, so the level never stands without a step.
     assert!(d.has_step("call_authorities"), "{:?}", steps(&d));
+    // A step that a duty which applies rules out is never the one added for the level: with no
+    // other step at it, the level comes down to the next one called for.
+    let mut ruled = mini_pack();
+    ruled
+        .obligations
+        .iter_mut()
+        .find(|o| o.id == "protect")
+        .unwrap()
+        .rules_out
+        .steps = vec!["call_authorities".into()];
+    let d = decide(&ruled, &other_at_risk());
+    assert!(!d.has_step("call_authorities"), "{:?}", steps(&d));
+    assert_ne!(d.consult.level, Consult::Authorities);
     let d = decide(
         &pack,
         &answers(&[("risk", Value::Yes(false)), ("secret", Value::Yes(true))]),

@@ -307,7 +307,7 @@ fn consult_whatever_the_answer(pack: &Pack, d: &mut Decision, found: &[Found]) {
         return;
     }
     let look = Slotted::new(pack, &d.answers);
-    let step = super::course::consult_step(pack, &look, level, &because);
+    let step = super::course::consult_step(pack, &look, level, &because, |_| false);
     drop(look);
     d.course.extend(step);
 }
