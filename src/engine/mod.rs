@@ -450,9 +450,9 @@ fn verdict(pack: &Pack, answers: &Answers, found: Found, steps: &[Step]) -> Verd
                 .is_some_and(|o| o.binding && serves_top(&o.principles))
         });
     // A binding duty to protect life that waits on a fact not yet known (is it an emergency
-    // now?), where the law settles nothing else and no tension is weighed, is life first as
-    // well (see `life_pending`): where a life may be in danger and no one can yet tell, finding out at once, and
-    // getting help if one cannot tell, comes before everything else.
+    // now?), where the law settles nothing else, is life first as well (see `life_pending`):
+    // where a life may be in danger and no one can yet tell, finding out at once, and getting
+    // help if one cannot tell, comes before any weighing.
     // Only a duty that would call for an emergency step (keeping someone safe now, with the
     // authorities: an ambulance, the police) counts: a duty to report that waits on whether
     // there was a disclosure does not.
@@ -486,8 +486,30 @@ fn verdict(pack: &Pack, answers: &Answers, found: Found, steps: &[Step]) -> Verd
         .filter_map(|o| pack.obligation(&o.id))
         .filter(|o| o.settles)
         .collect();
-    // A tension the ranking must weigh (no binding duty settles it).
-    let weighed = tensions.iter().any(|t| t.settled_by.is_empty());
+    // A tension the ranking must weigh: no binding duty settles it, and the binding duties
+    // that apply do not already side with its winner (one serves the principle the ranking
+    // puts first, none the other): where the law and the ranking agree, nothing is left to
+    // weigh.
+    let binding_serves = |p: &str| {
+        obligations
+            .iter()
+            .filter(|f| f.binding)
+            .filter_map(|f| pack.obligation(&f.id))
+            .any(|o| o.principles.iter().any(|x| x == p))
+    };
+    let agreed = |t: &ActiveTension| {
+        t.prevails.as_ref().is_some_and(|win| {
+            let lose = if t.principles[0] == *win {
+                &t.principles[1]
+            } else {
+                &t.principles[0]
+            };
+            binding_serves(win) && !binding_serves(lose)
+        })
+    };
+    let weighed = tensions
+        .iter()
+        .any(|t| t.settled_by.is_empty() && !agreed(t));
     // The law settles it where a binding duty settles one of the decisions asked, unless a
     // weighed tension remains and some decision asked is one no binding duty settles: the
     // headline then goes to what is still to be weighed (the worker asked whether to admit a
@@ -536,7 +558,7 @@ fn verdict(pack: &Pack, answers: &Answers, found: Found, steps: &[Step]) -> Verd
     // A tension that a binding duty settles is no dilemma: the law says which way, or, for a
     // duty that only says how the work is done, how to do it. Only one the ranking must settle
     // is weighed.
-    if life_pending && !weighed {
+    if life_pending {
         return Verdict::LifeFirst;
     }
     if weighed || pending.iter().any(weighty) {

@@ -537,6 +537,30 @@ fn each_verdict() {
     };
     assert_eq!(both("recommend"), Verdict::Dilemma);
     assert_eq!(both("order"), Verdict::Binding);
+    // Where a binding duty that only says how (`settles = false`) serves the principle the
+    // ranking puts first in a tension, and none serves the other, the law and the ranking
+    // agree: nothing is weighed, so it is a go-ahead the way the duty says. Where it serves
+    // the other principle, the tension is still weighed.
+    let serving = |principle: &str| {
+        let mut p = pack.clone();
+        let duty = p
+            .obligations
+            .iter_mut()
+            .find(|o| o.id == "name_kept_out")
+            .unwrap();
+        duty.principles = vec![principle.to_string()];
+        duty.settles = false;
+        decide(
+            &p,
+            &report(&[
+                ("decision", many(&["recommend"])),
+                ("at_risk", many(&["client"])),
+            ]),
+        )
+        .verdict
+    };
+    assert_eq!(serving("autonomy"), Verdict::NoDilemma);
+    assert_eq!(serving("privacy"), Verdict::Dilemma);
     // A binding duty that waits on a fact: not settled yet, so not "go ahead".
     let d = decide(&pack, &report(&[("concern", Value::Unsure)]));
     assert!(d.is_pending("report_harm"));
