@@ -449,25 +449,6 @@ fn verdict(pack: &Pack, answers: &Answers, found: Found, steps: &[Step]) -> Verd
             pack.obligation(id)
                 .is_some_and(|o| o.binding && serves_top(&o.principles))
         });
-    // A binding duty to protect life that waits on a fact not yet known (is it an emergency
-    // now?), where the law settles nothing else, is life first as well (see `life_pending`):
-    // where a life may be in danger and no one can yet tell, finding out at once, and getting
-    // help if one cannot tell, comes before any weighing.
-    // Only a duty that would call for an emergency step (keeping someone safe now, with the
-    // authorities: an ambulance, the police) counts: a duty to report that waits on whether
-    // there was a disclosure does not.
-    let life_pending = pending.iter().any(|p| {
-        p.kind == ItemKind::Obligation
-            && pack.obligation(&p.id).is_some_and(|o| {
-                o.binding
-                    && serves_top(&o.principles)
-                    && o.actions.iter().any(|a| {
-                        pack.action(a).is_some_and(|a| {
-                            a.phase == Phase::Safety && a.consult == Some(Consult::Authorities)
-                        })
-                    })
-            })
-    });
     if life_wins(false) || (life_wins(true) && life_by_law) || protects_now {
         return Verdict::LifeFirst;
     }
@@ -555,12 +536,27 @@ fn verdict(pack: &Pack, answers: &Answers, found: Found, steps: &[Step]) -> Verd
             .is_some_and(|o| o.binding && serves_top(&o.principles)),
         _ => false,
     };
-    // A tension that a binding duty settles is no dilemma: the law says which way, or, for a
-    // duty that only says how the work is done, how to do it. Only one the ranking must settle
-    // is weighed.
+    // A binding duty to protect life that waits on a fact not yet known (is it an emergency
+    // now?), where the law settles nothing else, is life first as well: where a life may be in
+    // danger and no one can yet tell, finding out at once, and getting help if one cannot
+    // tell, comes before any weighing. Only a duty that would call for an emergency step
+    // counts: a duty to report that waits on whether there was a disclosure does not.
+    let life_pending = pending.iter().any(|p| {
+        p.kind == ItemKind::Obligation
+            && pack.obligation(&p.id).is_some_and(|o| {
+                o.binding
+                    && serves_top(&o.principles)
+                    && o.actions
+                        .iter()
+                        .any(|a| pack.action(a).is_some_and(|a| a.is_emergency()))
+            })
+    });
     if life_pending {
         return Verdict::LifeFirst;
     }
+    // A tension that a binding duty settles is no dilemma: the law says which way, or, for a
+    // duty that only says how the work is done, how to do it. Only one the ranking must settle
+    // is weighed.
     if weighed || pending.iter().any(weighty) {
         return Verdict::Dilemma;
     }

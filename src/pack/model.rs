@@ -158,6 +158,14 @@ pub struct Action {
     pub consult: Option<Consult>,
 }
 
+impl Action {
+    /// An emergency step: one that keeps someone safe now, with the authorities (an ambulance,
+    /// 112, the police).
+    pub fn is_emergency(&self) -> bool {
+        self.phase == Phase::Safety && self.consult == Some(Consult::Authorities)
+    }
+}
+
 /// One party a step is for: an option of `at_risk`, and when the step is given for it.
 #[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct Party {

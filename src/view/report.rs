@@ -694,10 +694,10 @@ fn cannot_tell(r: &Report, pack: &Pack, lang: Lang) -> Option<String> {
     }
     let f = r.find_out.iter().find(|f| &f.question == question)?;
     let step = f.cases.values().find_map(|c| {
-        c.adds.steps.iter().find_map(|id| {
-            pack.action(id)
-                .filter(|a| a.phase == Phase::Safety && a.consult == Some(Consult::Authorities))
-        })
+        c.adds
+            .steps
+            .iter()
+            .find_map(|id| pack.action(id).filter(|a| a.is_emergency()))
     })?;
     Some(format!(
         "→ {}: {}",
