@@ -660,26 +660,7 @@ pub fn report(
     };
     r.verdict_text = verdict_text(&r, lang);
     let cannot_tell = cannot_tell(&r, pack, lang);
-    r.summary = summary(&r, lang);
-    if let Some(line) = cannot_tell {
-        // Right after the find-out that leads the first screen.
-        let at = r
-            .summary
-            .iter()
-            .position(|l| l.starts_with("? "))
-            .map_or(1, |i| i + 1);
-        r.summary.insert(at, line);
-        // Still at most eight lines: the last numbered step gives way (it is in the course).
-        if r.summary.len() > 8
-            && let Some(last) = r.summary.iter().rposition(|l| {
-                l.strip_prefix("→ ")
-                    .is_some_and(|l| l.starts_with(|c: char| c.is_ascii_digit()))
-            })
-        {
-            r.summary.remove(last);
-        }
-        r.summary.truncate(8);
-    }
+    r.summary = summary(&r, lang, cannot_tell);
     r
 }
 
@@ -827,7 +808,9 @@ fn find_out_text(pack: &Pack, question: &str, lang: Lang) -> String {
 /// "In short": at most eight lines a worker can act on, none cut off: the verdict, the binding
 /// duties, the first decisive steps by their short titles (with the services they name), whom
 /// to consult, the first thing to find out, and what is not covered.
-fn summary(r: &Report, lang: Lang) -> Vec<String> {
+/// `cannot_tell` is the emergency step to take if the worker cannot tell whether a life is in
+/// danger now; it follows the find-out that leads the course.
+fn summary(r: &Report, lang: Lang, cannot_tell: Option<String>) -> Vec<String> {
     let w = words(lang);
     let mut out = vec![r.verdict_text.clone()];
     let binding: Vec<&str> = r
@@ -858,6 +841,8 @@ fn summary(r: &Report, lang: Lang) -> Vec<String> {
     } else {
         decisive.into_iter().take(3).collect()
     };
+    let first_count = first.len();
+    let mut emergency_line = false;
     for s in first {
         // The services by name only (their contacts are in the course), at most two.
         let names: Vec<String> = r
@@ -942,6 +927,10 @@ fn summary(r: &Report, lang: Lang) -> Vec<String> {
             .is_some_and(|s| s.question.as_ref() == Some(&f.question));
         if leads {
             out.insert(steps_at, line);
+            if let Some(step) = cannot_tell {
+                out.insert(steps_at + 1, step);
+                emergency_line = true;
+            }
         } else {
             out.push(line);
         }
@@ -958,6 +947,11 @@ fn summary(r: &Report, lang: Lang) -> Vec<String> {
         .collect();
     if !prompts.is_empty() {
         out.push(format!("{}: {}", w.not_covered, prompts.join(" · ")));
+    }
+    // Still at most eight lines: with the emergency line, the last numbered step gives way
+    // (it is in the course) before anything that comes after the steps.
+    if emergency_line && out.len() > 8 && first_count > 0 {
+        out.remove(steps_at + 1 + first_count);
     }
     out.truncate(8);
     out
