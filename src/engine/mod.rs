@@ -569,9 +569,17 @@ fn verdict(pack: &Pack, answers: &Answers, found: Found, steps: &[Step]) -> Verd
     // covered without taking the verdict.
     // A task for another authority among what is decided (an option marked `outside`), with
     // nothing in conflict: the answer lies with that authority, not "go ahead".
+    // A situation that is "Something else" is central only where no duty that applies gives a
+    // decisive step of its own: where the answers on what is decided (what an order asks, say)
+    // call up one, the pack covers the decision whatever the situation is called.
     let task = |q: &str| reads(q, crate::pack::Question::names_a_task_outside);
+    let answered = obligations
+        .iter()
+        .filter_map(|f| pack.obligation(&f.id))
+        .any(|o| !o.decisive.is_empty());
     let central = not_covered.iter().any(|q| {
-        (q == crate::vocab::DECISION || q == crate::vocab::SITUATION) && (only_other(q) || task(q))
+        (q == crate::vocab::DECISION && (only_other(q) || task(q)))
+            || (q == crate::vocab::SITUATION && (task(q) || (only_other(q) && !answered)))
     });
     if central || (!not_covered.is_empty() && obligations.is_empty()) {
         return Verdict::NotCovered;

@@ -833,6 +833,32 @@ fn none_of_these_is_not_covered_and_goes_to_the_supervisor() {
 }
 
 #[test]
+fn a_situation_of_something_else_is_covered_where_a_duty_gives_its_own_decisive_step() {
+    let mut pack = pack();
+    let a = answers(&[
+        ("decision", many(&["disclose"])),
+        ("situation", many(&[OTHER])),
+        ("client_age", one("adult")),
+    ]);
+    // Only the general consent duty applies, with no decisive step: outside the pack.
+    let d = decide(&pack, &a);
+    assert_eq!(d.not_covered, ["situation"]);
+    assert_eq!(d.verdict, Verdict::NotCovered);
+    // Where the duty that applies gives a decisive step of its own, the answers on what is
+    // decided are covered whatever the situation is called: go ahead, with the situation
+    // still listed as not covered.
+    let consent = pack
+        .obligations
+        .iter_mut()
+        .find(|o| o.id == "consent")
+        .unwrap();
+    consent.decisive = vec!["ask_consent".into()];
+    let d = decide(&pack, &a);
+    assert_eq!(d.not_covered, ["situation"]);
+    assert_eq!(d.verdict, Verdict::NoDilemma);
+}
+
+#[test]
 fn a_control_case_must_be_a_plain_go_ahead() {
     use crate::pack::{Case, Expect};
     use crate::vocab::{CaseKind, Text};
