@@ -137,6 +137,10 @@ pub enum DiagKind {
     FindOutWithoutUnsure {
         id: String,
     },
+    OrderOutsideDecision {
+        question: String,
+        option: String,
+    },
     AskIfSelf {
         id: String,
     },
@@ -369,6 +373,7 @@ impl DiagKind {
                 | ControlChars(_)
                 | NoFrame
                 | FindOutWithoutUnsure { .. }
+                | OrderOutsideDecision { .. }
                 | TensionUnranked { .. }
                 | UnusedAction { .. }
                 | ShadowedConsult { .. }
@@ -420,6 +425,7 @@ impl DiagKind {
             YesNoWithOptions { .. } => "yes_no_with_options",
             TooFewOptions { .. } => "too_few_options",
             FindOutWithoutUnsure { .. } => "find_out_without_unsure",
+            OrderOutsideDecision { .. } => "order_outside_decision",
             AskIfSelf { .. } => "ask_if_self",
             AskIfLater { .. } => "ask_if_later",
             Condition(_) => "condition",
@@ -675,6 +681,11 @@ impl DiagKind {
                 lang,
                 format!("pertanyaan `{id}` memiliki `find_out` tetapi tidak `unsure = true`"),
                 format!("question `{id}` has `find_out` but not `unsure = true`"),
+            ),
+            OrderOutsideDecision { question, option } => bi(
+                lang,
+                format!("pilihan `{question}.{option}` ditandai `order = true`, tetapi hanya pilihan `decision` yang dapat menjadi perintah"),
+                format!("option `{question}.{option}` is marked `order = true`, but only options of `decision` can be an order"),
             ),
             AskIfSelf { id } => bi(
                 lang,
@@ -1174,6 +1185,10 @@ impl DiagKind {
             TooFewOptions { .. } => s(
                 "tambahkan pilihan dengan `id` dan `label`",
                 "add options with `id` and `label`",
+            ),
+            OrderOutsideDecision { .. } => s(
+                "hapus `order = true`: hanya jawaban atas `decision` yang dibaca sebagai perintah yang diputuskan bersama apa yang dimintanya",
+                "remove `order = true`: only an answer to `decision` is read as an order settled with what it asks for",
             ),
             FindOutWithoutUnsure { .. } => s(
                 "`find_out` dipakai hanya bila jawabannya \"belum tahu\"; tambahkan `unsure = true`",

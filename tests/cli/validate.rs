@@ -108,6 +108,30 @@ fn a_consultation_step_that_can_never_be_given_is_a_warning() {
 }
 
 #[test]
+fn an_order_marked_outside_the_decision_question_is_a_warning() {
+    // `order = true` means something only on `decision`: an order settled with what it asks.
+    let pack = PackCopy::new();
+    pack.edit(
+        "questions.toml",
+        "{ id = \"older\", label = { id = \"60 tahun ke atas\", en = \"60 or over\" } },",
+        "{ id = \"older\", label = { id = \"60 tahun ke atas\", en = \"60 or over\" }, order = true },",
+    );
+    let err = fails(&pack.validate(&["--strict"]));
+    has(
+        &err,
+        &[
+            "warning: option `client_age.older` is marked `order = true`, but only options of \
+             `decision` can be an order",
+            &pack.at("questions.toml", "\"older\""),
+            "remove `order = true`",
+        ],
+    );
+    // Without --strict it is only a warning: the pack still loads.
+    let out = pack.validate(&[]);
+    assert!(out.status.success(), "{}", stderr(&out));
+}
+
+#[test]
 fn toml_syntax_error() {
     let pack = PackCopy::new();
     pack.edit(

@@ -74,6 +74,16 @@ pub(super) fn questions(
                     },
                 );
             }
+            if o.order && id != crate::vocab::DECISION {
+                cx.add(
+                    f,
+                    Some(o.id.span()),
+                    DiagKind::OrderOutsideDecision {
+                        question: id.clone(),
+                        option: oid.into(),
+                    },
+                );
+            }
             let label = cx.text(
                 f,
                 o.label,
