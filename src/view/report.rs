@@ -698,7 +698,8 @@ fn verdict_text(r: &Report, lang: Lang) -> String {
             .iter()
             .find(|t| t.settled_by == "ranking" && t.prevails.as_ref() == top),
         // Of those the ranking weighs, the one whose winner ranks highest: the weightiest
-        // conflict heads the report, not the first the pack lists.
+        // conflict heads the report, not the first the pack lists. Never one a binding duty
+        // settles: where none is left to weigh, the verdict is what still waits on a fact.
         _ => r
             .tensions
             .iter()
@@ -706,8 +707,7 @@ fn verdict_text(r: &Report, lang: Lang) -> String {
             .min_by_key(|t| {
                 let rank = |p: &str| r.ranking.order.iter().position(|o| o == p);
                 t.prevails.as_deref().and_then(rank).unwrap_or(usize::MAX)
-            })
-            .or(r.tensions.first()),
+            }),
     };
     let weighed = |t: &TensionView| {
         let other = if t.prevails.as_deref() == Some(t.principles[0].as_str()) {
