@@ -1111,3 +1111,60 @@ own_values_conflict = false
         "{own}"
     );
 }
+
+#[test]
+fn a_dilemma_headline_never_names_a_tension_a_binding_duty_settles() {
+    // The family's wish against the adult's choice is settled by the binding duty that the
+    // person decides without a court ruling; what keeps the verdict open is whether their own
+    // life is at risk. The headline says that, not "a real dilemma … as a binding duty says".
+    let answers = r#"[answers]
+decision = ["support_a_choice"]
+situation = ["others_decide_for_adult"]
+worker_service = "health"
+civil_servant = false
+client_age = "adult"
+client_status = "current"
+setting = "hospital"
+supervisor_reachable = true
+rule_in_play = "none"
+asked_by = ["family"]
+harm_risk = "unsure"
+at_risk = ["client"]
+harm_from = ["self"]
+danger_now = false
+harm_imminent = "unsure"
+client_wants_secrecy = false
+decision_area = ["other"]
+person_agrees = false
+letter_asked = false
+family_pays = false
+client_capacity = "full"
+legal_representative = "self"
+client_refuses_help = false
+"#;
+    let (short, rest) = first_screen(answers);
+    let text = format!("{short}{rest}");
+    assert!(!short.contains("A real dilemma"), "{text}");
+    assert!(
+        flat(&short).contains(
+            "Not settled yet, until you have found out what is asked first: The adult's own \
+             choice against their own safety."
+        ),
+        "{text}"
+    );
+    assert!(
+        short.contains("? Find out first: Is anyone's life, body or safety seriously at risk?"),
+        "{text}"
+    );
+    // The settled tension is still reported, as settled by the binding duty.
+    let json: serde_json::Value =
+        serde_json::from_str(&assess_embedded(answers, &["--format", "json"])).unwrap();
+    assert_eq!(json["verdict"], "dilemma");
+    let tensions = json["tensions"].as_array().unwrap();
+    assert!(
+        tensions
+            .iter()
+            .any(|t| t["id"] == "family_wishes_vs_persons_choice" && t["settled_by"] == "binding"),
+        "{json}"
+    );
+}
