@@ -491,10 +491,11 @@ fn verdict(pack: &Pack, answers: &Answers, found: Found, steps: &[Step]) -> Verd
     let weighed = tensions
         .iter()
         .any(|t| t.settled_by.is_empty() && !agreed(t));
-    // The law settles it where a binding duty settles one of the decisions asked, unless a
-    // weighed tension remains and some decision asked is one no binding duty settles: the
-    // headline then goes to what is still to be weighed (the worker asked whether to admit a
-    // child, and the duty that settles only what may be told of him does not answer that).
+    // The law settles it where binding duties settle every decision asked. Where some decision
+    // asked is one no binding duty settles, the headline goes to that decision: to what is
+    // still weighed, or, with nothing weighed, to "go ahead" the way the duties say (the worker
+    // asked whether to admit a child, and the duty that settles only what may be told of him
+    // to a journalist does not answer that).
     // Whether to follow an order (a `decision` option marked `order`) is settled with what
     // the order asks for: where the law settles some other decision asked, it settles the
     // order to do it too.
@@ -512,7 +513,7 @@ fn verdict(pack: &Pack, answers: &Answers, found: Found, steps: &[Step]) -> Verd
     let settles_every_decision = decisions
         .iter()
         .all(|d| settles(d) || (is_order(d) && settles_other));
-    if binding.iter().any(|o| decided(o)) && (!weighed || settles_every_decision) {
+    if binding.iter().any(|o| decided(o)) && settles_every_decision {
         return Verdict::Binding;
     }
     // The answer to `q`, read by its question.
@@ -560,7 +561,9 @@ fn verdict(pack: &Pack, answers: &Answers, found: Found, steps: &[Step]) -> Verd
     if weighed || pending.iter().any(weighty) {
         return Verdict::Dilemma;
     }
-    if !binding.is_empty() {
+    // A binding duty that settles none of the decisions asked, with all of them settled
+    // (none asked, say), still settles it; beside a decision it does not settle, it says how.
+    if !binding.is_empty() && settles_every_decision {
         return Verdict::Binding;
     }
     // Outside the pack: the decision or the situation itself is "None of these" and nothing

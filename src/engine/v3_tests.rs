@@ -516,7 +516,9 @@ fn each_verdict() {
         Verdict::LifeFirst
     );
     // A binding duty beside the decision (it settles only disclosing) does not take the
-    // headline from a tension; with nothing else conflicting, it still does.
+    // headline from a tension; with nothing else conflicting, the decision asked is a go-ahead,
+    // done the way the duty says (a journalist asking about a child whose placement is
+    // routine does not make the placement "settled by law").
     let side = |decision: &str| {
         verdict(&report(&[
             ("decision", many(&[decision])),
@@ -524,7 +526,20 @@ fn each_verdict() {
         ]))
     };
     assert_eq!(side("recommend"), Verdict::Dilemma);
-    assert_eq!(side("self"), Verdict::Binding);
+    assert_eq!(side("self"), Verdict::NoDilemma);
+    let d = decide(
+        &pack,
+        &report(&[
+            ("decision", many(&["self"])),
+            ("at_risk", many(&["client"])),
+        ]),
+    );
+    // The duty is still listed, binding, to say how the side request is answered.
+    assert!(
+        d.obligations
+            .iter()
+            .any(|o| o.id == "name_kept_out" && o.binding)
+    );
     // The law settles one decision asked (disclosing) while a tension is weighed: where another
     // decision asked is one no binding duty settles (recommending), the headline goes to what is
     // still weighed; where the other is an order to do what the law settles, the law settles it.
@@ -673,13 +688,14 @@ fn a_duty_that_only_says_how_never_takes_the_verdict() {
     let d = decide(&pack, &side("recommend"));
     assert_eq!(d.tensions[0].settled_by, ["name_kept_out"]);
     assert_eq!(d.verdict, Verdict::NoDilemma);
-    // A duty that settles keeps the verdict it had.
+    // A duty that settles takes the verdict on the decision it names, and only there.
     pack.obligations
         .iter_mut()
         .find(|o| o.id == "name_kept_out")
         .unwrap()
         .settles = true;
-    assert_eq!(verdict(&pack, &side("self")), Verdict::Binding);
+    assert_eq!(verdict(&pack, &side("disclose")), Verdict::Binding);
+    assert_eq!(verdict(&pack, &side("self")), Verdict::NoDilemma);
 }
 
 #[test]
