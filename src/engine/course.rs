@@ -116,6 +116,7 @@ impl Builder<'_> {
             decisive,
             answers: answers_decision,
             binding,
+            weighs,
         } = flags;
         let Some(index) = pack.action_index(action) else {
             return;
@@ -138,6 +139,7 @@ impl Builder<'_> {
                 }
                 step.answers |= answers_decision;
                 step.binding |= binding;
+                step.weighs |= weighs && decisive;
                 return add(&mut step.because);
             }
             Some(Slot::LeftOut(i)) => return add(&mut self.left_out[*i].because),
@@ -237,6 +239,7 @@ impl Builder<'_> {
                             weight,
                             answers: answers_decision,
                             binding,
+                            weighs: weighs && decisive,
                             parties,
                             services,
                         });
@@ -258,10 +261,13 @@ struct Flags {
     answers: bool,
     /// The rule is a binding duty.
     binding: bool,
+    /// The rule is a tension the ranking weighs.
+    weighs: bool,
 }
 
 /// Decisive steps first, then supporting, then routine. Among the decisive ones: those that
 /// keep someone safe now; then those a binding duty calls for (the law settles them); then
+/// those of a tension the ranking weighs (the way through the dilemma the verdict names); then
 /// those that answer what the worker has to decide; then the rest; and the facts to find out
 /// last (what can be done now comes before what is still to be learnt), except one that a
 /// binding duty to protect life waits on, which is in the safety phase and comes first. Each group in phase
@@ -272,10 +278,11 @@ pub(super) fn order(steps: &mut [Step], pack: &Pack) {
     steps.sort_by_key(|s| {
         let tier = match (s.weight, s.phase, s.question.is_some()) {
             (Weight::Decisive, Phase::Safety, _) => 0,
-            (Weight::Decisive, _, true) => 4,
+            (Weight::Decisive, _, true) => 5,
             (Weight::Decisive, ..) if s.binding => 1,
-            (Weight::Decisive, ..) if s.answers => 2,
-            _ => 3,
+            (Weight::Decisive, ..) if s.weighs => 2,
+            (Weight::Decisive, ..) if s.answers => 3,
+            _ => 4,
         };
         let urgency = if tier == 0 {
             pack.action_index(&s.action).unwrap_or(usize::MAX)
@@ -341,6 +348,7 @@ pub(super) fn plan(
                     decisive: o.decisive.contains(a),
                     answers: answering,
                     binding: o.binding,
+                    weighs: false,
                 };
                 b.call(pack, answers, a, Some(&f.id), flags);
             }
@@ -354,6 +362,7 @@ pub(super) fn plan(
                     decisive: x.decisive.contains(a),
                     answers: answering,
                     binding: false,
+                    weighs: t.settled_by.is_empty() && pack.tension_weighs(&t.id),
                 };
                 b.call(pack, answers, a, Some(&t.id), flags);
             }
@@ -499,6 +508,7 @@ pub(super) fn consult_step(
         weight: a.weight,
         answers: false,
         binding: false,
+        weighs: false,
         parties: a
             .parties
             .iter()

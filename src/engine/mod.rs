@@ -85,6 +85,10 @@ pub struct Step {
     pub answers: bool,
     /// A binding duty calls for it: the law or the code settles it.
     pub binding: bool,
+    /// A tension the ranking weighs (none of the binding duties settles it) calls for it: it is
+    /// the way through the dilemma the verdict names.
+    #[serde(skip)]
+    pub weighs: bool,
     /// For a step with `parties`: those it is given for.
     pub parties: Vec<String>,
     /// The services that meet the needs it refers to and serve this person.
@@ -103,6 +107,7 @@ impl Step {
             weight,
             answers: false,
             binding: false,
+            weighs: false,
             parties: Vec::new(),
             services: Vec::new(),
         }

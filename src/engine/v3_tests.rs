@@ -910,3 +910,38 @@ fn a_control_case_must_be_a_plain_go_ahead() {
         "{problems:?}"
     );
 }
+
+#[test]
+fn the_steps_of_a_weighed_tension_lead_the_steps_that_are_not_binding() {
+    let mut pack = pack();
+    let tension = pack
+        .tensions
+        .iter_mut()
+        .find(|t| t.id == "autonomy_vs_privacy")
+        .unwrap();
+    tension.actions = vec!["s1".into()];
+    tension.decisive = vec!["s1".into()];
+    let a = answers(&[
+        ("decision", many(&["recommend"])),
+        ("situation", many(&["child_at_risk"])),
+        ("client_age", one("adult")),
+    ]);
+    let d = decide(&pack, &a);
+    assert_eq!(d.verdict, Verdict::Dilemma);
+    let order: Vec<&str> = d.course.iter().map(|s| s.action.as_str()).collect();
+    let at = |id: &str| order.iter().position(|a| *a == id).unwrap();
+    // The tension's step (act) comes before another decisive step (inform, an earlier phase)
+    // that no binding duty and no weighed tension calls for.
+    assert!(at("s1") < at("talk_first"), "{order:?}");
+    // A tension the ranking does not weigh (one with a duty to the agency) is no dilemma to
+    // find a way through: its steps fall back to their phase.
+    pack.tensions
+        .iter_mut()
+        .find(|t| t.id == "autonomy_vs_privacy")
+        .unwrap()
+        .principles = ["privacy".into(), "agency".into()];
+    let d = decide(&pack, &a);
+    let order: Vec<&str> = d.course.iter().map(|s| s.action.as_str()).collect();
+    let at = |id: &str| order.iter().position(|a| *a == id).unwrap();
+    assert!(at("talk_first") < at("s1"), "{order:?}");
+}
