@@ -546,15 +546,22 @@ fn verdict(pack: &Pack, answers: &Answers, found: Found, steps: &[Step]) -> Verd
     // now?), where the law settles nothing else, is life first as well: where a life may be in
     // danger and no one can yet tell, finding out at once, and getting help if one cannot
     // tell, comes before any weighing. Only a duty that would call for an emergency step
-    // counts: a duty to report that waits on whether there was a disclosure does not.
+    // counts: a duty to report that waits on whether there was a disclosure does not, nor one
+    // whose emergency steps the answers already rule out (the worker answered that it is not
+    // an emergency now, and what waits is whether harm could come within days).
+    let look = Slotted::new(pack, answers);
+    let could_call_now = |id: &String| {
+        pack.action_index(id).is_some_and(|i| {
+            pack.actions[i].is_emergency()
+                && pack
+                    .step_condition(i)
+                    .is_none_or(|w| w.eval(&look) != Truth::False)
+        })
+    };
     let life_pending = pending.iter().any(|p| {
         p.kind == ItemKind::Obligation
             && pack.obligation(&p.id).is_some_and(|o| {
-                o.binding
-                    && serves_top(&o.principles)
-                    && o.actions
-                        .iter()
-                        .any(|a| pack.action(a).is_some_and(|a| a.is_emergency()))
+                o.binding && serves_top(&o.principles) && o.actions.iter().any(could_call_now)
             })
     });
     if life_pending {

@@ -582,16 +582,24 @@ fn each_verdict() {
     assert_eq!(d.verdict, Verdict::Dilemma);
     // A binding duty to protect life that would call for an emergency step, waiting on whether
     // it is an emergency: life first, with finding that out leading the course.
-    let d = decide(
-        &pack,
-        &report(&[
-            ("decision", many(&["self"])),
-            ("situation", many(&["ordinary"])),
-            ("danger", Value::Unsure),
-        ]),
-    );
+    let unsure_danger = report(&[
+        ("decision", many(&["self"])),
+        ("situation", many(&["ordinary"])),
+        ("danger", Value::Unsure),
+    ]);
+    let mut urgent = pack.clone();
+    let i = urgent.action_index("call_119").unwrap();
+    urgent.actions[i].when =
+        Some(crate::condition::parse("'medical' in situation or danger").unwrap());
+    urgent.reindex();
+    let d = decide(&urgent, &unsure_danger);
     assert!(d.is_pending("help_in_danger"));
     assert_eq!(d.verdict, Verdict::LifeFirst);
+    // Where the answers already rule out its emergency step (119 only for a medical crisis,
+    // and nothing medical is going on), no emergency waits: not settled yet, not life first.
+    let d = decide(&pack, &unsure_danger);
+    assert!(d.is_pending("help_in_danger"));
+    assert_eq!(d.verdict, Verdict::Dilemma);
     // The same where the law settles the decision: the law's verdict stands.
     let d = decide(
         &pack,

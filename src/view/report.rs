@@ -753,20 +753,16 @@ fn verdict_text(r: &Report, lang: Lang) -> String {
         }
         (Verdict::NotCovered, _) => w.verdict_not_covered.into(),
         (Verdict::LifeFirst, Some(t)) => format!("{}. {}", w.verdict_life_first, weighed(t)),
-        // No emergency step yet: what leads is finding out whether a life is in danger now.
-        (Verdict::LifeFirst, None)
-            if r.course_of_action
-                .first()
-                .is_some_and(|s| s.question.is_some()) =>
-        {
-            match named_pending(r, true) {
-                Some(p) => format!(
-                    "{} ({}). {}",
-                    w.verdict_life_unsure, p.title, w.verdict_life_unsure_then
-                ),
-                None => format!("{}. {}", w.verdict_life_unsure, w.verdict_life_unsure_then),
-            }
-        }
+        // No emergency step yet: what leads is finding out whether a life is in danger now. A
+        // safety step that calls no one (a safety plan) before that finding out is no help to
+        // get now.
+        (Verdict::LifeFirst, None) if !gets_help_now(r) => match named_pending(r, true) {
+            Some(p) => format!(
+                "{} ({}). {}",
+                w.verdict_life_unsure, p.title, w.verdict_life_unsure_then
+            ),
+            None => format!("{}. {}", w.verdict_life_unsure, w.verdict_life_unsure_then),
+        },
         (Verdict::LifeFirst, None) => w.verdict_life_now.into(),
         (Verdict::Dilemma, Some(t)) => format!("{}: {}", w.verdict_dilemma, weighed(t)),
         (Verdict::Dilemma, None) => match named_pending(r, true) {
@@ -774,6 +770,17 @@ fn verdict_text(r: &Report, lang: Lang) -> String {
             None => w.verdict_pending.into(),
         },
     }
+}
+
+/// Whether the course begins by getting help now: among its first safety steps, one that
+/// calls on a service (119, the police, a rescue) comes before any step to find out whether a
+/// life is in danger. A safety step that calls no one (a safety plan) does not count.
+fn gets_help_now(r: &Report) -> bool {
+    r.course_of_action
+        .iter()
+        .take_while(|s| s.phase == Phase::Safety)
+        .find(|s| s.question.is_some() || !s.services.is_empty())
+        .is_some_and(|s| s.question.is_none())
 }
 
 /// What waits on a fact not yet known that the verdict names: a tension first, then a binding
@@ -874,10 +881,7 @@ fn summary(r: &Report, lang: Lang, cannot_tell: Option<String>) -> Vec<String> {
     // The first thing to find out: one a decisive step stands for, if any; where life comes
     // first and help is to be got now (a safety step leads the course), getting it comes
     // before finding anything out, and the course keeps the rest.
-    let help_now = r.verdict == Verdict::LifeFirst
-        && r.course_of_action
-            .first()
-            .is_some_and(|s| s.phase == Phase::Safety && s.question.is_none());
+    let help_now = r.verdict == Verdict::LifeFirst && gets_help_now(r);
     // Where the law already settles it, only a fact that could still change that (another
     // binding duty, or a conflict the ranking weighs) comes first: whether some rule or SOP
     // also applies is in the course, not on the first screen.
