@@ -934,13 +934,12 @@ fn the_steps_of_a_weighed_tension_lead_the_steps_that_are_not_binding() {
         ("situation", many(&["child_at_risk"])),
         ("client_age", one("adult")),
     ]);
+    let at = |d: &Decision, id: &str| d.course.iter().position(|s| s.action == id).unwrap();
     let d = decide(&pack, &a);
     assert_eq!(d.verdict, Verdict::Dilemma);
-    let order: Vec<&str> = d.course.iter().map(|s| s.action.as_str()).collect();
-    let at = |id: &str| order.iter().position(|a| *a == id).unwrap();
     // The tension's step (act) comes before another decisive step (inform, an earlier phase)
     // that no binding duty and no weighed tension calls for.
-    assert!(at("s1") < at("talk_first"), "{order:?}");
+    assert!(at(&d, "s1") < at(&d, "talk_first"), "{:?}", d.course);
     // A tension the ranking does not weigh (one with a duty to the agency) is no dilemma to
     // find a way through: its steps fall back to their phase.
     pack.tensions
@@ -949,7 +948,5 @@ fn the_steps_of_a_weighed_tension_lead_the_steps_that_are_not_binding() {
         .unwrap()
         .principles = ["privacy".into(), "agency".into()];
     let d = decide(&pack, &a);
-    let order: Vec<&str> = d.course.iter().map(|s| s.action.as_str()).collect();
-    let at = |id: &str| order.iter().position(|a| *a == id).unwrap();
-    assert!(at("talk_first") < at("s1"), "{order:?}");
+    assert!(at(&d, "talk_first") < at(&d, "s1"), "{:?}", d.course);
 }
