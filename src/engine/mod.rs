@@ -360,12 +360,11 @@ pub(crate) fn decide_with(
         detail,
         (reuse, &mut memo.actions),
     );
-    drop(look);
     depends_on.extend(plan.pending);
 
     let verdict = verdict(
         pack,
-        &answers,
+        &look,
         Found {
             obligations: &obligations,
             tensions: &tensions,
@@ -374,6 +373,7 @@ pub(crate) fn decide_with(
         },
         &plan.steps,
     );
+    drop(look);
     let decision = Decision {
         answers,
         obligations,
@@ -408,7 +408,8 @@ pub(crate) fn decide_with(
 ///   another authority, an option marked `outside`), or another answer is
 ///   and no duty applies;
 /// - otherwise no dilemma: go ahead.
-fn verdict(pack: &Pack, answers: &Answers, found: Found, steps: &[Step]) -> Verdict {
+fn verdict(pack: &Pack, look: &Slotted, found: Found, steps: &[Step]) -> Verdict {
+    let answers = look.answers;
     let Found {
         obligations,
         tensions,
@@ -549,13 +550,12 @@ fn verdict(pack: &Pack, answers: &Answers, found: Found, steps: &[Step]) -> Verd
     // counts: a duty to report that waits on whether there was a disclosure does not, nor one
     // whose emergency steps the answers already rule out (the worker answered that it is not
     // an emergency now, and what waits is whether harm could come within days).
-    let look = Slotted::new(pack, answers);
     let could_call_now = |id: &String| {
         pack.action_index(id).is_some_and(|i| {
             pack.actions[i].is_emergency()
                 && pack
                     .step_condition(i)
-                    .is_none_or(|w| w.eval(&look) != Truth::False)
+                    .is_none_or(|w| w.eval(look) != Truth::False)
         })
     };
     let life_pending = pending.iter().any(|p| {
