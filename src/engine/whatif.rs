@@ -260,12 +260,20 @@ pub(super) fn find_out(pack: &Pack, d: &mut Decision, memo: &Memo) {
             pack.obligation(h)
                 .is_some_and(|o| o.binding && top.is_some_and(|t| o.principles.contains(t)))
         });
+        // Finding out what only routine steps wait on (whether the supervisor can be reached
+        // today) is itself routine.
+        let routine = !hinges.is_empty()
+            && hinges
+                .iter()
+                .all(|h| pack.action(h).is_some_and(|a| a.weight == Weight::Routine));
         let mut step = Step::new(
             if life { Phase::Safety } else { Phase::Assess },
             format!("find_out:{q}"),
             None,
             if weighty {
                 Weight::Decisive
+            } else if routine {
+                Weight::Routine
             } else {
                 Weight::Supporting
             },

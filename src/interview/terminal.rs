@@ -249,8 +249,13 @@ impl fmt::Display for Item<'_> {
     }
 }
 
-/// A filter that matches words anywhere in a label, case-insensitively.
+/// A filter that matches words anywhere in a label, case-insensitively. A filter of digits
+/// alone is the number of a row: "6" picks row 6, not "60 or over".
 fn matches(filter: &str, text: &str) -> bool {
+    let number = filter.trim();
+    if !number.is_empty() && number.chars().all(|c| c.is_ascii_digit()) {
+        return text.split_whitespace().next() == Some(number);
+    }
     let text = text.to_lowercase();
     filter
         .to_lowercase()
@@ -716,5 +721,26 @@ impl Prompter for Terminal {
             Err(InquireError::OperationCanceled) => Ok(false),
             Err(e) => Err(stop(e)),
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::matches;
+
+    #[test]
+    fn digits_typed_at_a_list_pick_the_row_with_that_number() {
+        assert!(matches("6", "6 Not sure yet"));
+        assert!(!matches("6", "3 60 or over"));
+        assert!(!matches(" 1 ", "12 Something else"));
+        assert!(matches("1", "1 The client"));
+    }
+
+    #[test]
+    fn words_typed_at_a_list_match_anywhere_in_any_case() {
+        assert!(matches("sure YET", "6 Not sure yet"));
+        assert!(!matches("60", "3 60 or over"));
+        assert!(matches("60 over", "3 60 or over"));
+        assert!(!matches("child", "1 The client"));
     }
 }

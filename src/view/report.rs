@@ -191,6 +191,9 @@ pub struct PendingView {
     /// A tension the ranking weighs: while it waits, the verdict is not settled yet.
     #[serde(skip)]
     pub weighs: bool,
+    /// A routine step (talk to the supervisor today): waiting on it holds no verdict back.
+    #[serde(skip)]
+    pub routine: bool,
 }
 
 /// The shape `engine::Delta` serialises to, for the schema (the engine stays free of it).
@@ -518,6 +521,8 @@ pub fn report(
             binding: p.kind == ItemKind::Obligation
                 && pack.obligation(&p.id).is_some_and(|o| o.binding),
             weighs: p.kind == ItemKind::Tension && pack.tension_weighs(&p.id),
+            routine: p.kind == ItemKind::Action
+                && pack.action(&p.id).is_some_and(|a| a.weight == Weight::Routine),
         })
         .collect();
     let find_out: Vec<FindOutView> = d
@@ -732,7 +737,7 @@ fn verdict_text(r: &Report, lang: Lang) -> String {
         }
     };
     match (r.verdict, tension) {
-        (Verdict::NoDilemma, _) if !r.depends_on.is_empty() => match named_pending(r, false) {
+        (Verdict::NoDilemma, _) if waits_on_more_than_routine(r) => match named_pending(r, false) {
             Some(p) => {
                 let may = match p.kind {
                     ItemKind::Tension => w.verdict_still_weighs,
@@ -785,6 +790,12 @@ fn gets_help_now(r: &Report) -> bool {
 
 /// What waits on a fact not yet known that the verdict names: a tension first, then a binding
 /// duty (with `weighty`, only those that keep the verdict open).
+/// Whether something other than a routine step waits on an unsure answer: only then does a
+/// plain "go ahead" wait on finding it out.
+fn waits_on_more_than_routine(r: &Report) -> bool {
+    r.depends_on.iter().any(|p| !p.routine)
+}
+
 fn named_pending(r: &Report, weighty: bool) -> Option<&PendingView> {
     r.depends_on
         .iter()
@@ -910,7 +921,7 @@ fn summary(r: &Report, lang: Lang, cannot_tell: Option<String>) -> Vec<String> {
     // Otherwise one only where the verdict waits on it ("go ahead once checked"): a fact that
     // changes nothing that matters much is in the report, not on its first screen.
     // That fact is the one the conflict named in the headline waits on, where one is named.
-    let waited_on = (r.verdict == Verdict::NoDilemma && !r.depends_on.is_empty())
+    let waited_on = (r.verdict == Verdict::NoDilemma && waits_on_more_than_routine(r))
         .then(|| {
             named_pending(r, false)
                 .and_then(|p| find_out_for(r, p))
