@@ -522,7 +522,9 @@ pub fn report(
                 && pack.obligation(&p.id).is_some_and(|o| o.binding),
             weighs: p.kind == ItemKind::Tension && pack.tension_weighs(&p.id),
             routine: p.kind == ItemKind::Action
-                && pack.action(&p.id).is_some_and(|a| a.weight == Weight::Routine),
+                && pack
+                    .action(&p.id)
+                    .is_some_and(|a| a.weight == Weight::Routine),
         })
         .collect();
     let find_out: Vec<FindOutView> = d
