@@ -1168,3 +1168,46 @@ client_refuses_help = false
         "{json}"
     );
 }
+
+/// Whether the supervisor can be reached today is only a routine step's question: not knowing
+/// it holds no plain "go ahead" back and is not the first thing to find out.
+#[test]
+fn an_unsure_supervisor_does_not_hold_a_go_ahead_back() {
+    let answers = r#"[answers]
+decision = ["disclose"]
+situation = ["ordinary"]
+worker_service = "ngo"
+client_age = "adult"
+client_status = "current"
+setting = "office"
+supervisor_reachable = "unsure"
+rule_in_play = "none"
+asked_by = ["family"]
+disclose_what = ["pass_on"]
+harm_risk = false
+client_wants_secrecy = true
+limits_explained = true
+secret_kept_from = ["family"]
+secret_is = ["money"]
+client_agrees_to_share = false
+own_values_conflict = false
+"#;
+    let text = assess_embedded(answers, &["--lang", "en", "--width", "100"]);
+    let short: Vec<&str> = text
+        .lines()
+        .skip_while(|l| !l.contains("IN SHORT"))
+        .take_while(|l| !l.contains("THE SITUATION"))
+        .collect();
+    let short = short.join("\n");
+    assert!(
+        short.contains("Go ahead: no conflict between duties"),
+        "{short}"
+    );
+    assert!(!short.contains("Find out first"), "{short}");
+    assert!(short.contains("Keep it from the family"), "{short}");
+    // It is still in the report, among the routine steps.
+    assert!(
+        text.contains("Routine: Find out: Can you reach a supervisor today?"),
+        "{text}"
+    );
+}
