@@ -102,6 +102,36 @@ impl Expr {
         out
     }
 
+    /// The questions the condition reads where an answer makes it hold rather than fail: under
+    /// no `not` (or under two), and not through `!=`. A guard such as `not danger_now` reads
+    /// `danger_now` only to stand aside.
+    pub fn positive_questions(&self) -> Vec<&str> {
+        let mut out = Vec::new();
+        self.positive(false, &mut out);
+        out
+    }
+
+    fn positive<'s>(&'s self, under_not: bool, out: &mut Vec<&'s str>) {
+        match self {
+            Expr::Yes { question, .. } | Expr::In { question, .. } => {
+                if !under_not {
+                    out.push(question);
+                }
+            }
+            Expr::Is {
+                question, negated, ..
+            } => {
+                if under_not == *negated {
+                    out.push(question);
+                }
+            }
+            Expr::Not(inner) => inner.positive(!under_not, out),
+            Expr::And(items) | Expr::Or(items) => {
+                items.iter().for_each(|i| i.positive(under_not, out))
+            }
+        }
+    }
+
     fn walk<'s>(&'s self, f: &mut dyn FnMut(&'s str, &'s Range<usize>)) {
         match self {
             Expr::Yes { question, span, .. }

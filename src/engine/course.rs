@@ -296,11 +296,12 @@ pub(super) fn order(steps: &mut [Step], pack: &Pack) {
 /// Whether a rule's condition reads what the worker has to decide (the `decision` question)
 /// and a fact of the case besides: the steps it calls for then answer the decision itself, for
 /// this case. A rule that reads the decision alone (help them decide, whatever the case) gives
-/// the general frame, which comes after what this case calls for.
+/// the general frame, which comes after what this case calls for; so does one whose other
+/// facts only make it stand aside (`not danger_now`).
 fn reads_decision(when: Option<&crate::condition::Expr>) -> bool {
     when.is_some_and(|w| {
-        let leaves = w.leaves();
-        leaves.iter().any(|(q, _)| *q == DECISION) && leaves.iter().any(|(q, _)| *q != DECISION)
+        let read = w.positive_questions();
+        read.contains(&DECISION) && read.iter().any(|q| *q != DECISION)
     })
 }
 
