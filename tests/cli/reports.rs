@@ -1192,13 +1192,7 @@ secret_is = ["money"]
 client_agrees_to_share = false
 own_values_conflict = false
 "#;
-    let text = assess_embedded(answers, &["--lang", "en", "--width", "100"]);
-    let short: Vec<&str> = text
-        .lines()
-        .skip_while(|l| !l.contains("IN SHORT"))
-        .take_while(|l| !l.contains("THE SITUATION"))
-        .collect();
-    let short = short.join("\n");
+    let (short, rest) = first_screen(answers);
     assert!(
         short.contains("Go ahead: no conflict between duties"),
         "{short}"
@@ -1207,7 +1201,7 @@ own_values_conflict = false
     assert!(short.contains("Keep it from the family"), "{short}");
     // It is still in the report, among the routine steps.
     assert!(
-        text.contains("Routine: Find out: Can you reach a supervisor today?"),
-        "{text}"
+        rest.contains("Routine: Find out: Can you reach a supervisor today?"),
+        "{rest}"
     );
 }
