@@ -516,3 +516,31 @@ mod props {
         }
     }
 }
+
+#[test]
+fn positive_questions_leave_out_what_a_condition_reads_only_to_stand_aside() {
+    let read = |src: &str| {
+        let e = parse(src).unwrap();
+        let mut out: Vec<String> = e
+            .positive_questions()
+            .iter()
+            .map(|q| q.to_string())
+            .collect();
+        out.sort();
+        out.dedup();
+        out
+    };
+    assert_eq!(
+        read("'help' in decision and not (danger and age == 'child')"),
+        ["decision"]
+    );
+    assert_eq!(
+        read("'help' in decision and not (age != 'child')"),
+        ["age", "decision"]
+    );
+    assert_eq!(read("not not risk or kind != 'x'"), ["risk"]);
+    assert_eq!(
+        read("'x' in asks and 'follow' in decision"),
+        ["asks", "decision"]
+    );
+}
