@@ -262,10 +262,7 @@ pub(super) fn find_out(pack: &Pack, d: &mut Decision, memo: &Memo) {
         });
         // Finding out what only routine steps wait on (whether the supervisor can be reached
         // today) is itself routine.
-        let routine = !hinges.is_empty()
-            && hinges
-                .iter()
-                .all(|h| pack.action(h).is_some_and(|a| a.weight == Weight::Routine));
+        let routine = !hinges.is_empty() && hinges.iter().all(|h| pack.is_routine_step(h));
         let mut step = Step::new(
             if life { Phase::Safety } else { Phase::Assess },
             format!("find_out:{q}"),

@@ -166,6 +166,14 @@ impl Action {
     }
 }
 
+impl Pack {
+    /// Whether `id` is a routine step (talk to the supervisor today, write it down): finding
+    /// out what only such steps wait on holds nothing back.
+    pub fn is_routine_step(&self, id: &str) -> bool {
+        self.action(id).is_some_and(|a| a.weight == Weight::Routine)
+    }
+}
+
 /// One party a step is for: an option of `at_risk`, and when the step is given for it.
 #[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct Party {

@@ -521,10 +521,7 @@ pub fn report(
             binding: p.kind == ItemKind::Obligation
                 && pack.obligation(&p.id).is_some_and(|o| o.binding),
             weighs: p.kind == ItemKind::Tension && pack.tension_weighs(&p.id),
-            routine: p.kind == ItemKind::Action
-                && pack
-                    .action(&p.id)
-                    .is_some_and(|a| a.weight == Weight::Routine),
+            routine: p.kind == ItemKind::Action && pack.is_routine_step(&p.id),
         })
         .collect();
     let find_out: Vec<FindOutView> = d
