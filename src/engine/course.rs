@@ -261,13 +261,14 @@ struct Flags {
     answers: bool,
     /// The rule is a binding duty.
     binding: bool,
-    /// The rule is a tension the ranking weighs.
+    /// The rule is a tension the ranking settles (no binding duty does).
     weighs: bool,
 }
 
 /// Decisive steps first, then supporting, then routine. Among the decisive ones: those that
 /// keep someone safe now; then those a binding duty calls for (the law settles them); then
-/// those of a tension the ranking weighs (the way through the dilemma the verdict names); then
+/// those of a tension the ranking settles, no binding duty having done so (the way through the
+/// dilemma the verdict names); then
 /// those that answer what the worker has to decide; then the rest; and the facts to find out
 /// last (what can be done now comes before what is still to be learnt), except one that a
 /// binding duty to protect life waits on, which is in the safety phase and comes first. Each group in phase
@@ -363,7 +364,7 @@ pub(super) fn plan(
                     decisive: x.decisive.contains(a),
                     answers: answering,
                     binding: false,
-                    weighs: t.settled_by.is_empty() && pack.tension_weighs(&t.id),
+                    weighs: t.settled_by.is_empty() && t.prevails.is_some(),
                 };
                 b.call(pack, answers, a, Some(&t.id), flags);
             }

@@ -85,7 +85,7 @@ pub struct Step {
     pub answers: bool,
     /// A binding duty calls for it: the law or the code settles it.
     pub binding: bool,
-    /// A tension the ranking weighs (none of the binding duties settles it) calls for it: it is
+    /// A tension the ranking settles (none of the binding duties does) calls for it: it is
     /// the way through the dilemma the verdict names.
     #[serde(skip)]
     pub weighs: bool,

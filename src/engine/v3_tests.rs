@@ -940,13 +940,21 @@ fn the_steps_of_a_weighed_tension_lead_the_steps_that_are_not_binding() {
     // The tension's step (act) comes before another decisive step (inform, an earlier phase)
     // that no binding duty and no weighed tension calls for.
     assert!(at(&d, "s1") < at(&d, "talk_first"), "{:?}", d.course);
-    // A tension the ranking does not weigh (one with a duty to the agency) is no dilemma to
-    // find a way through: its steps fall back to their phase.
-    pack.tensions
-        .iter_mut()
-        .find(|t| t.id == "autonomy_vs_privacy")
-        .unwrap()
-        .principles = ["privacy".into(), "agency".into()];
+    // One ranked principle against a duty outside the ranking (to the agency) is still settled
+    // by the ranking, and its steps still lead: they are the way through the dilemma named.
+    let principles = |pack: &mut Pack, p: [&str; 2]| {
+        pack.tensions
+            .iter_mut()
+            .find(|t| t.id == "autonomy_vs_privacy")
+            .unwrap()
+            .principles = p.map(String::from);
+    };
+    principles(&mut pack, ["privacy", "agency"]);
+    let d = decide(&pack, &a);
+    assert!(at(&d, "s1") < at(&d, "talk_first"), "{:?}", d.course);
+    // Where the ranking names neither side, nothing settles it: its steps fall back to their
+    // phase.
+    principles(&mut pack, ["agency", "colleagues"]);
     let d = decide(&pack, &a);
     assert!(at(&d, "talk_first") < at(&d, "s1"), "{:?}", d.course);
 }

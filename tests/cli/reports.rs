@@ -865,6 +865,7 @@ own_wish = "differs"
 client_refuses_help = false
 basic_need_kind = ["health_care", "documents"]
 in_social_registry = false
+other_side = ["no_one"]
 policy_harms_client = true
 raised_internally = false
 practice_harms = false
@@ -926,6 +927,7 @@ injury_or_recent_assault = false
 kept_from_accompanying = true
 settlement_pressure = false
 client_refuses_help = false
+other_side = ["no_one"]
 policy_harms_client = true
 raised_internally = false
 "#;
