@@ -5,7 +5,7 @@ use serde::Serialize;
 
 use super::{Decision, Memo, Pending, Reuse, Slotted, Step, decide_with, possible_values};
 use crate::pack::Pack;
-use crate::vocab::{Answers, Consult, Phase, Value, Weight};
+use crate::vocab::{Answers, Consult, Phase, Value, Verdict, Weight};
 
 /// Binding duties, obligations, tensions and steps, by id.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
@@ -249,10 +249,6 @@ pub(super) fn find_out(pack: &Pack, d: &mut Decision, memo: &Memo) {
                 value,
             })
             .collect();
-        // Finding out is decisive when a binding duty or a tension hinges on it.
-        let weighty = hinges
-            .iter()
-            .any(|h| pack.obligation(h).is_some_and(|o| o.binding) || pack.tension(h).is_some());
         // Finding out whether a life is in danger now is itself keeping someone safe: where a
         // binding duty to protect life hinges on it, it comes with the steps that do, first.
         let top = pack.meta.ranking.order.first();
@@ -260,6 +256,13 @@ pub(super) fn find_out(pack: &Pack, d: &mut Decision, memo: &Memo) {
             pack.obligation(h)
                 .is_some_and(|o| o.binding && top.is_some_and(|t| o.principles.contains(t)))
         });
+        // Finding out is decisive when a binding duty or a tension hinges on it; but where a
+        // life comes first, only what bears on the danger is (whether the person can decide,
+        // or agrees, is asked once they are safe).
+        let weighty = hinges
+            .iter()
+            .any(|h| pack.obligation(h).is_some_and(|o| o.binding) || pack.tension(h).is_some())
+            && (life || d.verdict != Verdict::LifeFirst);
         // Finding out what only routine steps wait on (whether the supervisor can be reached
         // today) is itself routine.
         let routine = !hinges.is_empty() && hinges.iter().all(|h| pack.is_routine_step(h));

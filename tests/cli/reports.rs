@@ -1207,3 +1207,58 @@ own_values_conflict = false
         "{rest}"
     );
 }
+
+#[test]
+fn in_an_emergency_only_what_bears_on_the_danger_is_a_decisive_find_out() {
+    // A man on dialysis must be moved from a flood camp now; whether he can decide, and
+    // whether he agrees, are not known. Those are asked once he is safe: they do not stand
+    // among the steps that lead.
+    let answers = r#"[answers]
+decision = ["protect_against_wishes", "support_a_choice"]
+situation = ["adult_at_risk", "others_decide_for_adult", "disaster"]
+disaster_need = ["evacuation"]
+worker_service = "dinas_sosial"
+civil_servant = true
+client_age = "adult"
+client_status = "current"
+setting = "disaster_post"
+supervisor_reachable = true
+rule_in_play = "none"
+asked_by = ["family"]
+harm_risk = true
+at_risk = ["client"]
+harm_from = ["circumstance"]
+danger_now = true
+danger_kind = ["medical"]
+overdose_or_poisoning = false
+client_wants_secrecy = false
+at_risk_is_woman = false
+decision_area = ["other"]
+person_agrees = "unsure"
+letter_asked = false
+family_pays = false
+adult_risk_kind = ["other"]
+client_capacity = "unsure"
+legal_representative = "family_only"
+other_side = ["no_one"]
+client_refuses_help = true
+less_restrictive_option = false
+"#;
+    let json = assess_embedded(answers, &["--lang", "en", "--format", "json"]);
+    let v: serde_json::Value = serde_json::from_str(&json).unwrap();
+    assert_eq!(v["verdict"], "life_first", "{json}");
+    let course = v["course_of_action"].as_array().unwrap();
+    let weight = |id: &str| {
+        course
+            .iter()
+            .find(|s| s["action"] == id)
+            .map(|s| s["weight"].as_str().unwrap().to_string())
+    };
+    for q in ["find_out:client_capacity", "find_out:person_agrees"] {
+        let w = weight(q).unwrap_or_else(|| panic!("{q} is still to be found out: {json}"));
+        assert_ne!(w, "decisive", "{q}: {json}");
+    }
+    // The emergency call leads, and no evacuation team is sent for one man's illness.
+    assert_eq!(course[0]["action"], "get_emergency_medical_care", "{json}");
+    assert!(weight("evacuate_with_the_team").is_none(), "{json}");
+}
