@@ -144,6 +144,8 @@ pub struct Words {
     pub verdict_go_after_check: &'static str,
     /// The same verdict's two halves, with what may still weigh between them.
     pub verdict_go_once_checked: &'static str,
+    /// Added to "go ahead once checked" where binding duties apply: how the work is done.
+    pub verdict_within_law: &'static str,
     pub verdict_nothing_else: &'static str,
     pub verdict_not_covered: &'static str,
     pub not_covered: &'static str,
@@ -246,6 +248,7 @@ pub fn words(lang: Lang) -> Words {
             verdict_still_applies: "sampai itu pasti, satu kewajiban mungkin masih berlaku",
             verdict_go_after_check: "Silakan lanjut dengan langkah di bawah setelah memastikan hal yang perlu dicari tahu; tidak ada pertentangan kewajiban lain dalam jawaban ini.",
             verdict_go_once_checked: "Silakan lanjut dengan langkah di bawah setelah memastikan hal yang perlu dicari tahu",
+            verdict_within_law: ", dengan cara yang ditetapkan kewajiban mengikat di bawah",
             verdict_nothing_else: "Tidak ada pertentangan kewajiban lain dalam jawaban ini.",
             verdict_not_covered: "Di luar cakupan paket ini: ikuti langkah umum pengambilan keputusan dan bawa ke supervisor.",
             not_covered: "Tidak tercakup",
@@ -345,6 +348,7 @@ pub fn words(lang: Lang) -> Words {
             verdict_still_applies: "until then one duty may still apply",
             verdict_go_after_check: "Go ahead with the steps below once you have checked what is to be found out; nothing else conflicts in these answers.",
             verdict_go_once_checked: "Go ahead with the steps below once you have checked what is to be found out",
+            verdict_within_law: ", the way the binding duties below say",
             verdict_nothing_else: "Nothing else conflicts in these answers.",
             verdict_not_covered: "Outside what this pack covers: follow the general steps of deciding and take it to your supervisor.",
             not_covered: "Not covered",

@@ -736,19 +736,32 @@ fn verdict_text(r: &Report, lang: Lang) -> String {
         }
     };
     match (r.verdict, tension) {
-        (Verdict::NoDilemma, _) if waits_on_more_than_routine(r) => match named_pending(r, false) {
-            Some(p) => {
-                let may = match p.kind {
-                    ItemKind::Tension => w.verdict_still_weighs,
-                    _ => w.verdict_still_applies,
-                };
-                format!(
-                    "{}; {may}: {}. {}",
-                    w.verdict_go_once_checked, p.title, w.verdict_nothing_else
-                )
+        (Verdict::NoDilemma, _) if waits_on_more_than_routine(r) => {
+            // Where binding duties apply, "go ahead" is never read as leave to do what they
+            // forbid: the verdict says the work is done their way.
+            let within = if r.binding.is_empty() {
+                ""
+            } else {
+                w.verdict_within_law
+            };
+            match named_pending(r, false) {
+                Some(p) => {
+                    let may = match p.kind {
+                        ItemKind::Tension => w.verdict_still_weighs,
+                        _ => w.verdict_still_applies,
+                    };
+                    format!(
+                        "{}{within}; {may}: {}. {}",
+                        w.verdict_go_once_checked, p.title, w.verdict_nothing_else
+                    )
+                }
+                None if within.is_empty() => w.verdict_go_after_check.into(),
+                None => format!(
+                    "{}{within}. {}",
+                    w.verdict_go_once_checked, w.verdict_nothing_else
+                ),
             }
-            None => w.verdict_go_after_check.into(),
-        },
+        }
         (Verdict::NoDilemma, _) if !r.binding.is_empty() => w.verdict_go_within_law.into(),
         (Verdict::NoDilemma, _) => w.verdict_no_dilemma.into(),
         (Verdict::Binding, _) => w.verdict_binding.into(),

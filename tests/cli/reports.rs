@@ -1262,3 +1262,44 @@ less_restrictive_option = false
     assert_eq!(course[0]["action"], "get_emergency_medical_care", "{json}");
     assert!(weight("evacuate_with_the_team").is_none(), "{json}");
 }
+
+#[test]
+fn a_go_ahead_beside_a_binding_duty_says_the_work_is_done_its_way() {
+    // A civil servant offered a fee for each family referred to a home-care firm: the
+    // gratification duty binds, while the referral itself still waits on a check. "Go ahead"
+    // must not read as leave to take the money.
+    let answers = r#"[answers]
+decision = ["provide_service", "relationship"]
+situation = ["ordinary"]
+worker_service = "health"
+civil_servant = true
+client_age = "group"
+group_wishes = "unsure"
+client_status = "ending"
+setting = "hospital"
+supervisor_reachable = true
+rule_in_play = "unsure"
+asked_by = ["third_party"]
+provide_what = ["arrange"]
+arrange_what = ["health_care"]
+harm_risk = false
+client_wants_secrecy = false
+relationship_kind = ["business", "gift_offered"]
+gift_kind = ["money"]
+giver_awaits_decision = true
+relationship_avoidable = "yes"
+personal_gain = true
+ending_reason = "other"
+own_values_conflict = false
+"#;
+    let (short, rest) = first_screen(answers);
+    let text = format!("{short}{rest}");
+    assert!(
+        flat(&short).contains(
+            "Go ahead with the steps below once you have checked what is to be found out, the way \
+             the binding duties below say."
+        ),
+        "{text}"
+    );
+    assert!(short.contains("⚑ Binding: Gratification"), "{text}");
+}
