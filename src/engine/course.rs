@@ -116,7 +116,7 @@ impl Builder<'_> {
             decisive,
             answers: answers_decision,
             binding,
-            weighs,
+            by_ranking,
         } = flags;
         let Some(index) = pack.action_index(action) else {
             return;
@@ -139,7 +139,7 @@ impl Builder<'_> {
                 }
                 step.answers |= answers_decision;
                 step.binding |= binding;
-                step.weighs |= weighs && decisive;
+                step.by_ranking |= by_ranking && decisive;
                 return add(&mut step.because);
             }
             Some(Slot::LeftOut(i)) => return add(&mut self.left_out[*i].because),
@@ -239,7 +239,7 @@ impl Builder<'_> {
                             weight,
                             answers: answers_decision,
                             binding,
-                            weighs: weighs && decisive,
+                            by_ranking: by_ranking && decisive,
                             parties,
                             services,
                         });
@@ -262,7 +262,7 @@ struct Flags {
     /// The rule is a binding duty.
     binding: bool,
     /// The rule is a tension the ranking settles (no binding duty does).
-    weighs: bool,
+    by_ranking: bool,
 }
 
 /// Decisive steps first, then supporting, then routine. Among the decisive ones: those that
@@ -281,7 +281,7 @@ pub(super) fn order(steps: &mut [Step], pack: &Pack) {
             (Weight::Decisive, Phase::Safety, _) => 0,
             (Weight::Decisive, _, true) => 5,
             (Weight::Decisive, ..) if s.binding => 1,
-            (Weight::Decisive, ..) if s.weighs => 2,
+            (Weight::Decisive, ..) if s.by_ranking => 2,
             (Weight::Decisive, ..) if s.answers => 3,
             _ => 4,
         };
@@ -350,7 +350,7 @@ pub(super) fn plan(
                     decisive: o.decisive.contains(a),
                     answers: answering,
                     binding: o.binding,
-                    weighs: false,
+                    by_ranking: false,
                 };
                 b.call(pack, answers, a, Some(&f.id), flags);
             }
@@ -364,7 +364,7 @@ pub(super) fn plan(
                     decisive: x.decisive.contains(a),
                     answers: answering,
                     binding: false,
-                    weighs: t.settled_by.is_empty() && t.prevails.is_some(),
+                    by_ranking: t.settled_by.is_empty() && t.prevails.is_some(),
                 };
                 b.call(pack, answers, a, Some(&t.id), flags);
             }
@@ -510,7 +510,7 @@ pub(super) fn consult_step(
         weight: a.weight,
         answers: false,
         binding: false,
-        weighs: false,
+        by_ranking: false,
         parties: a
             .parties
             .iter()

@@ -88,7 +88,7 @@ pub struct Step {
     /// A tension the ranking settles (none of the binding duties does) calls for it: it is
     /// the way through the dilemma the verdict names.
     #[serde(skip)]
-    pub weighs: bool,
+    pub by_ranking: bool,
     /// For a step with `parties`: those it is given for.
     pub parties: Vec<String>,
     /// The services that meet the needs it refers to and serve this person.
@@ -107,7 +107,7 @@ impl Step {
             weight,
             answers: false,
             binding: false,
-            weighs: false,
+            by_ranking: false,
             parties: Vec::new(),
             services: Vec::new(),
         }
