@@ -840,6 +840,9 @@ fn find_out_text(pack: &Pack, question: &str, lang: Lang) -> String {
 /// to consult, the first thing to find out, and what is not covered.
 /// `cannot_tell` is the emergency step to take if the worker cannot tell whether a life is in
 /// danger now; it follows the find-out that leads the course.
+/// The most decisive steps In short names, room allowing (at least three where there are).
+const SHORT_DECISIVE: usize = 5;
+
 fn summary(r: &Report, lang: Lang, cannot_tell: Option<String>) -> Vec<String> {
     let w = words(lang);
     let mut out = vec![r.verdict_text.clone()];
@@ -869,9 +872,12 @@ fn summary(r: &Report, lang: Lang, cannot_tell: Option<String>) -> Vec<String> {
             .take(3)
             .collect()
     } else {
-        decisive.into_iter().take(3).collect()
+        // Every decisive step the first screen has room for, up to five: the ones past the
+        // third give way below to anything that comes after the steps.
+        decisive.into_iter().take(SHORT_DECISIVE).collect()
     };
     let first_count = first.len();
+    let mut steps_from = steps_at;
     let mut emergency_line = false;
     for s in first {
         // The services by name only (their contacts are in the course), at most two.
@@ -937,6 +943,12 @@ fn summary(r: &Report, lang: Lang, cannot_tell: Option<String>) -> Vec<String> {
         .then(|| {
             named_pending(r, false)
                 .and_then(|p| find_out_for(r, p))
+                .or_else(|| {
+                    r.depends_on
+                        .iter()
+                        .filter(|p| !p.routine)
+                        .find_map(|p| find_out_for(r, p))
+                })
                 .or(r.find_out.first())
         })
         .flatten();
@@ -954,8 +966,10 @@ fn summary(r: &Report, lang: Lang, cannot_tell: Option<String>) -> Vec<String> {
             .is_some_and(|s| s.question.as_ref() == Some(&f.question));
         if leads {
             out.insert(steps_at, line);
+            steps_from += 1;
             if let Some(step) = cannot_tell {
                 out.insert(steps_at + 1, step);
+                steps_from += 1;
                 emergency_line = true;
             }
         } else {
@@ -977,8 +991,15 @@ fn summary(r: &Report, lang: Lang, cannot_tell: Option<String>) -> Vec<String> {
     }
     // Still at most eight lines: with the emergency line, the last numbered step gives way
     // (it is in the course) before anything that comes after the steps.
-    if emergency_line && out.len() > 8 && first_count > 0 {
-        out.remove(steps_at + 1 + first_count);
+    let mut shown = first_count;
+    if emergency_line && out.len() > 8 && shown > 0 {
+        shown -= 1;
+        out.remove(steps_from + shown);
+    }
+    // Decisive steps past the third give way too, last first.
+    while out.len() > 8 && shown > 3 {
+        shown -= 1;
+        out.remove(steps_from + shown);
     }
     out.truncate(8);
     out

@@ -275,10 +275,11 @@ fn no_report_of_the_pack_lists_an_obligation_or_a_step_twice() {
     }
 }
 
-/// The table report is the minute-long read: over the pack's cases, its median is at most 60
-/// lines at width 100, in both languages.
+/// The table report is the minute-long read: over the pack's cases, its median is at most 62
+/// lines at width 100, in both languages (In short names up to five decisive steps, two more
+/// lines than the three it named before).
 #[test]
-fn the_median_table_report_of_the_packs_cases_is_at_most_60_lines_at_width_100() {
+fn the_median_table_report_of_the_packs_cases_is_at_most_62_lines_at_width_100() {
     for lang in ["en", "id"] {
         let mut heights: Vec<(usize, String)> = embedded_cases()
             .into_iter()
@@ -290,7 +291,7 @@ fn the_median_table_report_of_the_packs_cases_is_at_most_60_lines_at_width_100()
         heights.sort();
         let median = heights[heights.len() / 2].0;
         assert!(
-            median <= 60,
+            median <= 62,
             "--lang {lang}: median {median} lines; {heights:?}"
         );
     }
@@ -1302,4 +1303,105 @@ own_values_conflict = false
         "{text}"
     );
     assert!(short.contains("⚑ Binding: Gratification"), "{text}");
+}
+
+/// In short names the decisive steps, in the course's order, as many as its eight lines leave
+/// room for, up to five, and never fewer than three where there are three: a decisive step at
+/// fourth or fifth place is on the first screen too. Over every case of the pack.
+#[test]
+fn in_short_names_up_to_five_decisive_steps_as_room_allows() {
+    let mut with_more_than_three = 0;
+    for (name, answers) in embedded_cases() {
+        let json = assess_embedded(&answers, &["--format", "json"]);
+        let r: serde_json::Value = serde_json::from_str(&json).unwrap();
+        let summary: Vec<&str> = r["summary"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|l| l.as_str().unwrap())
+            .collect();
+        assert!(summary.len() <= 8, "{name}: {summary:#?}");
+        let decisive: Vec<String> = r["course_of_action"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .filter(|s| s["weight"] == "decisive" && s["question"].is_null())
+            .take(5)
+            .map(|s| format!("→ {}. {}", s["step"], s["short"].as_str().unwrap()))
+            .collect();
+        if decisive.is_empty() {
+            continue;
+        }
+        let named: Vec<&str> = summary
+            .iter()
+            .copied()
+            .filter(|l| l.starts_with("→ "))
+            .collect();
+        for (line, step) in named.iter().zip(&decisive) {
+            assert!(
+                line.starts_with(step.as_str()),
+                "{name}: `{line}` is not `{step}`"
+            );
+        }
+        let least = decisive.len().min(3);
+        let room = decisive.len().min(named.len() + 8 - summary.len());
+        assert!(
+            named.len() >= least && named.len() == room,
+            "{name}: In short names {} of {} decisive steps:\n{summary:#?}",
+            named.len(),
+            decisive.len()
+        );
+        if named.len() > 3 {
+            with_more_than_three += 1;
+        }
+    }
+    assert!(with_more_than_three > 0, "no case names a fourth step");
+}
+
+/// Where a go-ahead waits on something to be found out, the first thing named is a fact the
+/// course weighs above routine (a rule that may govern the act), never the routine "can you
+/// reach a supervisor today?" while such a fact waits. Over every case of the pack.
+#[test]
+fn a_go_aheads_first_find_out_is_not_a_routine_one() {
+    let mut checked = 0;
+    for (name, answers) in embedded_cases() {
+        let json = assess_embedded(&answers, &["--format", "json"]);
+        let r: serde_json::Value = serde_json::from_str(&json).unwrap();
+        if r["verdict"] != "no_dilemma" {
+            continue;
+        }
+        let Some(line) = r["summary"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .filter_map(|l| l.as_str())
+            .find(|l| l.starts_with("? "))
+        else {
+            continue;
+        };
+        let weight_of = |q: &str| {
+            r["course_of_action"]
+                .as_array()
+                .unwrap()
+                .iter()
+                .find(|s| s["question"] == q)
+                .map(|s| s["weight"].as_str().unwrap().to_string())
+        };
+        let weighty: Vec<&str> = r["find_out"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .filter(|f| weight_of(f["question"].as_str().unwrap()).is_some_and(|w| w != "routine"))
+            .map(|f| f["prompt"].as_str().unwrap())
+            .collect();
+        if weighty.is_empty() {
+            continue;
+        }
+        checked += 1;
+        assert!(
+            weighty.iter().any(|p| line.ends_with(p)),
+            "{name}: `{line}` is routine while {weighty:?} wait"
+        );
+    }
+    assert!(checked > 0, "no go-ahead waits on a fact");
 }
