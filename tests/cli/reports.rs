@@ -275,11 +275,12 @@ fn no_report_of_the_pack_lists_an_obligation_or_a_step_twice() {
     }
 }
 
-/// The table report is the minute-long read: over the pack's cases, its median is at most 62
+/// The table report is the minute-long read: over the pack's cases, its median is at most 64
 /// lines at width 100, in both languages (In short names up to five decisive steps, two more
-/// lines than the three it named before).
+/// lines than the three it named before, and a crisis's decisive steps now include telling the
+/// person what cannot be kept secret).
 #[test]
-fn the_median_table_report_of_the_packs_cases_is_at_most_62_lines_at_width_100() {
+fn the_median_table_report_of_the_packs_cases_is_at_most_64_lines_at_width_100() {
     for lang in ["en", "id"] {
         let mut heights: Vec<(usize, String)> = embedded_cases()
             .into_iter()
@@ -291,7 +292,7 @@ fn the_median_table_report_of_the_packs_cases_is_at_most_62_lines_at_width_100()
         heights.sort();
         let median = heights[heights.len() / 2].0;
         assert!(
-            median <= 62,
+            median <= 64,
             "--lang {lang}: median {median} lines; {heights:?}"
         );
     }
