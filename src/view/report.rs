@@ -458,26 +458,31 @@ pub fn report(
     let left_out = d
         .left_out
         .iter()
-        .map(|l| LeftOutView {
-            action: l.action.clone(),
-            short: short_of(pack, &l.action, lang),
-            text: step_text_of(pack, &l.action, lang),
-            because: l.because.clone(),
-            reason: l.reason,
-            why: why(pack, d, &l.why, lang),
-            ruled_out_by: l.ruled_out_by.clone(),
-            note: match l.reason {
-                LeftOutReason::NoService => w.no_service.into(),
-                LeftOutReason::RuledOut => {
-                    let titles: Vec<String> = l
-                        .ruled_out_by
-                        .iter()
-                        .map(|o| title_of(pack, o, lang))
-                        .collect();
-                    format!("{}: {}", w.ruled_out_by, titles.join("; "))
-                }
-                _ => String::new(),
-            },
+        .map(|l| {
+            let why = why(pack, d, &l.why, lang);
+            LeftOutView {
+                action: l.action.clone(),
+                short: short_of(pack, &l.action, lang),
+                text: step_text_of(pack, &l.action, lang),
+                because: l.because.clone(),
+                reason: l.reason,
+                ruled_out_by: l.ruled_out_by.clone(),
+                note: match l.reason {
+                    LeftOutReason::NoService => w.no_service.into(),
+                    LeftOutReason::RuledOut => {
+                        let titles: Vec<String> = l
+                            .ruled_out_by
+                            .iter()
+                            .map(|o| title_of(pack, o, lang))
+                            .collect();
+                        format!("{}: {}", w.ruled_out_by, titles.join("; "))
+                    }
+                    // What it reads was never asked, so no answer names why.
+                    _ if why.is_empty() => w.not_called_for.into(),
+                    _ => String::new(),
+                },
+                why,
+            }
         })
         .collect();
     let not_covered = d

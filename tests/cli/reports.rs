@@ -201,6 +201,17 @@ fn embedded_cases() -> Vec<(String, String)> {
     cases
 }
 
+/// Every case of the pack with its JSON report in English.
+fn embedded_reports() -> Vec<(String, serde_json::Value)> {
+    embedded_cases()
+        .into_iter()
+        .map(|(name, answers)| {
+            let json = assess_embedded(&answers, &["--format", "json"]);
+            (name, serde_json::from_str(&json).unwrap())
+        })
+        .collect()
+}
+
 fn assess_embedded(answers: &str, args: &[&str]) -> String {
     let dir = temp_dir();
     let file = write(dir.path(), "a.toml", answers);
@@ -602,10 +613,7 @@ fn a_question_something_waits_on_never_changes_nothing_for_every_answer() {
     let mut reports = vec![assess_json(&unsure, "en")];
     reports
         .push(serde_json::from_str(&assess_embedded(BURNS_UNSURE, &["--format", "json"])).unwrap());
-    for (_, answers) in embedded_cases() {
-        reports
-            .push(serde_json::from_str(&assess_embedded(&answers, &["--format", "json"])).unwrap());
-    }
+    reports.extend(embedded_reports().into_iter().map(|(_, r)| r));
     let mut checked = 0;
     for r in &reports {
         for f in r["find_out"].as_array().unwrap() {
@@ -1312,9 +1320,7 @@ own_values_conflict = false
 #[test]
 fn in_short_names_up_to_five_decisive_steps_as_room_allows() {
     let mut with_more_than_three = 0;
-    for (name, answers) in embedded_cases() {
-        let json = assess_embedded(&answers, &["--format", "json"]);
-        let r: serde_json::Value = serde_json::from_str(&json).unwrap();
+    for (name, r) in embedded_reports() {
         let summary: Vec<&str> = r["summary"]
             .as_array()
             .unwrap()
@@ -1365,9 +1371,7 @@ fn in_short_names_up_to_five_decisive_steps_as_room_allows() {
 #[test]
 fn a_go_aheads_first_find_out_is_not_a_routine_one() {
     let mut checked = 0;
-    for (name, answers) in embedded_cases() {
-        let json = assess_embedded(&answers, &["--format", "json"]);
-        let r: serde_json::Value = serde_json::from_str(&json).unwrap();
+    for (name, r) in embedded_reports() {
         if r["verdict"] != "no_dilemma" {
             continue;
         }
@@ -1405,4 +1409,28 @@ fn a_go_aheads_first_find_out_is_not_a_routine_one() {
         );
     }
     assert!(checked > 0, "no go-ahead waits on a fact");
+}
+
+/// Every step the case note lists as left out says why, in both languages: by the answers that
+/// rule it out, by the duty or the missing service, or, where what it reads was never asked, by
+/// saying no answer calls for it. Never an empty "(because )".
+#[test]
+fn every_step_left_out_says_why() {
+    let mut with_no_answer = 0;
+    for (name, answers) in embedded_cases().into_iter().step_by(3) {
+        for (lang, because, none) in [
+            ("en", "(because )", "no answer given calls for it"),
+            ("id", "(karena )", "tidak ada jawaban yang memerlukannya"),
+        ] {
+            let note = assess_embedded(&answers, &["--lang", lang, "--format", "markdown"]);
+            assert!(!note.contains(because), "{name} ({lang}):\n{note}");
+            if note.contains(none) {
+                with_no_answer += 1;
+            }
+        }
+    }
+    assert!(
+        with_no_answer > 0,
+        "no case leaves out a step whose questions were not asked"
+    );
 }
