@@ -840,14 +840,14 @@ fn find_out_text(pack: &Pack, question: &str, lang: Lang) -> String {
     }
 }
 
-/// "In short": at most eight lines a worker can act on, none cut off: the verdict, the binding
-/// duties, the first decisive steps by their short titles (with the services they name), whom
-/// to consult, the first thing to find out, and what is not covered.
-/// `cannot_tell` is the emergency step to take if the worker cannot tell whether a life is in
-/// danger now; it follows the find-out that leads the course.
 /// The most decisive steps In short names, room allowing (at least three where there are).
 const SHORT_DECISIVE: usize = 5;
 
+/// "In short": at most eight lines a worker can act on, none cut off: the verdict, the binding
+/// duties, the first decisive steps by their short titles (up to five, with the services they
+/// name), whom to consult, the first thing to find out, and what is not covered.
+/// `cannot_tell` is the emergency step to take if the worker cannot tell whether a life is in
+/// danger now; it follows the find-out that leads the course.
 fn summary(r: &Report, lang: Lang, cannot_tell: Option<String>) -> Vec<String> {
     let w = words(lang);
     let mut out = vec![r.verdict_text.clone()];
