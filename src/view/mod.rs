@@ -44,6 +44,14 @@ pub fn describe_answer(pack: &Pack, question: &str, v: &Value, lang: Lang) -> St
     }
 }
 
+/// The titles of the ids, joined with "; ".
+pub fn titles_of(pack: &Pack, ids: &[String], lang: Lang) -> String {
+    ids.iter()
+        .map(|i| title_of(pack, i, lang))
+        .collect::<Vec<_>>()
+        .join("; ")
+}
+
 /// The title of an obligation, tension or action id; a "find out" step's question prompt.
 pub fn title_of(pack: &Pack, id: &str, lang: Lang) -> String {
     if let Some(o) = pack.obligation(id) {

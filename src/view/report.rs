@@ -5,7 +5,9 @@ use std::collections::BTreeMap;
 use schemars::JsonSchema;
 use serde::Serialize;
 
-use super::{change_lines, describe_answer, principle_name, short_of, step_text_of, title_of, why};
+use super::{
+    change_lines, describe_answer, principle_name, short_of, step_text_of, title_of, titles_of, why,
+};
 use crate::engine::{Change, Decision, LeftOutReason};
 use crate::pack::Pack;
 use crate::vocab::{Answers, Consult, ItemKind, Lang, Phase, Value, Verdict, Weight};
@@ -353,12 +355,11 @@ pub fn report(
                     meta.ranking.source.get(lang)
                 )
             } else {
-                let titles: Vec<String> = a
-                    .settled_by
-                    .iter()
-                    .map(|i| title_of(pack, i, lang))
-                    .collect();
-                format!("{}: {}", w.settled_by_binding, titles.join("; "))
+                format!(
+                    "{}: {}",
+                    w.settled_by_binding,
+                    titles_of(pack, &a.settled_by, lang)
+                )
             };
             Some(TensionView {
                 id: a.id.clone(),
@@ -469,14 +470,11 @@ pub fn report(
                 ruled_out_by: l.ruled_out_by.clone(),
                 note: match l.reason {
                     LeftOutReason::NoService => w.no_service.into(),
-                    LeftOutReason::RuledOut => {
-                        let titles: Vec<String> = l
-                            .ruled_out_by
-                            .iter()
-                            .map(|o| title_of(pack, o, lang))
-                            .collect();
-                        format!("{}: {}", w.ruled_out_by, titles.join("; "))
-                    }
+                    LeftOutReason::RuledOut => format!(
+                        "{}: {}",
+                        w.ruled_out_by,
+                        titles_of(pack, &l.ruled_out_by, lang)
+                    ),
                     // What it reads was never asked, so no answer names why.
                     _ if why.is_empty() => w.not_called_for.into(),
                     _ => String::new(),
